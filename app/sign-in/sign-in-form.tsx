@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/field";
+import type { FormState } from "@/components/form-state";
+import { signInWithPassword } from "./actions";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(signInWithPassword, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <div role="alert" data-testid="form-message" className={state.message ? "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" : "sr-only"}>
+        {state.message}
+      </div>
+      <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} errors={state.errors?.email} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={state.errors?.password} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

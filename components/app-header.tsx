@@ -1,0 +1,73 @@
+import Link from "next/link";
+import type { Viewer } from "@/lib/auth";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+const menu = [
+  { href: "/workplace/my-school", section: "/workplace", label: "Workplace" },
+  { href: "/courses/my-courses", section: "/courses", label: "Courses" },
+];
+
+const topLink =
+  "rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800";
+
+export function AppHeader({ viewer }: { viewer: Viewer }) {
+  const organisation = viewer.currentMembership?.organisation.name;
+  const ticketButton = (
+    <Link href="/support/new" className="inline-flex items-center justify-center rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">
+      New Support Ticket
+    </Link>
+  );
+  const person = (
+    <p className="text-sm leading-tight">
+      <span className="block font-medium text-slate-900">{viewer.name}</span>
+      {organisation ? <span className="block text-slate-600">{organisation}</span> : null}
+    </p>
+  );
+  const signOutClass = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 underline-offset-4 hover:underline";
+
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-2">
+        <Link href="/workplace/my-school" className="font-semibold text-brand-800">
+          Schoot
+        </Link>
+
+        {/* Wide screens: everything in one row. */}
+        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
+          {menu.map((item) => (
+            <NavLink key={item.href} href={item.href} section={item.section} className={topLink}>
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="hidden items-center gap-4 md:flex">
+          {ticketButton}
+          {person}
+          <SignOutButton className={signOutClass} />
+        </div>
+
+        {/* Phones: one menu button; a <details> disclosure works before any JavaScript loads. */}
+        <details className="group ml-auto md:hidden">
+          <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium [&::-webkit-details-marker]:hidden">
+            <span aria-hidden="true">☰</span> Menu
+          </summary>
+          <div className="absolute inset-x-0 z-20 mt-2 space-y-3 border-b border-slate-200 bg-white px-4 pt-2 pb-4 shadow-lg">
+            {person}
+            <nav aria-label="Main" className="flex flex-col gap-1">
+              {menu.map((item) => (
+                <NavLink key={item.href} href={item.href} section={item.section} className={topLink}>
+                  {item.label}
+                </NavLink>
+              ))}
+            </nav>
+            <div className="flex flex-wrap items-center gap-3">
+              {ticketButton}
+              <SignOutButton className={signOutClass} />
+            </div>
+          </div>
+        </details>
+      </div>
+    </header>
+  );
+}

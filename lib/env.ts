@@ -1,0 +1,27 @@
+import "server-only";
+import { z } from "zod";
+
+// All configuration is read and validated here, once, on first use (not at import, so `next build`
+// can collect pages without a database). A bad value fails loudly with the variable's name.
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)"),
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}\nSee the configuration table in README.md.`);
+  }
+  cached = parsed.data;
+  return cached;
+}

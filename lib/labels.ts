@@ -1,0 +1,15 @@
+// The exact words staff see (../shared/product.md): keep them identical to the help article.
+import type { Designation, Role } from "./generated/prisma/enums";
+
+export const designationLabels: Record<Designation, string> = {
+  ACADEMIES: "Academies",
+  LOCAL_AUTHORITY_MAINTAINED: "Local authority maintained",
+  INDEPENDENT: "Independent",
+  FURTHER_EDUCATION: "Further education",
+  OTHER: "Other",
+};
+
+export const roleLabels: Record<Role, string> = {
+  MEMBER: "Member",
+  ADMINISTRATOR: "Administrator",
+};

@@ -1,0 +1,225 @@
+// `npm run db:seed`: the demo data of ../shared/product.md. Idempotent: it creates what is missing and
+// changes nothing that exists, so it never undoes what people did in a demo (a role change, a trust choice).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { hash } from "@node-rs/argon2";
+import { argon2Options } from "../lib/argon2-options";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import type { Designation, Role } from "../lib/generated/prisma/enums";
+import { seedCourses } from "./seed-courses";
+
+export const DEMO_PASSWORD = "schoot-demo-2026";
+
+type SeedOrganisation = {
+  name: string;
+  designation: Designation;
+  urn: string;
+  address: string;
+  domain: string;
+  trust?: string;
+  accounts: { email: string; name: string; role: Role }[];
+  /** More staff, as Members, so every school has a real list to read. */
+  extraStaff: string[];
+};
+
+export const seedOrganisations: SeedOrganisation[] = [
+  {
+    name: "Northstar Academy Trust", designation: "ACADEMIES", urn: "140001", domain: "northstar.example",
+    address: "1 Polaris Way, Leeds LS1 4AB",
+    accounts: [
+      { email: "lead@northstar.example", name: "Naomi Lead", role: "ADMINISTRATOR" },
+      { email: "analyst@northstar.example", name: "Arun Analyst", role: "MEMBER" },
+    ],
+    extraStaff: ["Grace Holt"],
+  },
+  {
+    name: "Riverside Primary Academy", designation: "ACADEMIES", urn: "140101", domain: "riverside.example", trust: "Northstar Academy Trust",
+    address: "Riverside Road, Leeds LS6 2QT",
+    accounts: [
+      { email: "head@riverside.example", name: "Rachel Head", role: "ADMINISTRATOR" },
+      { email: "teacher@riverside.example", name: "Tom Teacher", role: "MEMBER" },
+    ],
+    extraStaff: ["Amira Khan", "Ben Carter", "Chloe Evans", "Daniel Price"],
+  },
+  {
+    name: "Hillcrest Academy", designation: "ACADEMIES", urn: "140102", domain: "hillcrest.example", trust: "Northstar Academy Trust",
+    address: "Hillcrest Avenue, Bradford BD9 4HA",
+    accounts: [{ email: "head@hillcrest.example", name: "Harriet Hill", role: "ADMINISTRATOR" }],
+    extraStaff: ["Ella Fraser", "Farhan Ali", "Gemma Lowe", "Harry Nolan", "Isla Reid"],
+  },
+  {
+    name: "Meadow Lane Academy", designation: "ACADEMIES", urn: "140103", domain: "meadowlane.example",
+    address: "Meadow Lane, Wakefield WF1 3MS",
+    accounts: [{ email: "head@meadowlane.example", name: "Martin Meadows", role: "ADMINISTRATOR" }],
+    extraStaff: ["Jack Osei", "Keira Patel", "Liam Quinn", "Maya Singh", "Noah Turner"],
+  },
+  {
+    name: "Elmwood Learning Trust", designation: "ACADEMIES", urn: "140002", domain: "elmwood.example",
+    address: "2 Elm Court, York YO1 7EL",
+    accounts: [{ email: "lead@elmwood.example", name: "Eleanor Wood", role: "ADMINISTRATOR" }],
+    extraStaff: ["Oscar Webb"],
+  },
+  {
+    name: "Brookside Academy", designation: "ACADEMIES", urn: "140201", domain: "brookside.example", trust: "Elmwood Learning Trust",
+    address: "Brook Street, York YO24 1BK",
+    accounts: [{ email: "head@brookside.example", name: "Bethan Brook", role: "ADMINISTRATOR" }],
+    extraStaff: ["Poppy Young", "Rhys Adams", "Sofia Bennett", "Theo Clarke", "Uma Davies"],
+  },
+  {
+    name: "Oak Hill Trust", designation: "LOCAL_AUTHORITY_MAINTAINED", urn: "140003", domain: "oakhill.example",
+    address: "3 Acorn Place, Sheffield S1 2OH",
+    accounts: [{ email: "lead@oakhill.example", name: "Oliver Oakes", role: "ADMINISTRATOR" }],
+    extraStaff: ["Violet Edwards"],
+  },
+  {
+    name: "Willow Academy", designation: "ACADEMIES", urn: "140301", domain: "willow.example", trust: "Oak Hill Trust",
+    address: "Willow Walk, Sheffield S10 5WA",
+    accounts: [{ email: "head@willow.example", name: "Wendy Willow", role: "ADMINISTRATOR" }],
+    extraStaff: ["William Foster", "Yasmin Green", "Zach Hughes", "Alice Irwin", "Callum Jones"],
+  },
+  {
+    name: "St Anne's Primary School", designation: "LOCAL_AUTHORITY_MAINTAINED", urn: "100501", domain: "stannes.example",
+    address: "St Anne's Road, Harrogate HG1 2SA",
+    accounts: [{ email: "head@stannes.example", name: "Sarah Anne", role: "ADMINISTRATOR" }],
+    extraStaff: ["Daisy King", "Ethan Lewis", "Freya Morgan", "George Norris", "Hannah Owen"],
+  },
+];
+
+export const SUPPORT_EMAIL = "support@schoot.example";
+
+const DAY = 24 * 60 * 60 * 1000;
+const SEED_NOW = Date.UTC(2026, 10, 20, 9, 0, 0); // fixed, so every environment shows the same history
+
+function emailFor(name: string, domain: string) {
+  return `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@${domain}`;
+}
+
+export async function seed(prisma: PrismaClient): Promise<void> {
+  const passwordHash = await hash(DEMO_PASSWORD, argon2Options);
+
+  // Courses and their lessons.
+  const courses = [];
+  for (const course of seedCourses) {
+    const { lessons, ...fields } = course;
+    const row = await prisma.course.upsert({ where: { slug: course.slug }, create: { ...fields, createdAt: new Date(SEED_NOW - 400 * DAY) }, update: {} });
+    await prisma.lesson.createMany({
+      data: lessons.map((lesson, index) => ({ courseId: row.id, position: index + 1, title: lesson.title, body: lesson.body })),
+      skipDuplicates: true,
+    });
+    const lessonRows = await prisma.lesson.findMany({ where: { courseId: row.id }, orderBy: { position: "asc" }, select: { id: true } });
+    courses.push({ id: row.id, lessonIds: lessonRows.map((l) => l.id) });
+  }
+
+  await prisma.user.upsert({
+    where: { email: SUPPORT_EMAIL },
+    create: { email: SUPPORT_EMAIL, name: "Sam Support", passwordHash, platformRole: "SUPPORT" },
+    update: {},
+  });
+
+  // Organisations first (trusts before the schools that choose them), then people.
+  const organisationIds = new Map<string, string>();
+  for (const organisation of seedOrganisations) {
+    const row = await prisma.organisation.upsert({
+      where: { urn: organisation.urn },
+      create: { name: organisation.name, designation: organisation.designation, urn: organisation.urn, address: organisation.address, createdAt: new Date(SEED_NOW - 300 * DAY) },
+      update: {},
+    });
+    organisationIds.set(organisation.name, row.id);
+  }
+
+  let staffIndex = 0;
+  for (const organisation of seedOrganisations) {
+    const organisationId = organisationIds.get(organisation.name)!;
+    const people = [
+      ...organisation.accounts,
+      ...organisation.extraStaff.map((name) => ({ email: emailFor(name, organisation.domain), name, role: "MEMBER" as Role })),
+    ];
+    let chooserId: string | null = null;
+    for (const person of people) {
+      const user = await prisma.user.upsert({
+        where: { email: person.email },
+        create: { email: person.email, name: person.name, passwordHash, currentOrganisationId: organisationId, createdAt: new Date(SEED_NOW - 250 * DAY) },
+        update: {},
+        select: { id: true },
+      });
+      chooserId ??= user.id;
+      await prisma.membership.upsert({
+        where: { userId_organisationId: { userId: user.id, organisationId } },
+        create: { userId: user.id, organisationId, role: person.role, createdAt: new Date(SEED_NOW - 250 * DAY) },
+        update: {},
+      });
+      await enrolWithVariedProgress(prisma, user.id, staffIndex++, courses);
+    }
+
+    if (organisation.trust) {
+      const trustId = organisationIds.get(organisation.trust)!;
+      const chosenAt = new Date(SEED_NOW - 120 * DAY);
+      // Only a school that has never chosen gets the demo choice, so a removal made in a demo stays removed.
+      const { count } = await prisma.organisation.updateMany({
+        where: { id: organisationId, trustId: null, trustChosenAt: null },
+        data: { trustId, trustChosenAt: chosenAt, trustChosenById: chooserId },
+      });
+      if (count) {
+        await prisma.trustChoiceEvent.create({ data: { schoolId: organisationId, trustId, action: "CHOSEN", byUserId: chooserId, createdAt: chosenAt } });
+      }
+    }
+  }
+}
+
+/**
+ * Enrols person number `index` on four of the courses, rotating so that every school has enrolments
+ * in every status (not started, in progress, completed) across at least three courses.
+ */
+async function enrolWithVariedProgress(prisma: PrismaClient, userId: string, index: number, courses: { id: string; lessonIds: string[] }[]) {
+  for (let k = 0; k < 4; k++) {
+    const course = courses[(index + k) % courses.length]!;
+    const lessons = course.lessonIds.length;
+    const status = (index + k) % 3; // 0 not started, 1 in progress, 2 completed
+    const done = status === 0 ? 0 : status === 2 ? lessons : Math.max(1, Math.min(lessons - 1, 1 + ((index + k) % Math.max(1, lessons - 1))));
+    const enrolledAt = new Date(SEED_NOW - (90 - ((index * 7 + k * 11) % 60)) * DAY);
+    const lastActivityAt = done ? new Date(enrolledAt.getTime() + (done + ((index + k) % 10)) * DAY) : null;
+    const existing = await prisma.enrolment.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { id: true } });
+    if (existing) continue;
+    const enrolment = await prisma.enrolment.create({
+      data: {
+        userId, courseId: course.id, enrolledAt, lastActivityAt,
+        completedAt: done === lessons ? lastActivityAt : null,
+        completedLessons: done,
+      },
+    });
+    if (done) {
+      await prisma.lessonCompletion.createMany({
+        data: course.lessonIds.slice(0, done).map((lessonId, position) => ({
+          enrolmentId: enrolment.id, lessonId,
+          completedAt: position === done - 1 ? lastActivityAt! : new Date(enrolledAt.getTime() + (1 + position) * DAY),
+        })),
+      });
+    }
+  }
+}
+
+function clientFor(url: string) {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+}
+
+/** Seeds a database that has no users yet; returns whether it did. */
+export async function seedIfEmpty(url: string): Promise<boolean> {
+  const prisma = clientFor(url);
+  try {
+    if ((await prisma.user.count()) > 0) return false;
+    await seed(prisma);
+    return true;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  const prisma = clientFor(url);
+  const started = Date.now();
+  seed(prisma)
+    .then(() => console.log(`Demo data is in place (${Date.now() - started} ms).`))
+    .catch((error) => { console.error(error); process.exitCode = 1; })
+    .finally(() => prisma.$disconnect());
+}

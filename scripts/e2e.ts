@@ -1,0 +1,48 @@
+// `npm run test:e2e`: the Playwright suite against a production build (`next build`, then `next start`)
+// on its own throwaway PostgreSQL with the demo data. Extra arguments go to `playwright test`.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { findChromium, NO_CHROMIUM } from "./chromium";
+import { freePort, startEmbeddedDatabase, type Database } from "./embedded-db";
+import { migrate } from "./migrate";
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  console.error(NO_CHROMIUM);
+  process.exit(1);
+}
+
+let database: Database | null = null;
+let code = 1;
+try {
+  const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: chromiumPath, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" };
+  if (!process.env.E2E_DATABASE_URL) {
+    database = await startEmbeddedDatabase({ throwaway: true });
+    env.DATABASE_URL = database.url;
+  } else {
+    env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+  }
+  await migrate(env.DATABASE_URL!);
+  const { seedIfEmpty } = await import("../prisma/seed");
+  await seedIfEmpty(env.DATABASE_URL!);
+
+  if (!process.argv.includes("--no-build")) {
+    code = await run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
+    if (code !== 0) throw new Error("next build failed");
+  }
+  env.E2E_PORT = String(await freePort());
+  code = await run("npx", ["playwright", "test", ...process.argv.slice(2).filter((a) => a !== "--no-build")], env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  code ||= 1;
+} finally {
+  await database?.stop();
+}
+process.exit(code);

@@ -1,0 +1,45 @@
+// Loads Prisma's official schema engine in its WASM build, so migrations need no binary download
+// (Prisma's binary host is unreachable here; see ../shared/notes/offline-stack.md).
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+
+const require = createRequire(import.meta.url);
+export const migrationsDir = path.resolve("prisma/migrations");
+export const schemaPath = path.resolve("prisma/schema.prisma");
+
+export async function openSchemaEngine(connectionString: string): Promise<SchemaEngine> {
+  // Node 20 cannot import the package entry (it imports a .wasm file), so instantiate by hand.
+  const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+  const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+  const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+  bg.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  const schema = readFileSync(schemaPath, "utf8");
+  return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, (log: string) => {
+    if (process.env.DEBUG_SCHEMA_ENGINE) console.error(log);
+  }, adapter);
+}
+
+export function readMigrations(): MigrationList {
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const dirs = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    : [];
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: dirs.map((dir) => ({
+      path: dir,
+      migrationFile: { path: "migration.sql", content: { tag: "ok", value: readFileSync(path.join(migrationsDir, dir, "migration.sql"), "utf8") } },
+    })),
+  };
+}
+
+export const noFilters = { externalTables: [], externalEnums: [] };

@@ -1,0 +1,72 @@
+// Runs a command with DATABASE_URL pointing at a real PostgreSQL.
+//   tsx scripts/with-db.ts [--throwaway] [--migrate] [--prepare] -- <command...>
+// DATABASE_URL set: that database is used as it is. Unset: an embedded PostgreSQL is started
+// (.data/postgres, or a throwaway cluster) and stopped when the command ends or on Ctrl-C.
+// --migrate applies prisma/migrations; --prepare also seeds an empty database and prints the demo sign-ins.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedDatabase, type Database } from "./embedded-db";
+import { migrate } from "./migrate";
+
+const separator = process.argv.indexOf("--");
+const flags = new Set(process.argv.slice(2, separator === -1 ? undefined : separator));
+const command = separator === -1 ? [] : process.argv.slice(separator + 1);
+if (!command.length) {
+  console.error("Usage: tsx scripts/with-db.ts [--throwaway] [--migrate] [--prepare] -- <command...>");
+  process.exit(2);
+}
+
+// A local development secret, generated once and kept in the git-ignored .data folder.
+function localAuthSecret(): string {
+  const file = path.resolve(".data/auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+let database: Database | null = null;
+const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
+if (!env.DATABASE_URL) {
+  database = await startEmbeddedDatabase({ throwaway: flags.has("--throwaway") });
+  env.DATABASE_URL = database.url;
+  if (!env.AUTH_SECRET) env.AUTH_SECRET = localAuthSecret();
+}
+
+async function stopDatabase() {
+  if (database) await database.stop().catch((error) => console.error("Could not stop PostgreSQL:", error));
+}
+
+try {
+  if (flags.has("--migrate") || flags.has("--prepare")) {
+    const applied = await migrate(env.DATABASE_URL!);
+    if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+  }
+  if (flags.has("--prepare")) {
+    const { seedIfEmpty } = await import("../prisma/seed");
+    if (await seedIfEmpty(env.DATABASE_URL!)) console.log("Seeded the demo data.");
+    const port = env.PORT ?? "3000";
+    console.log(`\n  Schoot trust progress: http://localhost:${port}\n  Demo sign-ins (password schoot-demo-2026):\n    lead@northstar.example   MAT lead\n    head@riverside.example   school Administrator\n`);
+  }
+} catch (error) {
+  console.error(error);
+  await stopDatabase();
+  process.exit(1);
+}
+
+const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env, shell: process.platform === "win32" });
+let exiting = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (exiting) return;
+    exiting = true;
+    child.kill(signal);
+  });
+}
+child.on("exit", async (code, signal) => {
+  await stopDatabase();
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -1,0 +1,38 @@
+// Fixtures for integration tests: each test makes its own organisations and people with unique names,
+// so tests never depend on one another's changes to shared rows.
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Designation, Role } from "@/lib/generated/prisma/enums";
+
+export function unique(prefix: string) {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function makeOrganisation(options: { name?: string; designation?: Designation; trustId?: string } = {}) {
+  return db.organisation.create({
+    data: {
+      name: options.name ?? unique("Test School"),
+      designation: options.designation ?? "ACADEMIES",
+      trustId: options.trustId,
+      trustChosenAt: options.trustId ? new Date() : undefined,
+    },
+  });
+}
+
+export async function makeUser(organisationId?: string, role: Role = "MEMBER", platformRole: "NONE" | "SUPPORT" = "NONE") {
+  const email = `${unique("person")}@test.example`;
+  return db.user.create({
+    data: {
+      email,
+      name: email.split("@")[0]!,
+      passwordHash: "not-a-hash",
+      platformRole,
+      currentOrganisationId: organisationId,
+      memberships: organisationId ? { create: { organisationId, role } } : undefined,
+    },
+  });
+}
+
+export async function userByEmail(email: string) {
+  return db.user.findUniqueOrThrow({ where: { email } });
+}
