@@ -1,4 +1,7 @@
+import { resetDemoData } from "./demo-data";
 import { expect, expectAccessible, expectNoSidewaysScroll, openMenu, signIn, signOut, test } from "./fixtures";
+
+test.beforeAll(resetDemoData);
 
 test.describe("signing in", () => {
   test("the sign-in page passes axe", async ({ page }) => {
