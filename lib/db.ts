@@ -30,3 +30,6 @@ export const db: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(target) : value;
   },
 });
+
+/** The client inside an interactive transaction (what `db.$transaction(async (tx) => …)` passes). */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

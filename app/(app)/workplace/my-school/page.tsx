@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth";
 import { designationLabels, roleLabels } from "@/lib/labels";
 import { getOrganisationProfile } from "@/lib/organisations";
+import { TrustSection, type TrustSectionParams } from "./trust-section";
 
 export const metadata: Metadata = { title: "My School" };
 
-export default async function MySchoolPage() {
+export default async function MySchoolPage({ searchParams }: { searchParams: Promise<TrustSectionParams> }) {
   const viewer = await requireViewer();
   const membership = viewer.currentMembership;
   if (!membership) {
@@ -19,7 +20,10 @@ export default async function MySchoolPage() {
   const organisation = await getOrganisationProfile(membership.organisation.id);
   if (!organisation) throw new Error("Membership without organisation");
 
+  const params = await searchParams;
+
   return (
+    <div className="space-y-6">
     <section aria-labelledby="school-name" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="school-name" className="text-xl font-semibold">{organisation.name}</h2>
       <dl className="mt-4 grid gap-4 sm:grid-cols-2">
@@ -45,5 +49,7 @@ export default async function MySchoolPage() {
         ) : null}
       </dl>
     </section>
+    <TrustSection school={organisation} isAdministrator={membership.role === "ADMINISTRATOR"} params={params} />
+    </div>
   );
 }

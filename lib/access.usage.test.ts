@@ -1,0 +1,40 @@
+// lib/access.ts is the only place the progress rule lives. This test reads the source tree and fails when a
+// progress page, export or transparency page skips it, or when another file re-implements the rule.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(root, dir)).flatMap((name) => {
+    const relative = path.join(dir, name);
+    if (name === "generated" || name === "node_modules") return [];
+    if (statSync(path.join(root, relative)).isDirectory()) return sourceFiles(relative);
+    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [relative] : [];
+  });
+}
+
+const files = [...sourceFiles("app"), ...sourceFiles("lib"), ...sourceFiles("components")];
+const read = (file: string) => readFileSync(path.join(root, file), "utf8");
+
+describe("lib/access.ts is the single choke point", () => {
+  const guarded = files.filter((f) => /^app\/.*(progress|who-can-see|overview|export).*\/(page\.tsx|route\.ts)$/.test(f));
+
+  it("finds the pages and routes it guards", () => {
+    expect(guarded).toContain("app/(app)/workplace/who-can-see/page.tsx");
+  });
+
+  it.each(guarded)("%s asks lib/access.ts", (file) => {
+    expect(read(file)).toMatch(/from "@\/lib\/access"/);
+  });
+
+  it("no other file combines trust designations, roles and progress data", () => {
+    const offenders = files.filter((file) => {
+      if (file === "lib/access.ts") return false;
+      const text = read(file);
+      return /ACADEMIES/.test(text) && /ADMINISTRATOR/.test(text) && /[Ee]nrolment|LessonCompletion/.test(text);
+    });
+    expect(offenders).toEqual([]);
+  });
+});

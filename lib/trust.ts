@@ -1,0 +1,179 @@
+import "server-only";
+import { z } from "zod";
+import { ActionError, NotFoundError } from "./action";
+import { writeAudit } from "./audit";
+import { db, type Tx } from "./db";
+import type { Designation } from "./generated/prisma/enums";
+
+// A school's choice of Multi Academy Trust: the school's side (choose, change, remove), the trust's side
+// (which schools chose it) and the history both see. Who may then see progress is lib/access.ts's call.
+
+export const chooseTrustInput = z.object({
+  schoolId: z.uuid({ message: "Choose a school." }),
+  trustId: z.uuid({ message: "Choose a Multi Academy Trust from the list." }),
+});
+export const removeTrustInput = z.object({ schoolId: z.uuid({ message: "Choose a school." }) });
+
+/** Locks the organisation row and checks, inside the transaction, that the actor administers it. */
+async function lockAsAdministrator(tx: Tx, actorId: string, organisationId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Organisation" WHERE id = ${organisationId}::uuid FOR UPDATE`;
+  const membership = locked.length
+    ? await tx.membership.findUnique({ where: { userId_organisationId: { userId: actorId, organisationId } }, select: { role: true } })
+    : null;
+  // An outsider, a Member and an unknown id all get "not found": nothing to learn from trying ids.
+  if (!membership) throw new NotFoundError();
+  if (membership.role !== "ADMINISTRATOR") {
+    throw new ActionError("Only an Administrator of your organisation can change its Multi Academy Trust. Ask one of them to do it.");
+  }
+  return tx.organisation.findUniqueOrThrow({
+    where: { id: organisationId },
+    select: { id: true, name: true, trustId: true, trust: { select: { id: true, name: true } } },
+  });
+}
+
+export async function chooseTrust(actorId: string, input: z.infer<typeof chooseTrustInput>) {
+  return db.$transaction(async (tx) => {
+    const school = await lockAsAdministrator(tx, actorId, input.schoolId);
+    if (input.trustId === school.id) throw new ActionError("An organisation cannot choose itself as its Multi Academy Trust.");
+    const trust = await tx.organisation.findUnique({ where: { id: input.trustId }, select: { id: true, name: true, designation: true } });
+    if (!trust) throw new NotFoundError();
+    if (trust.designation !== "ACADEMIES") {
+      throw new ActionError(`${trust.name} is not designated Academies, so it cannot be chosen as a Multi Academy Trust.`);
+    }
+    if (school.trustId === trust.id) return { changed: false, trustName: trust.name };
+
+    const now = new Date();
+    await tx.organisation.update({
+      where: { id: school.id },
+      data: { trustId: trust.id, trustChosenAt: now, trustChosenById: actorId },
+    });
+    if (school.trust) {
+      await tx.trustChoiceEvent.create({ data: { schoolId: school.id, trustId: school.trust.id, action: "REMOVED", byUserId: actorId, createdAt: now } });
+    }
+    await tx.trustChoiceEvent.create({ data: { schoolId: school.id, trustId: trust.id, action: "CHOSEN", byUserId: actorId, createdAt: now } });
+    await writeAudit(tx, {
+      actorId,
+      action: school.trust ? "trust.changed" : "trust.chosen",
+      organisationId: school.id,
+      targetType: "Organisation",
+      targetId: trust.id,
+      before: school.trust ? { trustId: school.trust.id, trustName: school.trust.name } : null,
+      after: { trustId: trust.id, trustName: trust.name },
+    });
+    return { changed: true, trustName: trust.name };
+  });
+}
+
+export async function removeTrust(actorId: string, input: z.infer<typeof removeTrustInput>) {
+  return db.$transaction(async (tx) => {
+    const school = await lockAsAdministrator(tx, actorId, input.schoolId);
+    if (!school.trust) return { changed: false };
+    const now = new Date();
+    await tx.organisation.update({ where: { id: school.id }, data: { trustId: null, trustChosenAt: null, trustChosenById: null } });
+    await tx.trustChoiceEvent.create({ data: { schoolId: school.id, trustId: school.trust.id, action: "REMOVED", byUserId: actorId, createdAt: now } });
+    await writeAudit(tx, {
+      actorId,
+      action: "trust.removed",
+      organisationId: school.id,
+      targetType: "Organisation",
+      targetId: school.trust.id,
+      before: { trustId: school.trust.id, trustName: school.trust.name },
+      after: null,
+    });
+    return { changed: true, trustName: school.trust.name };
+  });
+}
+
+/** The school's current choice, for the `Multi Academy Trust` section of My School. */
+export async function getTrustChoice(schoolId: string) {
+  const school = await db.organisation.findUnique({
+    where: { id: schoolId },
+    select: {
+      trustChosenAt: true,
+      trust: { select: { id: true, name: true, urn: true, designation: true } },
+      trustChosenBy: { select: { name: true } },
+    },
+  });
+  if (!school?.trust) return null;
+  return { trust: school.trust, chosenAt: school.trustChosenAt, chosenByName: school.trustChosenBy?.name ?? null };
+}
+
+/** Organisations a school may choose: designated Academies, never itself, by name or exact URN. */
+export async function searchTrustCandidates(schoolId: string, query: string) {
+  const q = query.trim().slice(0, 100);
+  if (!q) return [];
+  return db.organisation.findMany({
+    where: {
+      designation: "ACADEMIES",
+      id: { not: schoolId },
+      OR: [{ name: { contains: q, mode: "insensitive" } }, { urn: q }],
+    },
+    select: { id: true, name: true, urn: true },
+    orderBy: { name: "asc" },
+    take: 20,
+  });
+}
+
+/** My Trust: the schools whose current choice is this organisation, for its Administrators only. */
+export async function listTrustSchools(actorId: string, trustId: string) {
+  const membership = await db.membership.findUnique({ where: { userId_organisationId: { userId: actorId, organisationId: trustId } }, select: { role: true } });
+  if (membership?.role !== "ADMINISTRATOR") return null;
+  const trust = await db.organisation.findUniqueOrThrow({
+    where: { id: trustId },
+    select: {
+      id: true, name: true, urn: true, designation: true,
+      schools: {
+        select: { id: true, name: true, urn: true, trustChosenAt: true, trustChosenBy: { select: { name: true } } },
+        orderBy: { name: "asc" },
+      },
+    },
+  });
+  return trust;
+}
+
+export type TrustHistoryEntry = {
+  id: string;
+  action: "CHOSEN" | "REMOVED";
+  at: Date;
+  schoolName: string;
+  trustName: string;
+  byName: string | null;
+};
+
+/** Choices and removals that concern an organisation, as the school or as the trust; newest first. */
+export async function listTrustHistory(organisationId: string, limit = 50): Promise<TrustHistoryEntry[]> {
+  const events = await db.trustChoiceEvent.findMany({
+    where: { OR: [{ schoolId: organisationId }, { trustId: organisationId }] },
+    select: { id: true, action: true, createdAt: true, school: { select: { name: true } }, trust: { select: { name: true } }, byUser: { select: { name: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+  return events.map((e) => ({ id: e.id, action: e.action, at: e.createdAt, schoolName: e.school.name, trustName: e.trust.name, byName: e.byUser?.name ?? null }));
+}
+
+export type TrustAccessChecklist = {
+  organisation: { id: string; name: string; urn: string | null; designation: Designation };
+  role: "ADMINISTRATOR" | "MEMBER";
+  administrators: { name: string; email: string }[];
+  schools: { id: string; name: string }[];
+};
+
+/** The article's three conditions for the viewer's current organisation, read now. */
+export async function getTrustAccessChecklist(viewerId: string, organisationId: string): Promise<TrustAccessChecklist | null> {
+  const membership = await db.membership.findUnique({
+    where: { userId_organisationId: { userId: viewerId, organisationId } },
+    select: {
+      role: true,
+      organisation: {
+        select: {
+          id: true, name: true, urn: true, designation: true,
+          memberships: { where: { role: "ADMINISTRATOR" }, select: { user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
+          schools: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+        },
+      },
+    },
+  });
+  if (!membership) return null;
+  const { memberships, schools, ...organisation } = membership.organisation;
+  return { organisation, role: membership.role, administrators: memberships.map((m) => m.user), schools };
+}
