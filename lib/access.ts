@@ -106,3 +106,26 @@ export const listSchoolProgressViewers = cache(async (schoolId: string): Promise
     ORDER BY section, organisation_name, name`;
   return rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, organisationId: r.organisation_id, organisationName: r.organisation_name, reason: r.reason }));
 });
+
+export type TrustOverviewScope = { trustId: string; trustName: string; schools: { schoolId: string; schoolName: string }[] };
+
+/**
+ * The trusts whose overview the viewer may open, with the schools that contribute: exactly the
+ * "trust-school" scopes above, grouped by trust (a trust no school has chosen has no overview).
+ */
+export async function listTrustOverviews(viewerId: string): Promise<TrustOverviewScope[]> {
+  const overviews = new Map<string, TrustOverviewScope>();
+  for (const scope of await listProgressScopes(viewerId)) {
+    if (scope.kind !== "trust-school") continue;
+    const overview = overviews.get(scope.trustId) ?? { trustId: scope.trustId, trustName: scope.trustName, schools: [] };
+    overview.schools.push({ schoolId: scope.schoolId, schoolName: scope.schoolName });
+    overviews.set(scope.trustId, overview);
+  }
+  return [...overviews.values()];
+}
+
+/** One trust's overview scope, or null (unknown, not led by the viewer, or no school granted). */
+export async function findTrustOverview(viewerId: string, trustId: string): Promise<TrustOverviewScope | null> {
+  if (!z.uuid().safeParse(trustId).success) return null;
+  return (await listTrustOverviews(viewerId)).find((o) => o.trustId === trustId) ?? null;
+}

@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProgressBar } from "@/components/progress-bar";
+import { findTrustOverview } from "@/lib/access";
+import { requireViewer } from "@/lib/auth";
+import { formatDate } from "@/lib/format";
+import { courseBySchoolMatrix, overviewSorts, summariseSchools, type OverviewSort } from "@/lib/overview";
+import { CourseMatrixView } from "./course-matrix";
+
+export const metadata: Metadata = { title: "Trust overview" };
+
+const columns: { sort: OverviewSort; label: string }[] = [
+  { sort: "name", label: "School" },
+  { sort: "staff", label: "Staff" },
+  { sort: "enrolments", label: "Enrolments" },
+  { sort: "completed", label: "% completed" },
+  { sort: "in-progress", label: "In progress" },
+  { sort: "not-started", label: "Not started" },
+  { sort: "activity", label: "Last activity" },
+];
+
+type Params = { trustId: string };
+type Search = { sort?: string; dir?: string };
+
+export default async function TrustOverviewPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
+  const viewer = await requireViewer();
+  const { trustId } = await params;
+  const overview = await findTrustOverview(viewer.id, trustId);
+  if (!overview) notFound(); // not led by the viewer, not Academies, no school granted, or unknown: all alike
+
+  const search = await searchParams;
+  const sort = (overviewSorts as readonly string[]).includes(search.sort ?? "") ? (search.sort as OverviewSort) : "name";
+  const dir = search.dir === "desc" ? "desc" : "asc";
+  const schoolIds = overview.schools.map((s) => s.schoolId);
+  const [schools, matrix] = await Promise.all([summariseSchools(schoolIds, sort, dir), courseBySchoolMatrix(schoolIds)]);
+  const totals = schools.reduce(
+    (sum, s) => ({ staff: sum.staff + s.staff, enrolments: sum.enrolments + s.enrolments, completed: sum.completed + s.completed }),
+    { staff: 0, enrolments: 0, completed: 0 },
+  );
+  const sortHref = (column: OverviewSort) =>
+    `?sort=${column}&dir=${column === sort && dir === "asc" ? "desc" : "asc"}`;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link href="/courses/my-courses" className="text-brand-800 underline underline-offset-4">My Courses</Link>
+        </p>
+        <h2 className="mt-1 text-xl font-semibold">All schools in {overview.trustName}</h2>
+        <p className="mt-1 text-slate-700">
+          {schools.length} {schools.length === 1 ? "school" : "schools"} · {totals.staff} staff · {totals.enrolments} enrolments ·{" "}
+          {totals.enrolments ? Math.round((100 * totals.completed) / totals.enrolments) : 0}% completed
+        </p>
+        <p className="mt-2">
+          <a href={`/courses/overview/${overview.trustId}/export`} className="inline-block rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
+            Download CSV
+          </a>
+        </p>
+      </div>
+
+      <section aria-labelledby="schools-heading">
+        <h3 id="schools-heading" className="text-lg font-semibold">Schools</h3>
+        <form method="get" className="mt-2 flex flex-wrap items-end gap-2 md:hidden">
+          <label className="text-sm font-medium" htmlFor="sort">Sort by</label>
+          <select id="sort" name="sort" defaultValue={sort} className="rounded-md border border-slate-400 bg-white px-2 py-1.5">
+            {columns.map((c) => <option key={c.sort} value={c.sort}>{c.label}</option>)}
+          </select>
+          <select name="dir" defaultValue={dir} aria-label="Order" className="rounded-md border border-slate-400 bg-white px-2 py-1.5">
+            <option value="asc">Ascending</option>
+            <option value="desc">Descending</option>
+          </select>
+          <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium">Sort</button>
+        </form>
+
+        <table className="mt-3 hidden w-full border-collapse overflow-hidden rounded-lg bg-white text-sm md:table" data-testid="overview-table">
+          <thead>
+            <tr className="border-b border-slate-200 text-left">
+              {columns.map((c) => (
+                <th key={c.sort} scope="col" className="px-3 py-2 font-semibold" aria-sort={c.sort === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                  <Link href={sortHref(c.sort)} className="underline-offset-4 hover:underline">
+                    {c.label}{c.sort === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                  </Link>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {schools.map((s) => (
+              <tr key={s.schoolId} className="border-b border-slate-100">
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  <Link href={`/courses/progress/${s.schoolId}`} className="text-brand-800 underline underline-offset-4">{s.schoolName}</Link>
+                </th>
+                <td className="px-3 py-2 tabular-nums">{s.staff}</td>
+                <td className="px-3 py-2 tabular-nums">{s.enrolments}</td>
+                <td className="px-3 py-2">
+                  <div className="flex items-center gap-2">
+                    <span className="w-10 tabular-nums">{s.percentCompleted}%</span>
+                    <ProgressBar percent={s.percentCompleted} label={`${s.schoolName} completed`} />
+                  </div>
+                </td>
+                <td className="px-3 py-2 tabular-nums">{s.inProgress}</td>
+                <td className="px-3 py-2 tabular-nums">{s.notStarted}</td>
+                <td className="px-3 py-2">{formatDate(s.lastActivityAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <ul className="mt-3 space-y-3 md:hidden" data-testid="overview-cards">
+          {schools.map((s) => (
+            <li key={s.schoolId} className="rounded-lg border border-slate-200 bg-white p-4">
+              <Link href={`/courses/progress/${s.schoolId}`} className="font-semibold text-brand-800 underline underline-offset-4">{s.schoolName}</Link>
+              <div className="mt-2 flex items-center gap-3">
+                <ProgressBar percent={s.percentCompleted} label={`${s.schoolName} completed`} />
+                <span className="text-sm font-medium tabular-nums">{s.percentCompleted}%</span>
+              </div>
+              <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+                <dt className="text-slate-600">Staff</dt><dd className="tabular-nums">{s.staff}</dd>
+                <dt className="text-slate-600">Enrolments</dt><dd className="tabular-nums">{s.enrolments}</dd>
+                <dt className="text-slate-600">In progress</dt><dd className="tabular-nums">{s.inProgress}</dd>
+                <dt className="text-slate-600">Not started</dt><dd className="tabular-nums">{s.notStarted}</dd>
+                <dt className="text-slate-600">Last activity</dt><dd>{formatDate(s.lastActivityAt)}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <CourseMatrixView matrix={matrix} schools={schools.map((s) => ({ schoolId: s.schoolId, schoolName: s.schoolName }))} />
+    </div>
+  );
+}

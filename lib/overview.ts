@@ -1,0 +1,102 @@
+import "server-only";
+import { Prisma } from "./generated/prisma/client";
+import { db } from "./db";
+
+// The Trust overview's figures, aggregated in SQL: two queries whatever the number of schools and
+// courses. Which schools may contribute is decided by lib/access.ts before these are called: the
+// functions take the already-granted school ids and never widen them.
+// Status follows the progress view: completed lessons against the course's lessons now.
+
+export type SchoolSummary = {
+  schoolId: string;
+  schoolName: string;
+  staff: number;
+  enrolments: number;
+  completed: number;
+  inProgress: number;
+  notStarted: number;
+  percentCompleted: number;
+  lastActivityAt: Date | null;
+};
+
+export const overviewSorts = ["name", "staff", "enrolments", "completed", "in-progress", "not-started", "activity"] as const;
+export type OverviewSort = (typeof overviewSorts)[number];
+
+const sortColumns: Record<OverviewSort, string> = {
+  name: `"schoolName"`,
+  staff: `staff`,
+  enrolments: `enrolments`,
+  completed: `"percentCompleted"`,
+  "in-progress": `"inProgress"`,
+  "not-started": `"notStarted"`,
+  activity: `"lastActivityAt"`,
+};
+
+const lessonCounts = Prisma.sql`(SELECT "courseId", count(*)::int AS n FROM "Lesson" GROUP BY "courseId")`;
+
+export async function summariseSchools(schoolIds: string[], sort: OverviewSort = "name", dir: "asc" | "desc" = "asc"): Promise<SchoolSummary[]> {
+  if (schoolIds.length === 0) return [];
+  // Whitelisted column and direction: nothing from the URL reaches the SQL text.
+  const order = Prisma.raw(`${sortColumns[sort]} ${dir === "desc" ? "DESC" : "ASC"} NULLS LAST, "schoolName" ASC`);
+  return db.$queryRaw<SchoolSummary[]>`
+    WITH e AS (
+      SELECT m."organisationId" AS school_id, m."userId" AS user_id, en."completedLessons" AS done, COALESCE(lc.n, 0) AS lessons, en."lastActivityAt"
+        FROM "Membership" m
+        JOIN "Enrolment" en ON en."userId" = m."userId"
+        LEFT JOIN ${lessonCounts} lc ON lc."courseId" = en."courseId"
+       WHERE m."organisationId" = ANY(${schoolIds}::uuid[])
+    ), staff AS (
+      SELECT "organisationId" AS school_id, count(*)::int AS n FROM "Membership" WHERE "organisationId" = ANY(${schoolIds}::uuid[]) GROUP BY 1
+    )
+    SELECT o.id AS "schoolId", o.name AS "schoolName",
+           COALESCE(staff.n, 0) AS staff,
+           count(e.school_id)::int AS enrolments,
+           (count(*) FILTER (WHERE e.lessons > 0 AND e.done >= e.lessons))::int AS completed,
+           (count(*) FILTER (WHERE e.lessons > 0 AND e.done > 0 AND e.done < e.lessons))::int AS "inProgress",
+           (count(*) FILTER (WHERE e.school_id IS NOT NULL AND (e.lessons = 0 OR e.done <= 0)))::int AS "notStarted",
+           CASE WHEN count(e.school_id) = 0 THEN 0
+                ELSE round(100.0 * count(*) FILTER (WHERE e.lessons > 0 AND e.done >= e.lessons) / count(e.school_id))::int END AS "percentCompleted",
+           max(e."lastActivityAt") AS "lastActivityAt"
+      FROM "Organisation" o
+      LEFT JOIN staff ON staff.school_id = o.id
+      LEFT JOIN e ON e.school_id = o.id
+     WHERE o.id = ANY(${schoolIds}::uuid[])
+     GROUP BY o.id, o.name, staff.n
+     ORDER BY ${order}`;
+}
+
+export type CourseMatrix = {
+  courses: { courseId: string; title: string }[];
+  /** courseId → schoolId → figures; a missing cell means nobody at that school is enrolled. */
+  cells: Map<string, Map<string, { enrolments: number; completed: number; percent: number }>>;
+};
+
+/** For each course, % completed at each school: one query. */
+export async function courseBySchoolMatrix(schoolIds: string[]): Promise<CourseMatrix> {
+  if (schoolIds.length === 0) return { courses: [], cells: new Map() };
+  const rows = await db.$queryRaw<{ courseId: string; title: string; schoolId: string; enrolments: number; completed: number }[]>`
+    SELECT c.id AS "courseId", c.title, m."organisationId" AS "schoolId",
+           count(*)::int AS enrolments,
+           (count(*) FILTER (WHERE COALESCE(lc.n, 0) > 0 AND en."completedLessons" >= lc.n))::int AS completed
+      FROM "Membership" m
+      JOIN "Enrolment" en ON en."userId" = m."userId"
+      JOIN "Course" c ON c.id = en."courseId"
+      LEFT JOIN ${lessonCounts} lc ON lc."courseId" = c.id
+     WHERE m."organisationId" = ANY(${schoolIds}::uuid[])
+     GROUP BY c.id, c.title, m."organisationId"
+     ORDER BY c.title`;
+  const courses: CourseMatrix["courses"] = [];
+  const cells: CourseMatrix["cells"] = new Map();
+  for (const row of rows) {
+    if (!cells.has(row.courseId)) {
+      courses.push({ courseId: row.courseId, title: row.title });
+      cells.set(row.courseId, new Map());
+    }
+    cells.get(row.courseId)!.set(row.schoolId, {
+      enrolments: row.enrolments,
+      completed: row.completed,
+      percent: row.enrolments ? Math.round((100 * row.completed) / row.enrolments) : 0,
+    });
+  }
+  return { courses, cells };
+}
