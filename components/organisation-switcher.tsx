@@ -15,7 +15,7 @@ export function OrganisationSwitcher({ organisations, currentId }: { organisatio
     <form action={action} className="flex flex-wrap items-end gap-2">
       <div>
         <label htmlFor={id} className="block text-xs font-medium text-slate-600">Organisation</label>
-        <select key={currentId} id={id} name="organisationId" defaultValue={currentId} className="max-w-56 rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm">
+        <select key={currentId} id={id} name="organisationId" defaultValue={currentId} className="max-w-64 rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm">
           {organisations.map((organisation) => (
             <option key={organisation.id} value={organisation.id}>{organisation.name}</option>
           ))}

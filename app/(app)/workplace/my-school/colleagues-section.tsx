@@ -6,7 +6,7 @@ const listFormat = new Intl.ListFormat("en-GB", { style: "long", type: "conjunct
 /** `My colleagues`: everyone in the organisation. Administrators get the controls; Members a line saying who can help. */
 export async function ColleaguesSection({ organisationId, viewerId, isAdministrator }: { organisationId: string; viewerId: string; isAdministrator: boolean }) {
   const colleagues = await listColleagues(organisationId);
-  const administrators = colleagues.filter((c) => c.role === "ADMINISTRATOR").map((c) => (c.userId === viewerId ? `${c.name} (you)` : c.name));
+  const administrators = colleagues.filter((c) => c.role === "ADMINISTRATOR").map((c) => c.name);
   return (
     <section aria-labelledby="my-colleagues" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="my-colleagues" className="text-xl font-semibold">My colleagues</h2>
