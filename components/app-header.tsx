@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth";
 import { NavLink } from "./nav-link";
+import { OrganisationSwitcher } from "./organisation-switcher";
 import { SignOutButton } from "./sign-out-button";
 
 const menu = [
@@ -21,9 +22,14 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
   const person = (
     <p className="text-sm leading-tight">
       <span className="block font-medium text-slate-900">{viewer.name}</span>
-      {organisation ? <span className="block text-slate-600">{organisation}</span> : null}
+      {organisation && viewer.memberships.length < 2 ? <span className="block text-slate-600">{organisation}</span> : null}
     </p>
   );
+  // Several memberships: choose which organisation the app shows (remembered, re-checked on every request).
+  const switcher =
+    viewer.memberships.length > 1 && viewer.currentMembership ? (
+      <OrganisationSwitcher organisations={viewer.memberships.map((m) => ({ id: m.organisation.id, name: m.organisation.name }))} currentId={viewer.currentMembership.organisation.id} />
+    ) : null;
   const signOutClass = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 underline-offset-4 hover:underline";
 
   return (
@@ -44,6 +50,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
         <div className="hidden items-center gap-4 md:flex">
           {ticketButton}
           {person}
+          {switcher}
           <SignOutButton className={signOutClass} />
         </div>
 
@@ -54,6 +61,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           </summary>
           <div className="absolute inset-x-0 z-20 mt-2 space-y-3 border-b border-slate-200 bg-white px-4 pt-2 pb-4 shadow-lg">
             {person}
+            {switcher}
             <nav aria-label="Main" className="flex flex-col gap-1">
               {menu.map((item) => (
                 <NavLink key={item.href} href={item.href} section={item.section} className={topLink}>

@@ -5,6 +5,8 @@ export type FormState = {
   ok?: boolean;
   /** The submitted text fields (never passwords), so a form that comes back with errors keeps them. */
   values?: Record<string, string>;
+  /** What a successful action hands back for the form to show once (an invitation link…). */
+  result?: Record<string, string>;
 };
 
 /** The text fields of a submission worth giving back to the form: no passwords, no framework fields. */

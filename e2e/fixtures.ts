@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "schoot-demo-2026";
 
@@ -37,6 +37,16 @@ export async function expectAccessible(page: Page) {
 export async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/**
+ * A second person in the same test: a fresh browser context (no cookies) with the project's viewport,
+ * so a phone journey stays a phone journey. browser.newContext() alone would not apply the project's options.
+ */
+export async function newPersonPage(browser: Browser): Promise<Page> {
+  const { viewport, isMobile, hasTouch, deviceScaleFactor, userAgent, baseURL } = base.info().project.use;
+  const context = await browser.newContext({ viewport, isMobile, hasTouch, deviceScaleFactor, userAgent, baseURL });
+  return context.newPage();
 }
 
 export const test = base;

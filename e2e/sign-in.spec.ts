@@ -25,7 +25,7 @@ test.describe("signing in", () => {
     await expect(nav.getByRole("link", { name: "Workplace" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Courses" })).toBeVisible();
     await expect(page.getByRole("link", { name: "New Support Ticket" }).filter({ visible: true })).toBeVisible();
-    await expect(page.getByText("Naomi Lead").filter({ visible: true })).toBeVisible();
+    await expect(page.getByRole("banner").getByText("Naomi Lead").filter({ visible: true })).toBeVisible();
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);
 

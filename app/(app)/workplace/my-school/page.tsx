@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth";
-import { designationLabels, roleLabels } from "@/lib/labels";
-import { getOrganisationProfile } from "@/lib/organisations";
+import { ColleaguesSection } from "./colleagues-section";
+import { InvitationsSection } from "./invitations-section";
+import { RecentChanges } from "./recent-changes";
+import { SchoolDetails } from "./school-details";
 import { TrustSection, type TrustSectionParams } from "./trust-section";
 
 export const metadata: Metadata = { title: "My School" };
 
+// My School is a column of small sections, each loading what it shows: add a section with one line.
 export default async function MySchoolPage({ searchParams }: { searchParams: Promise<TrustSectionParams> }) {
   const viewer = await requireViewer();
   const membership = viewer.currentMembership;
@@ -17,39 +20,21 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
       </section>
     );
   }
-  const organisation = await getOrganisationProfile(membership.organisation.id);
-  if (!organisation) throw new Error("Membership without organisation");
-
-  const params = await searchParams;
+  const organisationId = membership.organisation.id;
+  // Read from the database on this request: a role change shows on the changed person's next page.
+  const isAdministrator = membership.role === "ADMINISTRATOR";
 
   return (
-    <div className="space-y-6">
-    <section aria-labelledby="school-name" className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 id="school-name" className="text-xl font-semibold">{organisation.name}</h2>
-      <dl className="mt-4 grid gap-4 sm:grid-cols-2">
-        <div>
-          <dt className="text-sm font-medium text-slate-600">Type</dt>
-          <dd className="mt-1" data-testid="organisation-type">{designationLabels[organisation.designation]}</dd>
-        </div>
-        <div>
-          <dt className="text-sm font-medium text-slate-600">Your role</dt>
-          <dd className="mt-1">{roleLabels[membership.role]}</dd>
-        </div>
-        {organisation.urn ? (
-          <div>
-            <dt className="text-sm font-medium text-slate-600">URN</dt>
-            <dd className="mt-1">{organisation.urn}</dd>
-          </div>
-        ) : null}
-        {organisation.address ? (
-          <div>
-            <dt className="text-sm font-medium text-slate-600">Address</dt>
-            <dd className="mt-1">{organisation.address}</dd>
-          </div>
-        ) : null}
-      </dl>
-    </section>
-    <TrustSection school={organisation} isAdministrator={membership.role === "ADMINISTRATOR"} params={params} />
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <div className="space-y-6">
+        <SchoolDetails organisationId={organisationId} role={membership.role} />
+        <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={await searchParams} />
+      </div>
+      <div className="space-y-6">
+        <ColleaguesSection organisationId={organisationId} viewerId={viewer.id} isAdministrator={isAdministrator} />
+        {isAdministrator ? <InvitationsSection organisationId={organisationId} /> : null}
+        {isAdministrator ? <RecentChanges organisationId={organisationId} /> : null}
+      </div>
     </div>
   );
 }

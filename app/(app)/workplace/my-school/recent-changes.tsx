@@ -1,0 +1,25 @@
+import { describeChange, listRecentChanges } from "@/lib/recent-changes";
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+
+/** Administrators only: who changed whose role, who removed or invited whom, and when (from the audit log). */
+export async function RecentChanges({ organisationId }: { organisationId: string }) {
+  const changes = await listRecentChanges(organisationId);
+  return (
+    <section aria-labelledby="recent-changes" className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id="recent-changes" className="text-xl font-semibold">Recent changes</h2>
+      {changes.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-700">No role changes, removals or invitations yet.</p>
+      ) : (
+        <ol className="mt-3 space-y-2" data-testid="recent-changes">
+          {changes.map((change) => (
+            <li key={change.id} className="text-sm">
+              <span className="text-slate-900">{describeChange(change)}</span>
+              <span className="text-slate-600"> · <time dateTime={change.createdAt.toISOString()}>{dateTime.format(change.createdAt)}</time></span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field } from "@/components/field";
+import type { FormState } from "@/components/form-state";
+import { acceptInvitationAction, createAccountAction, signOutForInvitationAction } from "./actions";
+
+const primary = "w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70";
+
+function FormMessage({ state }: { state: FormState }) {
+  return (
+    <div
+      role="alert"
+      data-testid="form-message"
+      className={!state.message ? "sr-only" : state.ok ? "rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"}
+    >
+      {state.message}
+    </div>
+  );
+}
+
+export function AcceptInvitationForm({ token, organisationName }: { token: string; organisationName: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(acceptInvitationAction, {});
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="token" value={token} />
+      <FormMessage state={state} />
+      <button type="submit" disabled={pending} className={primary}>
+        {pending ? "Joining…" : `Join ${organisationName}`}
+      </button>
+    </form>
+  );
+}
+
+export function NewAccountForm({ token, email }: { token: string; email: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(createAccountAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      <p className="text-slate-700">Set your name and a password for <strong>{email}</strong>.</p>
+      <FormMessage state={state} />
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} errors={state.errors?.name} />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={state.errors?.password} />
+      <button type="submit" disabled={pending} className={primary}>
+        {pending ? "Joining…" : "Create account and join"}
+      </button>
+    </form>
+  );
+}
+
+export function SignOutForInvitationForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(signOutForInvitationAction, {});
+  return (
+    <form action={action} className="space-y-3">
+      <input type="hidden" name="token" value={token} />
+      <FormMessage state={state} />
+      <button type="submit" disabled={pending} className={primary}>
+        Sign out
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getViewer } from "@/lib/auth";
+import { formatDate } from "@/lib/format";
+import { findInvitation } from "@/lib/invitations";
+import { AcceptInvitationForm, NewAccountForm, SignOutForInvitationForm } from "./invitation-forms";
+
+// The token is in the address: keep it out of the Referer header of any link followed from here.
+export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
+
+const messages = {
+  expired: "This invitation has expired. Ask your school's Administrator for a new one.",
+  withdrawn: "This invitation has been withdrawn. Ask your school's Administrator for a new one.",
+  accepted: "This invitation has already been used.",
+};
+
+// Open to visitors (proxy.ts lets /invite through): the token decides what may happen, never the session alone.
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [invitation, viewer] = await Promise.all([findInvitation(token), getViewer()]);
+
+  let body: React.ReactNode;
+  if (!invitation) {
+    body = <p className="text-slate-700">This invitation link is not valid. Check that you copied all of it, or ask your school&apos;s Administrator for a new one.</p>;
+  } else if (invitation.status !== "valid") {
+    body = <p className="text-slate-700" data-testid="invitation-status">{messages[invitation.status]}</p>;
+  } else if (viewer && viewer.email === invitation.email) {
+    body = <AcceptInvitationForm token={token} organisationName={invitation.organisationName} />;
+  } else if (viewer) {
+    body = (
+      <>
+        <p className="text-slate-700">
+          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as {viewer.email}. Sign out to accept it as {invitation.email}.
+        </p>
+        <SignOutForInvitationForm token={token} />
+      </>
+    );
+  } else if (invitation.accountExists) {
+    body = (
+      <>
+        <p className="text-slate-700">There is already a Schoot account for <strong>{invitation.email}</strong>. Sign in, then accept the invitation.</p>
+        <Link
+          href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
+          className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+        >
+          Sign in to accept
+        </Link>
+      </>
+    );
+  } else {
+    body = <NewAccountForm token={token} email={invitation.email} />;
+  }
+
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
+      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Schoot</p>
+      <h1 className="mt-1 text-2xl font-semibold">
+        {invitation ? `Join ${invitation.organisationName}` : "Invitation"}
+      </h1>
+      {invitation?.status === "valid" ? (
+        <p className="mt-2 text-slate-700">You have been invited to join as a Member. The invitation is valid until {formatDate(invitation.expiresAt)}.</p>
+      ) : null}
+      <div className="mt-6 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">{body}</div>
+    </main>
+  );
+}

@@ -1,0 +1,156 @@
+import "server-only";
+import { z } from "zod";
+import { ActionError, NotFoundError } from "./action";
+import { writeAudit } from "./audit";
+import { db } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+import type { Role } from "./generated/prisma/enums";
+import { roleLabels } from "./labels";
+
+type Tx = Prisma.TransactionClient;
+
+// Role changes queue behind one another on the organisation's row lock; 20 at once must all get a turn.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+export const changeRoleInput = z.object({
+  organisationId: z.uuid(),
+  membershipId: z.uuid(),
+  role: z.enum(["MEMBER", "ADMINISTRATOR"]),
+});
+
+export const removeColleagueInput = z.object({
+  organisationId: z.uuid(),
+  membershipId: z.uuid(),
+});
+
+/** The rule every organisation lives by: it always keeps at least one Administrator. */
+export class LastAdministratorError extends ActionError {}
+
+/**
+ * Checks, inside the caller's transaction, that the actor is an Administrator of the organisation,
+ * from the database at this moment. An outsider (or an unknown organisation) gets NotFoundError, so
+ * another tenant's ids reveal nothing; a Member gets a refusal that says who can help.
+ *
+ * With `lock`, the organisation's row is locked first (SELECT … FOR UPDATE): every change that could
+ * lower the number of Administrators takes this lock before counting them, so two concurrent demotions
+ * are serialised and the second one counts what the first one left.
+ */
+export async function requireAdministrator(tx: Tx, actorId: string, organisationId: string, options: { lock?: boolean } = {}) {
+  if (options.lock) {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Organisation" WHERE id = ${organisationId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new NotFoundError();
+  }
+  const actor = await tx.membership.findUnique({
+    where: { userId_organisationId: { userId: actorId, organisationId } },
+    select: { role: true, organisation: { select: { id: true, name: true } } },
+  });
+  if (!actor) throw new NotFoundError();
+  if (actor.role !== "ADMINISTRATOR") {
+    throw new ActionError(`Only an Administrator of ${actor.organisation.name} can change roles, remove colleagues or invite people. Ask one of its Administrators.`);
+  }
+  return actor.organisation;
+}
+
+async function findColleague(tx: Tx, organisationId: string, membershipId: string) {
+  const target = await tx.membership.findFirst({
+    where: { id: membershipId, organisationId },
+    select: { id: true, role: true, userId: true, user: { select: { name: true, email: true } } },
+  });
+  if (!target) throw new NotFoundError();
+  return target;
+}
+
+async function countAdministrators(tx: Tx, organisationId: string) {
+  return tx.membership.count({ where: { organisationId, role: "ADMINISTRATOR" } });
+}
+
+function snapshot(target: { userId: string; role: Role; user: { name: string; email: string } }, role = target.role) {
+  return { userId: target.userId, name: target.user.name, email: target.user.email, role };
+}
+
+/** Makes a colleague an Administrator or a Member (an Administrator may make themselves a Member). */
+export async function changeRole(actorId: string, input: z.infer<typeof changeRoleInput>): Promise<{ message: string }> {
+  const { organisationId, membershipId, role } = changeRoleInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const organisation = await requireAdministrator(tx, actorId, organisationId, { lock: true });
+    const target = await findColleague(tx, organisationId, membershipId);
+    const self = target.userId === actorId;
+    const who = self ? "You are" : `${target.user.name} is`;
+    if (target.role === role) return { message: `${who} already ${role === "ADMINISTRATOR" ? "an" : "a"} ${roleLabels[role]}.` };
+
+    if (role === "MEMBER" && (await countAdministrators(tx, organisationId)) <= 1) {
+      throw new LastAdministratorError(
+        self
+          ? `You are the only Administrator of ${organisation.name}, so you cannot become a Member: no one would be left to manage it. Make a colleague an Administrator first, then change your own role.`
+          : `${target.user.name} is the only Administrator of ${organisation.name}. Make someone else an Administrator first.`,
+      );
+    }
+
+    await tx.membership.updateMany({ where: { id: target.id, organisationId }, data: { role } });
+    await writeAudit(tx, {
+      actorId,
+      action: "membership.role_changed",
+      organisationId,
+      targetType: "Membership",
+      targetId: target.id,
+      before: snapshot(target),
+      after: snapshot(target, role),
+    });
+    return { message: `${who} now ${role === "ADMINISTRATOR" ? "an" : "a"} ${roleLabels[role]}.` };
+  }, TRANSACTION_OPTIONS);
+}
+
+/** Ends a colleague's membership. Their account and training history stay: they may join again later. */
+export async function removeColleague(actorId: string, input: z.infer<typeof removeColleagueInput>): Promise<{ message: string }> {
+  const { organisationId, membershipId } = removeColleagueInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const organisation = await requireAdministrator(tx, actorId, organisationId, { lock: true });
+    const target = await findColleague(tx, organisationId, membershipId);
+    if (target.role === "ADMINISTRATOR" && (await countAdministrators(tx, organisationId)) <= 1) {
+      throw new LastAdministratorError(
+        target.userId === actorId
+          ? `You are the only Administrator of ${organisation.name}, so you cannot leave it. Make a colleague an Administrator first.`
+          : `${target.user.name} is the only Administrator of ${organisation.name}. Make someone else an Administrator first.`,
+      );
+    }
+    await tx.membership.deleteMany({ where: { id: target.id, organisationId } });
+    // The header's remembered organisation would otherwise point at one the person has left.
+    await tx.user.updateMany({ where: { id: target.userId, currentOrganisationId: organisationId }, data: { currentOrganisationId: null } });
+    await writeAudit(tx, {
+      actorId,
+      action: "membership.removed",
+      organisationId,
+      targetType: "Membership",
+      targetId: target.id,
+      before: snapshot(target),
+    });
+    return { message: `${target.user.name} is no longer a member of ${organisation.name}.` };
+  }, TRANSACTION_OPTIONS);
+}
+
+export type Colleague = { membershipId: string; userId: string; name: string; email: string; role: Role };
+
+/** Everyone in the organisation, by name. The caller has checked that the viewer belongs to it. */
+export async function listColleagues(organisationId: string): Promise<Colleague[]> {
+  const rows = await db.membership.findMany({
+    where: { organisationId },
+    select: { id: true, role: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows
+    .map((row) => ({ membershipId: row.id, userId: row.user.id, name: row.user.name, email: row.user.email, role: row.role }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en-GB", { sensitivity: "base" }) || a.email.localeCompare(b.email));
+}
+
+export const switchOrganisationInput = z.object({ organisationId: z.uuid() });
+
+/**
+ * Remembers the organisation the person chose in the header. Only one they belong to: the membership
+ * is checked here, and getViewer re-checks it on every request in case it has ended since.
+ */
+export async function switchOrganisation(userId: string, input: z.infer<typeof switchOrganisationInput>): Promise<void> {
+  const { organisationId } = switchOrganisationInput.parse(input);
+  const membership = await db.membership.findUnique({ where: { userId_organisationId: { userId, organisationId } }, select: { id: true } });
+  if (!membership) throw new NotFoundError();
+  await db.user.update({ where: { id: userId }, data: { currentOrganisationId: organisationId } });
+}

@@ -1,0 +1,138 @@
+// Invitations on a real PostgreSQL: a hashed single-use token, 7 days' validity, withdrawal, and joining
+// as a new or an existing account.
+import { createHash } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("@/lib/auth", () => ({ getViewer: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
+
+const { db } = await import("@/lib/db");
+const { describeChange, listRecentChanges } = await import("@/lib/recent-changes");
+const { checkCredentials } = await import("@/lib/sign-in");
+const invitations = await import("@/lib/invitations");
+const { acceptInvitation, acceptInvitationWithNewAccount, createInvitation, findInvitation, INVITATION_LIFETIME_MS, listPendingInvitations, withdrawInvitation } = invitations;
+const { makeSchoolWithStaff } = await import("./colleague-fixtures");
+const { unique } = await import("./helpers");
+
+const newEmail = () => `${unique("invitee")}@new.example`;
+
+async function invite(email = newEmail(), now = new Date()) {
+  const world = await makeSchoolWithStaff();
+  const created = await createInvitation(world.admin.id, { organisationId: world.school.id, email }, now);
+  return { ...world, ...created };
+}
+
+describe("creating an invitation", () => {
+  it("stores only the SHA-256 of a random token, valid for 7 days, and audits it", async () => {
+    const now = new Date("2026-11-20T09:00:00Z");
+    const { school, admin, token, invitationId, email } = await invite(undefined, now);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const row = await db.invitation.findUniqueOrThrow({ where: { id: invitationId } });
+    expect(row.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.expiresAt.getTime() - now.getTime()).toBe(7 * 24 * 60 * 60 * 1000);
+    expect(row.invitedById).toBe(admin.id);
+    expect((await listPendingInvitations(school.id, now)).map((i) => i.email)).toEqual([email]);
+    expect((await listRecentChanges(school.id)).map(describeChange)).toEqual([`${admin.name} invited ${email}`]);
+  });
+
+  it("normalises the email, and a new invitation to the same address replaces the pending one", async () => {
+    const email = newEmail();
+    const { school, admin, token: first } = await invite(email.toUpperCase());
+    const second = await createInvitation(admin.id, { organisationId: school.id, email: ` ${email} ` });
+    expect(second.email).toBe(email);
+    expect((await findInvitation(first))?.status).toBe("withdrawn");
+    expect((await findInvitation(second.token))?.status).toBe("valid");
+    expect(await listPendingInvitations(school.id)).toHaveLength(1);
+  });
+
+  it("refuses to invite someone who is already a member", async () => {
+    const { school, admin, member } = await makeSchoolWithStaff();
+    await expect(createInvitation(admin.id, { organisationId: school.id, email: member.email })).rejects.toThrow(/already a member/);
+  });
+});
+
+describe("accepting with a new account", () => {
+  it("creates the account with an Argon2id password, joins as a Member, and signs in with that password", async () => {
+    const { school, token, email } = await invite();
+    await acceptInvitationWithNewAccount({ token, name: "  New Colleague ", password: "a-good-long-password" });
+    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, passwordHash: true, currentOrganisationId: true, memberships: true } });
+    expect(user.name).toBe("New Colleague");
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.currentOrganisationId).toBe(school.id);
+    expect(user.memberships.map((m) => [m.organisationId, m.role])).toEqual([[school.id, "MEMBER"]]);
+    expect((await checkCredentials(email, "a-good-long-password", unique("ip"))).ok).toBe(true);
+    expect((await listRecentChanges(school.id)).map(describeChange)[0]).toBe("New Colleague accepted an invitation and joined as a Member");
+  });
+
+  it("works once: a second use is refused and creates nothing", async () => {
+    const { token, email } = await invite();
+    await acceptInvitationWithNewAccount({ token, name: "First", password: "a-good-long-password" });
+    await expect(acceptInvitationWithNewAccount({ token, name: "Second", password: "another-long-password" })).rejects.toThrow(/already been used/);
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe("First");
+    expect((await findInvitation(token))?.status).toBe("accepted");
+  });
+
+  it("works once even when the link is used twice at the same moment", async () => {
+    const { school, token, email } = await invite();
+    const results = await Promise.allSettled([
+      acceptInvitationWithNewAccount({ token, name: "One", password: "a-good-long-password" }),
+      acceptInvitationWithNewAccount({ token, name: "Two", password: "a-good-long-password" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+    expect(await db.auditLog.count({ where: { organisationId: school.id, action: "invitation.accepted" } })).toBe(1);
+  });
+
+  it("refuses an expired invitation (after 7 days) and creates nothing", async () => {
+    const created = new Date("2026-01-01T12:00:00Z");
+    const { token, email } = await invite(undefined, created);
+    const justBefore = new Date(created.getTime() + INVITATION_LIFETIME_MS - 1);
+    const justAfter = new Date(created.getTime() + INVITATION_LIFETIME_MS);
+    expect((await findInvitation(token, justBefore))?.status).toBe("valid");
+    expect((await findInvitation(token, justAfter))?.status).toBe("expired");
+    await expect(acceptInvitationWithNewAccount({ token, name: "Late", password: "a-good-long-password" }, justAfter)).rejects.toThrow(/expired/);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    expect(await listPendingInvitations((await db.invitation.findFirstOrThrow({ where: { email } })).organisationId, justAfter)).toEqual([]);
+  });
+
+  it("refuses a withdrawn invitation", async () => {
+    const { school, admin, token, invitationId, email } = await invite();
+    expect((await withdrawInvitation(admin.id, { organisationId: school.id, invitationId })).message).toMatch(/withdrawn/);
+    await expect(acceptInvitationWithNewAccount({ token, name: "Too late", password: "a-good-long-password" })).rejects.toThrow(/withdrawn/);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    await expect(withdrawInvitation(admin.id, { organisationId: school.id, invitationId })).rejects.toThrow(/already been accepted or withdrawn/);
+  });
+
+  it("refuses to create a second account for an email that has one, leaving the invitation usable by signing in", async () => {
+    const { school, admin, otherAdmin } = await makeSchoolWithStaff();
+    const { token } = await createInvitation(admin.id, { organisationId: school.id, email: otherAdmin.email });
+    await expect(acceptInvitationWithNewAccount({ token, name: "Dup", password: "a-good-long-password" })).rejects.toThrow(/already an account/);
+    const found = await findInvitation(token);
+    expect(found).toMatchObject({ status: "valid", accountExists: true });
+    expect(await db.user.count({ where: { email: otherAdmin.email } })).toBe(1);
+  });
+
+  it("answers a token that matches nothing, or is malformed, as not found", async () => {
+    expect(await findInvitation("A".repeat(43))).toBeNull();
+    expect(await findInvitation("short")).toBeNull();
+    await expect(acceptInvitationWithNewAccount({ token: "A".repeat(43), name: "X", password: "a-good-long-password" })).rejects.toThrow(/Not found/);
+  });
+});
+
+describe("accepting as a signed-in person", () => {
+  it("joins the invited account to a second organisation as a Member, keeping the first", async () => {
+    const { school, admin, otherSchool, otherAdmin } = await makeSchoolWithStaff();
+    const { token } = await createInvitation(admin.id, { organisationId: school.id, email: otherAdmin.email });
+    expect(await acceptInvitation(otherAdmin.id, token)).toEqual({ organisationId: school.id });
+    const memberships = await db.membership.findMany({ where: { userId: otherAdmin.id }, select: { organisationId: true, role: true } });
+    expect(memberships).toEqual(expect.arrayContaining([{ organisationId: school.id, role: "MEMBER" }, { organisationId: otherSchool.id, role: "ADMINISTRATOR" }]));
+    expect((await db.user.findUniqueOrThrow({ where: { id: otherAdmin.id } })).currentOrganisationId).toBe(school.id);
+    await expect(acceptInvitation(otherAdmin.id, token)).rejects.toThrow(/already been used/);
+  });
+
+  it("refuses an invitation addressed to someone else, and leaves it unused", async () => {
+    const { token, member } = await invite();
+    await expect(acceptInvitation(member.id, token)).rejects.toThrow(/This invitation is for/);
+    expect((await findInvitation(token))?.status).toBe("valid");
+  });
+});
