@@ -12,6 +12,9 @@ export default defineConfig({
     },
   },
   test: {
+    // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve; Vite can,
+    // so it is bundled into the tests instead. Domain modules reach it through lib/action.ts (the error classes).
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,

@@ -11,8 +11,17 @@ const menu = [
 const topLink =
   "rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800";
 
+// Shown only to Schoot support (platformRole read from the database); the console checks again itself.
+const supportMenu = [{ href: "/console/tickets", section: "/console", label: "Support console" }];
+
 export function AppHeader({ viewer }: { viewer: Viewer }) {
   const organisation = viewer.currentMembership?.organisation.name;
+  const items = viewer.platformRole === "SUPPORT" ? [...menu, ...supportMenu] : menu;
+  const myTickets = (
+    <Link href="/support" className="rounded-md px-2 py-2 text-sm font-medium text-brand-800 underline-offset-4 hover:underline">
+      My tickets
+    </Link>
+  );
   const ticketButton = (
     <Link href="/support/new" className="inline-flex items-center justify-center rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">
       New Support Ticket
@@ -35,7 +44,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
 
         {/* Wide screens: everything in one row. */}
         <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
-          {menu.map((item) => (
+          {items.map((item) => (
             <NavLink key={item.href} href={item.href} section={item.section} className={topLink}>
               {item.label}
             </NavLink>
@@ -43,6 +52,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
         </nav>
         <div className="hidden items-center gap-4 md:flex">
           {ticketButton}
+          {myTickets}
           {person}
           <SignOutButton className={signOutClass} />
         </div>
@@ -55,7 +65,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           <div className="absolute inset-x-0 z-20 mt-2 space-y-3 border-b border-slate-200 bg-white px-4 pt-2 pb-4 shadow-lg">
             {person}
             <nav aria-label="Main" className="flex flex-col gap-1">
-              {menu.map((item) => (
+              {items.map((item) => (
                 <NavLink key={item.href} href={item.href} section={item.section} className={topLink}>
                   {item.label}
                 </NavLink>
@@ -63,6 +73,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
             </nav>
             <div className="flex flex-wrap items-center gap-3">
               {ticketButton}
+              {myTickets}
               <SignOutButton className={signOutClass} />
             </div>
           </div>
