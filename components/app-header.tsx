@@ -42,15 +42,15 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           Schoot
         </Link>
 
-        {/* Wide screens: everything in one row. */}
-        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
+        {/* Wide screens (lg: from 1024 px, where the row fits): everything in one row. */}
+        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 lg:flex">
           {items.map((item) => (
             <NavLink key={item.href} href={item.href} section={item.section} className={topLink}>
               {item.label}
             </NavLink>
           ))}
         </nav>
-        <div className="hidden items-center gap-4 md:flex">
+        <div className="hidden items-center gap-4 lg:flex">
           {ticketButton}
           {myTickets}
           {person}
@@ -58,7 +58,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
         </div>
 
         {/* Phones: one menu button; a <details> disclosure works before any JavaScript loads. */}
-        <details className="group ml-auto md:hidden">
+        <details className="group ml-auto lg:hidden">
           <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium [&::-webkit-details-marker]:hidden">
             <span aria-hidden="true">☰</span> Menu
           </summary>

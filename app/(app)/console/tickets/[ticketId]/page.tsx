@@ -71,7 +71,7 @@ export default async function ConsoleTicketPage({ params }: { params: Promise<{ 
         <SupportReplyForm ticketId={ticket.id} statuses={statuses} />
       </section>
       <section aria-labelledby="status-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h3 id="status-heading" className="mb-3 text-lg font-semibold">Status</h3>
+        <h3 id="status-heading" className="mb-3 text-lg font-semibold">Ticket status</h3>
         <TicketStatusForm ticketId={ticket.id} status={ticket.status} statuses={statuses} />
       </section>
     </article>
