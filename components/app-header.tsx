@@ -12,8 +12,17 @@ const menu = [
 const topLink =
   "rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-800";
 
+// Shown only to Schoot support (platformRole read from the database); the console checks again itself.
+const supportMenu = [{ href: "/console/tickets", section: "/console", label: "Support console" }];
+
 export function AppHeader({ viewer }: { viewer: Viewer }) {
   const organisation = viewer.currentMembership?.organisation.name;
+  const items = viewer.platformRole === "SUPPORT" ? [...menu, ...supportMenu] : menu;
+  const myTickets = (
+    <Link href="/support" className="rounded-md px-2 py-2 text-sm font-medium text-brand-800 underline-offset-4 hover:underline">
+      My tickets
+    </Link>
+  );
   const ticketButton = (
     <Link href="/support/new" className="inline-flex items-center justify-center rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">
       New Support Ticket
@@ -39,23 +48,24 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           Schoot
         </Link>
 
-        {/* Wide screens: everything in one row. */}
-        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 md:flex">
-          {menu.map((item) => (
+        {/* Wide screens (lg: from 1024 px, where the row fits): everything in one row. */}
+        <nav aria-label="Main" className="hidden flex-1 items-center gap-1 lg:flex">
+          {items.map((item) => (
             <NavLink key={item.href} href={item.href} section={item.section} className={topLink}>
               {item.label}
             </NavLink>
           ))}
         </nav>
-        <div className="hidden items-center gap-4 md:flex">
+        <div className="hidden items-center gap-4 lg:flex">
           {ticketButton}
+          {myTickets}
           {person}
           {switcher}
           <SignOutButton className={signOutClass} />
         </div>
 
         {/* Phones: one menu button; a <details> disclosure works before any JavaScript loads. */}
-        <details className="group ml-auto md:hidden">
+        <details className="group ml-auto lg:hidden">
           <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium [&::-webkit-details-marker]:hidden">
             <span aria-hidden="true">☰</span> Menu
           </summary>
@@ -63,7 +73,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
             {person}
             {switcher}
             <nav aria-label="Main" className="flex flex-col gap-1">
-              {menu.map((item) => (
+              {items.map((item) => (
                 <NavLink key={item.href} href={item.href} section={item.section} className={topLink}>
                   {item.label}
                 </NavLink>
@@ -71,6 +81,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
             </nav>
             <div className="flex flex-wrap items-center gap-3">
               {ticketButton}
+              {myTickets}
               <SignOutButton className={signOutClass} />
             </div>
           </div>

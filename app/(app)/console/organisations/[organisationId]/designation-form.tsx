@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage } from "@/components/form-message";
+import type { FormState } from "@/components/form-state";
+import { SelectField } from "@/components/select-field";
+import { TextareaField } from "@/components/textarea-field";
+import { changeDesignationAction } from "./actions";
+
+type Option = { value: string; label: string };
+
+export function DesignationForm(props: { organisationId: string; designation: string; designations: Option[]; tickets: Option[]; ticketId: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(changeDesignationAction, {});
+  const values = state.values;
+  return (
+    <>
+      {/* Keyed on the saved designation and on what came back: selects take new defaults only when they mount. */}
+      <form key={`${props.designation}:${JSON.stringify(values ?? null)}`} action={action} noValidate className="space-y-4">
+        <input type="hidden" name="organisationId" value={props.organisationId} />
+        <input type="hidden" name="expectedDesignation" value={props.designation} />
+        <SelectField label="New designation" name="designation" options={props.designations} defaultValue={values?.designation ?? props.designation} errors={state.errors?.designation} />
+        <TextareaField label="Reason" name="reason" rows={3} hint="Kept in the audit log." defaultValue={values?.reason} errors={state.errors?.reason} />
+        <SelectField
+          label="Ticket"
+          name="ticketId"
+          hint="The ticket that asked for the change gets a message saying it was made."
+          placeholder="No ticket"
+          options={props.tickets}
+          defaultValue={values?.ticketId ?? props.ticketId}
+          errors={state.errors?.ticketId}
+        />
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+          {pending ? "Saving…" : "Change designation"}
+        </button>
+      </form>
+      <div className="mt-3">
+        <FormMessage state={state} />
+      </div>
+    </>
+  );
+}
