@@ -6,7 +6,7 @@ import { expect, expectAccessible, expectNoSidewaysScroll, openMenu, signIn, tes
 test.describe.configure({ mode: "serial" });
 test.beforeAll(resetDemoData);
 
-const SUBJECT = "Change our designation to Academies";
+const SUBJECT = "Change Oak Hill Trust's designation to Academies";
 let ticketPath = "";
 let organisationPath = "";
 
@@ -28,8 +28,8 @@ async function expectGoodPage(page: Page) {
 
 test("lead@oakhill.example files a designation ticket from the Trust access checklist's link", async ({ page }) => {
   await signIn(page, "lead@oakhill.example");
-  // The checklist (another issue) links here with these parameters.
-  await page.goto(`/support/new?category=CHANGE_DESIGNATION&subject=${encodeURIComponent(SUBJECT)}`);
+  await page.goto("/workplace/trust-access");
+  await page.getByRole("link", { name: "New Support Ticket: change designation" }).click();
   await expect(page.getByRole("heading", { name: "New Support Ticket" })).toBeVisible();
   await expect(page.getByLabel("Category")).toHaveValue("CHANGE_DESIGNATION");
   await expect(page.getByLabel("Subject")).toHaveValue(SUBJECT);
