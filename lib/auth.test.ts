@@ -13,6 +13,10 @@ describe("safeCallbackUrl", () => {
     ["//evil.example/", "/workplace/my-school"],
     ["/\\evil.example", "/workplace/my-school"],
     ["/sign-in?callbackUrl=/x", "/workplace/my-school"],
+    ["/\t/evil.example", "/workplace/my-school"],
+    ["/%09/evil.example", "/%09/evil.example"],
+    ["/\n/evil.example", "/workplace/my-school"],
+    ["/courses#x", "/courses#x"],
     [undefined, "/workplace/my-school"],
   ])("%s → %s", (input, expected) => {
     expect(safeCallbackUrl(input)).toBe(expected);

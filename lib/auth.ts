@@ -97,10 +97,20 @@ export async function requireViewer(): Promise<Viewer> {
   return viewer;
 }
 
-/** Only a same-site path: never another origin, never a protocol-relative URL. */
+const DEFAULT_PAGE = "/workplace/my-school";
+
+/**
+ * Only a path on this site. Parsed the way a browser parses it (which drops tabs and newlines and reads
+ * "\\" as "/"), so "/\t/evil.example" or "/\\evil.example" cannot become another origin.
+ */
 export function safeCallbackUrl(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return "/workplace/my-school";
+  if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return DEFAULT_PAGE;
+  let url: URL;
+  try {
+    url = new URL(value, "http://schoot.invalid");
+  } catch {
+    return DEFAULT_PAGE;
   }
-  return value.startsWith("/sign-in") ? "/workplace/my-school" : value;
+  if (url.origin !== "http://schoot.invalid" || url.pathname.startsWith("/sign-in")) return DEFAULT_PAGE;
+  return url.pathname + url.search + url.hash;
 }

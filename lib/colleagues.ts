@@ -2,12 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { ActionError, NotFoundError } from "./action";
 import { writeAudit } from "./audit";
-import { db } from "./db";
-import type { Prisma } from "./generated/prisma/client";
+import { db, type Tx } from "./db";
 import type { Role } from "./generated/prisma/enums";
 import { roleLabels } from "./labels";
 
-type Tx = Prisma.TransactionClient;
 
 // Role changes queue behind one another on the organisation's row lock; 20 at once must all get a turn.
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
@@ -88,6 +86,7 @@ export async function changeRole(actorId: string, input: z.infer<typeof changeRo
     }
 
     await tx.membership.updateMany({ where: { id: target.id, organisationId }, data: { role } });
+    if (role === "MEMBER") await withdrawInvitationsBy(tx, organisationId, target.userId);
     await writeAudit(tx, {
       actorId,
       action: "membership.role_changed",
@@ -99,6 +98,14 @@ export async function changeRole(actorId: string, input: z.infer<typeof changeRo
     });
     return { message: `${who} now ${role === "ADMINISTRATOR" ? "an" : "a"} ${roleLabels[role]}.` };
   }, TRANSACTION_OPTIONS);
+}
+
+/** Links an Administrator sent stop working when they stop being one, so no one can invite themselves back in. */
+async function withdrawInvitationsBy(tx: Tx, organisationId: string, userId: string) {
+  await tx.invitation.updateMany({
+    where: { organisationId, invitedById: userId, acceptedAt: null, withdrawnAt: null },
+    data: { withdrawnAt: new Date() },
+  });
 }
 
 /** Ends a colleague's membership. Their account and training history stay: they may join again later. */
@@ -115,6 +122,7 @@ export async function removeColleague(actorId: string, input: z.infer<typeof rem
       );
     }
     await tx.membership.deleteMany({ where: { id: target.id, organisationId } });
+    await withdrawInvitationsBy(tx, organisationId, target.userId);
     // The header's remembered organisation would otherwise point at one the person has left.
     await tx.user.updateMany({ where: { id: target.userId, currentOrganisationId: organisationId }, data: { currentOrganisationId: null } });
     await writeAudit(tx, {

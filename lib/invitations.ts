@@ -170,6 +170,11 @@ export async function acceptInvitation(userId: string, token: string, now = new 
 /** A visitor holding the link sets their name and password: a new account that joins as a Member. */
 export async function acceptInvitationWithNewAccount(input: z.input<typeof newAccountInput>, now = new Date()): Promise<{ email: string }> {
   const { token, name, password } = newAccountInput.parse(input);
+  // A made-up token must not cost a 19 MiB hash: check it exists and is usable first (claimed again below).
+  const pending = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { expiresAt: true, acceptedAt: true, withdrawnAt: true } });
+  if (!pending) throw new NotFoundError();
+  const status = statusOf(pending, now);
+  if (status !== "valid") throw new ActionError(refusals[status]);
   const passwordHash = await hashPassword(password); // before the transaction: hashing is slow on purpose
   try {
     return await db.$transaction(async (tx) => {

@@ -36,10 +36,8 @@ export async function chooseTrust(actorId: string, input: z.infer<typeof chooseT
     const school = await lockAsAdministrator(tx, actorId, input.schoolId);
     if (input.trustId === school.id) throw new ActionError("An organisation cannot choose itself as its Multi Academy Trust.");
     const trust = await tx.organisation.findUnique({ where: { id: input.trustId }, select: { id: true, name: true, designation: true } });
-    if (!trust) throw new NotFoundError();
-    if (trust.designation !== "ACADEMIES") {
-      throw new ActionError(`${trust.name} is not designated Academies, so it cannot be chosen as a Multi Academy Trust.`);
-    }
+    // Only organisations designated Academies are offered; any other id is answered as unknown.
+    if (!trust || trust.designation !== "ACADEMIES") throw new NotFoundError();
     if (school.trustId === trust.id) return { changed: false, trustName: trust.name };
 
     const now = new Date();

@@ -2,7 +2,8 @@
 //   tsx scripts/with-db.ts [--throwaway] [--migrate] [--prepare] -- <command...>
 // DATABASE_URL set: that database is used as it is. Unset: an embedded PostgreSQL is started
 // (.data/postgres, or a throwaway cluster) and stopped when the command ends or on Ctrl-C.
-// --migrate applies prisma/migrations; --prepare also seeds an empty database and prints the demo sign-ins.
+// --migrate applies prisma/migrations; --prepare also seeds an empty embedded database (any database with
+// SEED_DEMO=1) and prints the demo sign-ins.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -46,8 +47,11 @@ try {
     if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
   }
   if (flags.has("--prepare")) {
-    const { seedIfEmpty } = await import("../prisma/seed");
-    if (await seedIfEmpty(env.DATABASE_URL!)) console.log("Seeded the demo data.");
+    // Demo accounts share a published password: only the local embedded database gets them unasked.
+    if (database || env.SEED_DEMO === "1") {
+      const { seedIfEmpty } = await import("../prisma/seed");
+      if (await seedIfEmpty(env.DATABASE_URL!)) console.log("Seeded the demo data.");
+    }
     const port = env.PORT ?? "3000";
     console.log(`\n  Schoot trust progress: http://localhost:${port}\n  Demo sign-ins (password schoot-demo-2026):\n    lead@northstar.example   MAT lead\n    head@riverside.example   school Administrator\n`);
   }

@@ -79,6 +79,13 @@ describe("sign-in", () => {
     expect(await checkCredentials(ghost, "wrong", unique("ip"))).toEqual({ ok: false, reason: "throttled" });
   });
 
+  it("lets at most 10 of a burst of concurrent guesses reach the password check", async () => {
+    const email = `${unique("burst")}@test.example`;
+    const results = await Promise.all(Array.from({ length: 25 }, () => checkCredentials(email, "guess", unique("ip"))));
+    expect(results.filter((r) => !r.ok && r.reason === "wrong").length).toBeLessThanOrEqual(THROTTLE_MAX_FAILURES);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled").length).toBeGreaterThanOrEqual(15);
+  });
+
   it("throttles an address after 10 failures across accounts, and forgets failures older than 15 minutes", async () => {
     const ip = unique("ip");
     for (let i = 0; i < THROTTLE_MAX_FAILURES; i++) await checkCredentials(`${unique("x")}@test.example`, "wrong", ip);

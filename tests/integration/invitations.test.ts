@@ -51,6 +51,21 @@ describe("creating an invitation", () => {
   });
 });
 
+describe("an inviter who stops being an Administrator", () => {
+  it("has their pending links withdrawn when demoted or removed, so no one can invite themselves back in", async () => {
+    const { changeRole, removeColleague } = await import("@/lib/colleagues");
+    const world = await makeSchoolWithStaff();
+    const byAdmin = await createInvitation(world.admin.id, { organisationId: world.school.id, email: newEmail() });
+    const bySecond = await createInvitation(world.secondAdmin.id, { organisationId: world.school.id, email: newEmail() });
+    await changeRole(world.secondAdmin.id, { organisationId: world.school.id, membershipId: world.admin.membershipId, role: "MEMBER" });
+    expect((await findInvitation(byAdmin.token))?.status).toBe("withdrawn");
+    expect((await findInvitation(bySecond.token))?.status).toBe("valid");
+    await changeRole(world.secondAdmin.id, { organisationId: world.school.id, membershipId: world.admin.membershipId, role: "ADMINISTRATOR" });
+    await removeColleague(world.admin.id, { organisationId: world.school.id, membershipId: world.secondAdmin.membershipId });
+    expect((await findInvitation(bySecond.token))?.status).toBe("withdrawn");
+  });
+});
+
 describe("accepting with a new account", () => {
   it("creates the account with an Argon2id password, joins as a Member, and signs in with that password", async () => {
     const { school, token, email } = await invite();
