@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { NotFoundError } from "./action";
+import { NotFoundError } from "./errors";
 import { db } from "./db";
 import { progressOf } from "./enrolments";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { findSchoolProgressScope, type SchoolProgressScope } from "./access";
-import { NotFoundError } from "./action";
+import { NotFoundError } from "./errors";
 import { db } from "./db";
 import { progressOf, type EnrolmentStatus } from "./enrolments";
 import { Prisma } from "./generated/prisma/client";

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { canViewSchoolProgress } from "@/lib/access";
-import { NotFoundError } from "@/lib/action";
+import { NotFoundError } from "@/lib/errors";
 import { getViewer } from "@/lib/auth";
 import { notFoundHtml } from "@/lib/not-found-html";
 import { startProgressExport } from "@/lib/progress-export";
