@@ -27,25 +27,21 @@ function Progress({ row }: { row: ProgressRow }) {
   return (
     <div className="flex items-center gap-2">
       <ProgressBar percent={row.percent} label={`${row.name}, ${row.courseTitle} progress`} />
-      <span className="w-10 text-right tabular-nums" data-testid="row-percent">{row.percent}%</span>
+      <span className="w-11 shrink-0 text-right whitespace-nowrap tabular-nums" data-testid="row-percent">{row.percent}%</span>
     </div>
   );
 }
 
-/** A table from md up; on a phone the same rows as cards, so nothing scrolls sideways. */
+/** A table on wide screens; on a phone or a narrow tablet the same rows as cards, so nothing scrolls sideways. */
 export function ProgressRows({ rows, query, basePath }: Props) {
   if (!rows.length) {
     return <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">No enrolments match these filters.</p>;
   }
   return (
     <>
-      <div className="hidden overflow-hidden rounded-lg border border-slate-200 bg-white md:block">
-        <table className="w-full table-fixed text-sm">
+      <div className="hidden overflow-hidden rounded-lg border border-slate-200 bg-white lg:block">
+        <table className="w-full text-sm">
           <caption className="sr-only">Course enrolments of the school&apos;s staff</caption>
-          <colgroup>
-            <col className="w-[13%]" /><col className="w-[19%]" /><col className="w-[16%]" /><col className="w-[10%]" />
-            <col className="w-[12%]" /><col className="w-[10%]" /><col className="w-[10%]" /><col className="w-[10%]" />
-          </colgroup>
           <thead className="bg-slate-50">
             <tr>{columns.map((column) => <SortHeader key={column} column={column} query={query} basePath={basePath} />)}</tr>
           </thead>
@@ -53,24 +49,24 @@ export function ProgressRows({ rows, query, basePath }: Props) {
             {rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-200 align-top" data-testid="progress-row">
                 <td className="px-3 py-2 font-medium" data-testid="row-name">{row.name}</td>
-                <td className="px-3 py-2 break-all" data-testid="row-email">{row.email}</td>
+                <td className="px-3 py-2" data-testid="row-email">{row.email}</td>
                 <td className="px-3 py-2" data-testid="row-course">{row.courseTitle}</td>
                 <td className="px-3 py-2" data-testid="row-status">{statusLabels[row.status]}</td>
-                <td className="px-3 py-2"><Progress row={row} /></td>
-                <td className="px-3 py-2" data-testid="row-enrolled">{formatDate(row.enrolledAt)}</td>
-                <td className="px-3 py-2" data-testid="row-activity">{formatDate(row.lastActivityAt)}</td>
-                <td className="px-3 py-2" data-testid="row-completed">{formatDate(row.completedAt)}</td>
+                <td className="w-36 px-3 py-2"><Progress row={row} /></td>
+                <td className="px-3 py-2 whitespace-nowrap" data-testid="row-enrolled">{formatDate(row.enrolledAt)}</td>
+                <td className="px-3 py-2 whitespace-nowrap" data-testid="row-activity">{formatDate(row.lastActivityAt)}</td>
+                <td className="px-3 py-2 whitespace-nowrap" data-testid="row-completed">{formatDate(row.completedAt)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
 
-      <ul className="space-y-3 md:hidden" aria-label="Course enrolments of the school's staff">
+      <ul className="grid gap-3 sm:grid-cols-2 lg:hidden" aria-label="Course enrolments of the school's staff">
         {rows.map((row) => (
           <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="progress-row">
             <p className="font-semibold" data-testid="row-name">{row.name}</p>
-            <p className="text-sm break-all text-slate-700" data-testid="row-email">{row.email}</p>
+            <p className="text-sm text-slate-700" data-testid="row-email">{row.email}</p>
             <p className="mt-2 font-medium" data-testid="row-course">{row.courseTitle}</p>
             <div className="mt-2 text-sm"><Progress row={row} /></div>
             <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
