@@ -1,0 +1,16 @@
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { encode } from "next-auth/jwt";
+import { generateBenchData } from "./bench-data";
+import { startEmbeddedDatabase } from "./embedded-db";
+import { migrate } from "./migrate";
+const secret = "scratch-secret-scratch-secret-scratch-secret";
+const db = await startEmbeddedDatabase({ throwaway: true, quiet: true });
+await migrate(db.url);
+const data = await generateBenchData(db.url);
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3556", "-H", "127.0.0.1"], { env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret, NODE_ENV: "production" }, stdio: ["ignore", "inherit", "inherit"] });
+const token = await encode({ token: { sub: data.leadId }, secret, salt: "authjs.session-token", maxAge: 36000 });
+writeFileSync("/tmp/w5/scratch.env", `COOKIE='authjs.session-token=${token}'\nURL='http://127.0.0.1:3556/courses/progress/${data.bigSchoolId}'\nDB='${db.url}'\nSERVER_PID=${server.pid}\n`);
+console.log("ready");
+process.on("SIGTERM", async () => { server.kill("SIGTERM"); await db.stop(); process.exit(0); });
+setInterval(() => {}, 1 << 30);
