@@ -32,8 +32,9 @@ const ROWS = `
    ORDER BY u.name, c.title, e.id LIMIT 51`;
 
 const SUMMARY = `
-  SELECT count(DISTINCT e."userId") AS staff, count(*) AS enrolments,
-         count(*) FILTER (WHERE e."completedLessons" >= l.n) AS completed, count(*) FILTER (WHERE e."completedLessons" = 0) AS not_started ${FROM}`;
+  SELECT count(*) AS staff, sum(n) AS enrolments, sum(completed) AS completed, sum(not_started) AS not_started
+    FROM (SELECT count(*) AS n, count(*) FILTER (WHERE e."completedLessons" >= l.n) AS completed,
+                 count(*) FILTER (WHERE e."completedLessons" = 0) AS not_started ${FROM} GROUP BY e."userId") per_person`;
 
 const COURSES = `SELECT id, title FROM "Course" ORDER BY title`;
 
