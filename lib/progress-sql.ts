@@ -71,8 +71,11 @@ function scopedEnrolments(schoolId: string, filters: ProgressFilters): Prisma.Sq
 
 
 
-/** One page of rows after (or before) a cursor, plus one extra row that says whether there is more. */
-export function progressRowsSql(schoolId: string, query: Omit<ProgressQuery, "size">, limit: number): { sql: Prisma.Sql; backwards: boolean } {
+/**
+ * One page of rows after (or before) a cursor, plus one extra row that says whether there is more; with
+ * no limit, every row in order (the export).
+ */
+export function progressRowsSql(schoolId: string, query: Omit<ProgressQuery, "size">, limit: number | null): { sql: Prisma.Sql; backwards: boolean } {
   const keys = sortKeys(query.sort, query.dir);
   const cursor = query.after ?? query.before;
   const backwards = !query.after && !!query.before;
@@ -92,7 +95,7 @@ export function progressRowsSql(schoolId: string, query: Omit<ProgressQuery, "si
            ARRAY[${Prisma.join(keys.map((key) => Prisma.sql`(${key})::text`), ", ")}] AS "sortKeys"
     ${scopedEnrolments(schoolId, query)} ${seek}
      ORDER BY ${Prisma.join(keys.map((key) => Prisma.sql`${key} ${order}`), ", ")}, e.id ${order}
-     LIMIT ${limit + 1}::int`;
+     ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit + 1}::int`}`;
   return { sql, backwards };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { findSchoolProgressScope, type SchoolProgressScope } from "./access";
 import { NotFoundError } from "./errors";
 import { db } from "./db";
+import { readByCursor } from "./db-cursor";
 import { progressOf, type EnrolmentStatus } from "./enrolments";
 import { progressRowsSql, progressSummarySql, type ProgressRowRecord } from "./progress-sql";
 import type { Cursor, ProgressFilters, ProgressQuery } from "./progress-query";
@@ -77,17 +78,14 @@ export async function listSchoolProgress(viewerId: string, schoolId: string, que
 }
 
 async function* readBatches(schoolId: string, query: ProgressQuery, batchSize: number): AsyncGenerator<ProgressRow[]> {
-  let after: Cursor | undefined;
-  do {
-    const page = await readPage(schoolId, { ...query, after, before: undefined }, batchSize);
-    if (page.rows.length) yield page.rows;
-    after = page.nextCursor;
-  } while (after);
+  const { sql } = progressRowsSql(schoolId, { ...query, after: undefined, before: undefined }, null);
+  for await (const records of readByCursor<ProgressRowRecord>(sql, batchSize)) yield records.map(toRow);
 }
 
 /**
- * Every matching row, a batch at a time by the same keyset, so memory stays flat however many rows
- * there are. The access check happens before this resolves, so a refusal never starts a download.
+ * Every matching row in the page's order, from one run of the page's query under a server-side cursor,
+ * a batch at a time, so memory stays flat however many rows there are. The access check happens before
+ * this resolves, so a refusal never starts a download.
  */
 export async function readAllSchoolProgress(
   viewerId: string,

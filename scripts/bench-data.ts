@@ -39,42 +39,8 @@ export async function generateBenchData(url: string): Promise<BenchData> {
     const lead = (await q(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES (gen_random_uuid(), 'lead@bench.example', 'Bench Lead', 'x') RETURNING id`)).rows[0].id as string;
     await q(`INSERT INTO "Membership" (id, "userId", "organisationId", role) VALUES (gen_random_uuid(), $1, $2, 'ADMINISTRATOR')`, [lead, trust]);
 
-    for (const [n, school] of schools.entries()) {
-      await q(`
-        WITH people AS (
-          INSERT INTO "User" (id, email, name, "passwordHash", "currentOrganisationId")
-          SELECT gen_random_uuid(), 's' || $2::int || '-' || i || '@bench.example',
-                 ($3::text[])[1 + (i * 7 + $2::int) % array_length($3::text[], 1)] || ' ' || ($4::text[])[1 + (i / 3 + $2::int) % array_length($4::text[], 1)],
-                 'x', $1::uuid
-            FROM generate_series(1, $5::int) i
-          RETURNING id, email)
-        INSERT INTO "Membership" (id, "userId", "organisationId", role)
-        SELECT gen_random_uuid(), id, $1::uuid, CASE WHEN email LIKE '%-1@%' THEN 'ADMINISTRATOR'::"Role" ELSE 'MEMBER'::"Role" END FROM people`,
-        [school.id, n, FIRST, LAST, school.staff]);
-    }
-
-    // Every member of every bench school on every bench course, progress by a hash.
-    await q(`
-      WITH lessons AS (SELECT "courseId", count(*)::int AS n FROM "Lesson" GROUP BY "courseId"),
-      pairs AS (
-        SELECT m."userId", c.id AS "courseId", l.n, abs(hashtext(m."userId"::text || c.id::text)) AS h
-          FROM "Membership" m
-          JOIN "Organisation" o ON o.id = m."organisationId" AND o.name LIKE '%Bench School%'
-          CROSS JOIN "Course" c JOIN lessons l ON l."courseId" = c.id
-         WHERE c.slug LIKE 'bench-course-%'),
-      shaped AS (
-        SELECT *, h % (n + 1) AS done, timestamp '2026-01-05 09:00' + ((h % 300) || ' days')::interval + ((h % 480) || ' minutes')::interval AS enrolled FROM pairs)
-      INSERT INTO "Enrolment" (id, "userId", "courseId", "enrolledAt", "lastActivityAt", "completedAt", "completedLessons")
-      SELECT gen_random_uuid(), "userId", "courseId", enrolled,
-             CASE WHEN done > 0 THEN enrolled + ((1 + h % 40) || ' days')::interval END,
-             CASE WHEN done = n THEN enrolled + ((1 + h % 40) || ' days')::interval END,
-             done
-        FROM shaped`);
-    await q(`
-      INSERT INTO "LessonCompletion" ("enrolmentId", "lessonId", "completedAt")
-      SELECT e.id, l.id, e."enrolledAt" + (l.position || ' days')::interval
-        FROM "Enrolment" e JOIN "Lesson" l ON l."courseId" = e."courseId" AND l.position <= e."completedLessons"
-       WHERE e."completedLessons" > 0`);
+    for (const [n, school] of schools.entries()) await addStaff(client, school.id, n, school.staff);
+    await enrolEveryone(client, "%Bench School%");
     await q(`ANALYZE`);
 
     const counts = (await q(`SELECT (SELECT count(*) FROM "Enrolment")::int AS enrolments, (SELECT count(*) FROM "LessonCompletion")::int AS completions`)).rows[0];
@@ -83,4 +49,63 @@ export async function generateBenchData(url: string): Promise<BenchData> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * For the export's memory check only, after the figures above are taken: one more school, 1,600 staff ×
+ * 25 courses = 40,000 enrolments, administered by its own head, to compare with the 10,000-row export.
+ */
+export async function addLargeSchool(url: string): Promise<{ schoolId: string; headId: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const schoolId = (await client.query(`INSERT INTO "Organisation" (id, name, designation) VALUES (gen_random_uuid(), 'Bench Large School', 'ACADEMIES') RETURNING id`)).rows[0].id as string;
+    await addStaff(client, schoolId, 99, 1600);
+    await enrolEveryone(client, "Bench Large School");
+    await client.query(`ANALYZE`);
+    const headId = (await client.query(`SELECT "userId" FROM "Membership" WHERE "organisationId" = $1 AND role = 'ADMINISTRATOR' LIMIT 1`, [schoolId])).rows[0].userId as string;
+    return { schoolId, headId };
+  } finally {
+    await client.end();
+  }
+}
+
+async function addStaff(client: pg.Client, schoolId: string, n: number, staff: number) {
+    await client.query(`
+      WITH people AS (
+        INSERT INTO "User" (id, email, name, "passwordHash", "currentOrganisationId")
+        SELECT gen_random_uuid(), 's' || $2::int || '-' || i || '@bench.example',
+               ($3::text[])[1 + (i * 7 + $2::int) % array_length($3::text[], 1)] || ' ' || ($4::text[])[1 + (i / 3 + $2::int) % array_length($4::text[], 1)],
+               'x', $1::uuid
+          FROM generate_series(1, $5::int) i
+        RETURNING id, email)
+      INSERT INTO "Membership" (id, "userId", "organisationId", role)
+      SELECT gen_random_uuid(), id, $1::uuid, CASE WHEN email LIKE '%-1@%' THEN 'ADMINISTRATOR'::"Role" ELSE 'MEMBER'::"Role" END FROM people`,
+      [schoolId, n, FIRST, LAST, staff]);
+}
+
+/** Every member of the matching schools on every bench course, progress by a hash. */
+async function enrolEveryone(client: pg.Client, schoolNames: string) {
+  await client.query(`
+    WITH lessons AS (SELECT "courseId", count(*)::int AS n FROM "Lesson" GROUP BY "courseId"),
+    pairs AS (
+      SELECT m."userId", c.id AS "courseId", l.n, abs(hashtext(m."userId"::text || c.id::text)) AS h
+        FROM "Membership" m
+        JOIN "Organisation" o ON o.id = m."organisationId" AND o.name LIKE $1
+        CROSS JOIN "Course" c JOIN lessons l ON l."courseId" = c.id
+       WHERE c.slug LIKE 'bench-course-%'),
+    shaped AS (
+      SELECT *, h % (n + 1) AS done, timestamp '2026-01-05 09:00' + ((h % 300) || ' days')::interval + ((h % 480) || ' minutes')::interval AS enrolled FROM pairs)
+    INSERT INTO "Enrolment" (id, "userId", "courseId", "enrolledAt", "lastActivityAt", "completedAt", "completedLessons")
+    SELECT gen_random_uuid(), "userId", "courseId", enrolled,
+           CASE WHEN done > 0 THEN enrolled + ((1 + h % 40) || ' days')::interval END,
+           CASE WHEN done = n THEN enrolled + ((1 + h % 40) || ' days')::interval END,
+           done
+      FROM shaped`, [schoolNames]);
+  await client.query(`
+    INSERT INTO "LessonCompletion" ("enrolmentId", "lessonId", "completedAt")
+    SELECT e.id, l.id, e."enrolledAt" + (l.position || ' days')::interval
+      FROM "Enrolment" e JOIN "Lesson" l ON l."courseId" = e."courseId" AND l.position <= e."completedLessons"
+     WHERE e."completedLessons" > 0
+       AND NOT EXISTS (SELECT 1 FROM "LessonCompletion" x WHERE x."enrolmentId" = e.id)`);
 }
