@@ -22,12 +22,10 @@ function rows(page: Page): Locator {
   return page.getByTestId("progress-row").filter({ visible: true });
 }
 
+/** A row's cells as shown: name, email, course, status, progress, enrolled, last activity, completed. */
 async function readRow(row: Locator) {
-  const text = async (id: string) => ((await row.getByTestId(id).textContent()) ?? "").trim();
-  return {
-    name: await text("row-name"), email: await text("row-email"), course: await text("row-course"), status: await text("row-status"),
-    percent: (await text("row-percent")).replace("%", ""), enrolled: await text("row-enrolled"), activity: await text("row-activity"), completed: await text("row-completed"),
-  };
+  const [name, email, course, status, percent, enrolled, activity, completed] = (await row.getByRole("cell").allTextContents()).map((t) => t.trim());
+  return { name, email, course, status, percent: percent!.replace("%", ""), enrolled, activity, completed };
 }
 
 /** Opens the filter panel if it is folded (on a phone). */
@@ -88,7 +86,7 @@ test("lead@northstar.example picks Riverside Primary Academy and sees the teache
   expect(filtered).toBeGreaterThan(0);
   expect(filtered).toBeLessThan(24);
   await expect(page.getByTestId("summary-enrolments")).toHaveText(String(filtered));
-  for (const status of await rows(page).getByTestId("row-status").allTextContents()) expect(status).toBe("In progress");
+  for (const row of await rows(page).all()) expect((await readRow(row)).status).toBe("In progress");
   await expect(rows(page).filter({ hasText: TEACHER }).filter({ hasText: completed!.course })).toHaveCount(Number(completed!.percent) === 100 ? 0 : 1);
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
@@ -112,6 +110,45 @@ test("lead@northstar.example picks Riverside Primary Academy and sees the teache
   // The back button returns to the unfiltered view.
   await page.goBack();
   await expect(rows(page)).toHaveCount(24);
+});
+
+test("the lead sorts and pages Riverside's rows by key, and the URL keeps the view for the back button", async ({ page }) => {
+  await signIn(page, "lead@northstar.example");
+  await page.goto(riversideUrl);
+  await openFilters(page);
+  await page.getByLabel("Sort by").selectOption({ label: "Progress" });
+  await page.getByLabel("Order").selectOption("desc");
+  await page.getByLabel("Rows per page").selectOption("10");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/sort=progress&dir=desc&size=10/);
+
+  const percents = async () => Promise.all((await rows(page).all()).map(async (row) => Number((await readRow(row)).percent)));
+  const emailsOf = async () => Promise.all((await rows(page).all()).map(async (row) => (await readRow(row)).email));
+  await expect(rows(page)).toHaveCount(10);
+  const first = await percents();
+  const firstEmails = await emailsOf();
+  expect(first).toEqual([...first].sort((a, b) => b - a));
+
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/after=/);
+  await expect(rows(page)).toHaveCount(10);
+  const second = await percents();
+  expect(second).toEqual([...second].sort((a, b) => b - a));
+  expect(second[0]!).toBeLessThanOrEqual(first.at(-1)!);
+
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(rows(page)).toHaveCount(4); // 24 rows in all
+  await expect(page.getByRole("link", { name: "Next page" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Previous page" }).click();
+  await expect(rows(page)).toHaveCount(10);
+  expect(await percents()).toEqual(second);
+
+  for (let i = 0; i < 3; i++) await page.goBack(); // page 3, page 2, then the first page again
+  await expect(page).not.toHaveURL(/after=|before=/);
+  await expect(rows(page)).toHaveCount(10);
+  expect(await emailsOf()).toEqual(firstEmails);
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
 });
 
 test("analyst@northstar.example's selector holds no school and points to the Trust access checklist", async ({ page }) => {
