@@ -129,3 +129,16 @@ export async function findTrustOverview(viewerId: string, trustId: string): Prom
   if (!z.uuid().safeParse(trustId).success) return null;
   return (await listTrustOverviews(viewerId)).find((o) => o.trustId === trustId) ?? null;
 }
+
+export type SchoolProgressScope = Exclude<ProgressScope, { kind: "self" }>;
+
+/**
+ * School S's entry in the viewer's scopes, or null: the same cached answer the selector is built
+ * from, so a page that shows the selector and the school decides both with one query. The rule is
+ * listProgressScopes' own; this only looks S up in it.
+ */
+export async function findSchoolProgressScope(viewerId: string, schoolId: string): Promise<SchoolProgressScope | null> {
+  if (!z.uuid().safeParse(schoolId).success) return null;
+  const scopes = await listProgressScopes(viewerId);
+  return scopes.find((scope): scope is SchoolProgressScope => scope.kind !== "self" && scope.schoolId === schoolId) ?? null;
+}

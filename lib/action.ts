@@ -3,16 +3,9 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { typedValues, type FormState } from "@/components/form-state";
 import { getViewer, type Viewer } from "./auth";
+import { ActionError } from "./errors";
 
-/** An expected refusal: its message is shown to the person as it is. */
-export class ActionError extends Error {}
-
-/** Answered exactly like an id that does not exist, so another tenant's ids reveal nothing. */
-export class NotFoundError extends ActionError {
-  constructor() {
-    super("Not found. It may have been removed, or you may not have access to it.");
-  }
-}
+export { ActionError, NotFoundError } from "./errors";
 
 /**
  * Every server action is a public POST endpoint, so each one is built with this wrapper: it reads the

@@ -16,7 +16,7 @@ export function progressOf(completedLessons: number, lessonCount: number): { per
   return { percent: Math.round((done / lessonCount) * 100), status: done === lessonCount ? "COMPLETED" : "IN_PROGRESS" };
 }
 
-/** The person's own enrolments for Courses › My Courses, newest activity first. */
+/** The person's own enrolments for Courses › My Courses, newest activity first. One query. */
 export async function listMyEnrolments(userId: string) {
   const rows = await db.enrolment.findMany({
     where: { userId },
@@ -26,20 +26,27 @@ export async function listMyEnrolments(userId: string) {
       lastActivityAt: true,
       completedAt: true,
       completedLessons: true,
-      course: { select: { slug: true, title: true, category: true, _count: { select: { lessons: true } } } },
+      completions: { select: { lessonId: true } },
+      course: { select: { slug: true, title: true, category: true, lessons: { select: { id: true, position: true }, orderBy: { position: "asc" } } } },
     },
     orderBy: [{ lastActivityAt: { sort: "desc", nulls: "last" } }, { enrolledAt: "desc" }],
   });
-  return rows.map((row) => ({
-    id: row.id,
-    courseSlug: row.course.slug,
-    courseTitle: row.course.title,
-    category: row.course.category,
-    lessonCount: row.course._count.lessons,
-    completedLessons: row.completedLessons,
-    enrolledAt: row.enrolledAt,
-    lastActivityAt: row.lastActivityAt,
-    completedAt: row.completedAt,
-    ...progressOf(row.completedLessons, row.course._count.lessons),
-  }));
+  return rows.map((row) => {
+    const completed = new Set(row.completions.map((c) => c.lessonId));
+    const lessons = row.course.lessons;
+    return {
+      id: row.id,
+      courseSlug: row.course.slug,
+      courseTitle: row.course.title,
+      category: row.course.category,
+      lessonCount: lessons.length,
+      completedLessons: row.completedLessons,
+      enrolledAt: row.enrolledAt,
+      lastActivityAt: row.lastActivityAt,
+      completedAt: row.completedAt,
+      /** Where Continue goes: the first lesson not yet completed, or the first lesson once all are. */
+      nextPosition: lessons.find((lesson) => !completed.has(lesson.id))?.position ?? 1,
+      ...progressOf(row.completedLessons, lessons.length),
+    };
+  });
 }

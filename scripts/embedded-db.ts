@@ -50,7 +50,7 @@ async function ensureDatabase(port: number, database: string) {
   }
 }
 
-export async function startEmbeddedDatabase(options: { throwaway?: boolean; quiet?: boolean } = {}): Promise<Database> {
+export async function startEmbeddedDatabase(options: { throwaway?: boolean; quiet?: boolean; postgresFlags?: string[] } = {}): Promise<Database> {
   const root = path.resolve(".data");
   mkdirSync(root, { recursive: true });
   const dataDir = options.throwaway
@@ -75,7 +75,7 @@ export async function startEmbeddedDatabase(options: { throwaway?: boolean; quie
     persistent: !options.throwaway,
     // PostgreSQL refuses to run as root; as root the package creates and uses a `postgres` user.
     createPostgresUser: isRoot,
-    postgresFlags: options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [],
+    postgresFlags: [...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []), ...(options.postgresFlags ?? [])],
     onLog: () => {},
     onError: (message) => { if (!options.quiet) console.error(String(message)); },
   });

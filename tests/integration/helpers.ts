@@ -36,3 +36,18 @@ export async function makeUser(organisationId?: string, role: Role = "MEMBER", p
 export async function userByEmail(email: string) {
   return db.user.findUniqueOrThrow({ where: { email } });
 }
+
+/** A course of `lessons` lessons, titled so that it sorts by `title` the same under any collation. */
+export async function makeCourse(lessons: number, title = unique("Course")) {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  return db.course.create({
+    data: {
+      slug,
+      title,
+      summary: "A course made for a test.",
+      category: "Test",
+      estimatedMinutes: 10 * lessons,
+      lessons: { create: Array.from({ length: lessons }, (_, i) => ({ position: i + 1, title: `Lesson ${i + 1}`, body: `Text of lesson ${i + 1}.` })) },
+    },
+  });
+}

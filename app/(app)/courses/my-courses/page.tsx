@@ -1,40 +1,60 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ProgressBar } from "@/components/progress-bar";
+import { listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { listMyEnrolments, statusLabels } from "@/lib/enrolments";
 import { formatDate } from "@/lib/format";
+import { ProgressSelector } from "../_components/progress-selector";
 
 export const metadata: Metadata = { title: "My Courses" };
 
 export default async function MyCoursesPage() {
   const viewer = await requireViewer();
-  const enrolments = await listMyEnrolments(viewer.id);
+  const [scopes, enrolments] = await Promise.all([listProgressScopes(viewer.id), listMyEnrolments(viewer.id)]);
   return (
-    <section aria-labelledby="my-courses">
-      <h2 id="my-courses" className="text-xl font-semibold">My Courses</h2>
-      {enrolments.length === 0 ? (
-        <p className="mt-3 text-slate-700">You are not enrolled on any course yet.</p>
-      ) : (
-        <ul className="mt-4 grid gap-4 sm:grid-cols-2">
-          {enrolments.map((enrolment) => (
-            <li key={enrolment.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="enrolment">
-              <p className="text-sm text-slate-600">{enrolment.category}</p>
-              <h3 className="mt-1 font-semibold">{enrolment.courseTitle}</h3>
-              <div className="mt-3 flex items-center gap-3">
-                <ProgressBar percent={enrolment.percent} label={`${enrolment.courseTitle} progress`} />
-                <span className="w-12 text-right text-sm font-medium tabular-nums">{enrolment.percent}%</span>
-              </div>
-              <p className="mt-2 text-sm text-slate-700">
-                {statusLabels[enrolment.status]} · {enrolment.completedLessons} of {enrolment.lessonCount} lessons
-              </p>
-              <p className="mt-1 text-sm text-slate-600">
-                Enrolled {formatDate(enrolment.enrolledAt)}
-                {enrolment.completedAt ? ` · Completed ${formatDate(enrolment.completedAt)}` : enrolment.lastActivityAt ? ` · Last activity ${formatDate(enrolment.lastActivityAt)}` : ""}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <>
+      <ProgressSelector scopes={scopes} selected="self" />
+      <section aria-labelledby="my-courses">
+        <h2 id="my-courses" className="text-xl font-semibold">My Courses</h2>
+        {enrolments.length === 0 ? (
+          <p className="mt-3 text-slate-700">
+            You are not enrolled on any course yet.{" "}
+            <Link href="/courses/all" className="font-medium text-brand-700 underline underline-offset-4">Browse All Courses</Link>
+          </p>
+        ) : (
+          <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+            {enrolments.map((enrolment) => (
+              <li key={enrolment.id} className="flex flex-col rounded-lg border border-slate-200 bg-white p-4" data-testid="enrolment">
+                <p className="text-sm text-slate-600">{enrolment.category}</p>
+                <h3 className="mt-1 font-semibold">
+                  <Link href={`/courses/${enrolment.courseSlug}`} className="underline-offset-4 hover:underline">{enrolment.courseTitle}</Link>
+                </h3>
+                <div className="mt-3 flex items-center gap-3">
+                  <ProgressBar percent={enrolment.percent} label={`${enrolment.courseTitle} progress`} />
+                  <span className="w-12 text-right text-sm font-medium tabular-nums" data-testid="percent">{enrolment.percent}%</span>
+                </div>
+                <p className="mt-2 text-sm text-slate-700">
+                  {statusLabels[enrolment.status]} · {enrolment.completedLessons} of {enrolment.lessonCount} lessons
+                </p>
+                <p className="mt-1 flex-1 text-sm text-slate-600">
+                  Enrolled {formatDate(enrolment.enrolledAt)}
+                  {enrolment.completedAt ? ` · Completed ${formatDate(enrolment.completedAt)}` : enrolment.lastActivityAt ? ` · Last activity ${formatDate(enrolment.lastActivityAt)}` : ""}
+                </p>
+                <p className="mt-3">
+                  <Link
+                    href={`/courses/${enrolment.courseSlug}/lessons/${enrolment.nextPosition}`}
+                    className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+                  >
+                    {enrolment.status === "COMPLETED" ? "Review" : "Continue"}
+                    <span className="sr-only"> {enrolment.courseTitle}</span>
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
   );
 }

@@ -1,0 +1,20 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "@/components/form-state";
+import { enrolAction } from "./actions";
+
+export function EnrolButton({ slug }: { slug: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(enrolAction, {});
+  return (
+    <form action={action}>
+      <input type="hidden" name="slug" value={slug} />
+      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+        {pending ? "Enrolling…" : "Enrol"}
+      </button>
+      <p role="status" aria-live="polite" className="mt-2 text-sm text-red-700" data-testid="form-message">
+        {state.message}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProgressBar } from "@/components/progress-bar";
+import { requireViewer } from "@/lib/auth";
+import { getCourseForViewer } from "@/lib/courses";
+import { statusLabels } from "@/lib/enrolments";
+import { formatDate } from "@/lib/format";
+import { EnrolButton } from "./enrol-button";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const viewer = await requireViewer();
+  const course = await getCourseForViewer(viewer.id, (await params).slug);
+  return { title: course?.title ?? "Page not found" };
+}
+
+export default async function CoursePage({ params }: Props) {
+  const viewer = await requireViewer();
+  const { slug } = await params;
+  const course = await getCourseForViewer(viewer.id, slug);
+  if (!course) notFound();
+  const { enrolment } = course;
+
+  return (
+    <article aria-labelledby="course-title" className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/courses/all" className="font-medium text-brand-700 underline underline-offset-4">All Courses</Link>
+        <span aria-hidden="true"> › </span>
+        <span>{course.title}</span>
+      </nav>
+      <header className="rounded-lg border border-slate-200 bg-white p-5">
+        <p className="text-sm text-slate-600">{course.category}</p>
+        <h2 id="course-title" className="mt-1 text-2xl font-semibold">{course.title}</h2>
+        <p className="mt-3 text-slate-700">{course.summary}</p>
+        <p className="mt-3 text-sm text-slate-600">{course.lessons.length} lessons · about {course.estimatedMinutes} minutes</p>
+        <div className="mt-4">
+          {enrolment ? (
+            <div className="space-y-3">
+              <div className="flex items-center gap-3 sm:max-w-md">
+                <ProgressBar percent={enrolment.percent} label={`${course.title} progress`} />
+                <span className="w-12 text-right text-sm font-medium tabular-nums">{enrolment.percent}%</span>
+              </div>
+              <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+                <div><dt className="text-slate-600">Status</dt><dd className="font-medium">{statusLabels[enrolment.status]}</dd></div>
+                <div><dt className="text-slate-600">Enrolled</dt><dd>{formatDate(enrolment.enrolledAt)}</dd></div>
+                <div><dt className="text-slate-600">Last activity</dt><dd>{formatDate(enrolment.lastActivityAt)}</dd></div>
+                <div><dt className="text-slate-600">Completed</dt><dd>{formatDate(enrolment.completedAt)}</dd></div>
+              </dl>
+              <Link
+                href={`/courses/${course.slug}/lessons/${enrolment.nextPosition}`}
+                className="inline-block rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
+              >
+                {enrolment.status === "COMPLETED" ? "Review" : "Continue"}
+              </Link>
+            </div>
+          ) : (
+            <EnrolButton slug={course.slug} />
+          )}
+        </div>
+      </header>
+      <section aria-labelledby="lessons" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h3 id="lessons" className="text-lg font-semibold">Lessons</h3>
+        <ol className="mt-3 space-y-2">
+          {course.lessons.map((lesson) => (
+            <li key={lesson.position} className="flex gap-3">
+              <span className="w-6 shrink-0 text-right text-slate-600 tabular-nums">{lesson.position}.</span>
+              {enrolment ? (
+                <Link href={`/courses/${course.slug}/lessons/${lesson.position}`} className="text-brand-800 underline underline-offset-4">
+                  {lesson.title}
+                </Link>
+              ) : (
+                <span>{lesson.title}</span>
+              )}
+              {lesson.completed ? <span className="text-sm text-green-800">Completed</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { canViewSchoolProgress } from "@/lib/access";
+import { NotFoundError } from "@/lib/errors";
+import { getViewer } from "@/lib/auth";
+import { notFoundHtml } from "@/lib/not-found-html";
+import { startProgressExport } from "@/lib/progress-export";
+import { parseProgressQuery } from "@/lib/progress-query";
+
+/**
+ * The CSV of a school's progress with the page's filters and sort. It asks lib/access.ts exactly as the
+ * page does, on every request: a school the viewer may not see, or one that does not exist, gets the same
+ * 404 as the page, with the same words.
+ */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ schoolId: string }> }) {
+  const viewer = await getViewer();
+  if (!viewer) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.redirect(signIn);
+  }
+  const { schoolId } = await params;
+  if (!(await canViewSchoolProgress(viewer.id, schoolId))) return notFound();
+  try {
+    const { fileName, body } = await startProgressExport(viewer.id, schoolId, parseProgressQuery(request.nextUrl.searchParams));
+    return new Response(body, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) return notFound(); // access removed between the two checks
+    throw error;
+  }
+}
+
+function notFound() {
+  return new Response(notFoundHtml(), { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { cache } from "react";
+import { NotFoundError } from "./errors";
+import { db } from "./db";
+import { progressOf } from "./enrolments";
+
+/** Courses › All Courses: every course, with whether (and how far) the viewer is enrolled. One query. */
+export async function listCatalogue(viewerId: string) {
+  const courses = await db.course.findMany({
+    select: {
+      slug: true,
+      title: true,
+      summary: true,
+      category: true,
+      estimatedMinutes: true,
+      _count: { select: { lessons: true } },
+      enrolments: { where: { userId: viewerId }, select: { completedLessons: true } },
+    },
+    orderBy: [{ category: "asc" }, { title: "asc" }],
+  });
+  return courses.map(({ _count, enrolments, ...course }) => {
+    const enrolment = enrolments[0];
+    return { ...course, lessonCount: _count.lessons, progress: enrolment ? progressOf(enrolment.completedLessons, _count.lessons) : null };
+  });
+}
+
+/**
+ * A course with its lessons in order and the viewer's own enrolment (null when not enrolled), for the
+ * course page and the lesson player. Lesson bodies come too: a course is a few pages of text.
+ */
+export const getCourseForViewer = cache(async (viewerId: string, slug: string) => {
+  const course = await db.course.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      title: true,
+      summary: true,
+      category: true,
+      estimatedMinutes: true,
+      lessons: { select: { id: true, position: true, title: true, body: true }, orderBy: { position: "asc" } },
+      enrolments: {
+        where: { userId: viewerId },
+        select: { enrolledAt: true, lastActivityAt: true, completedAt: true, completedLessons: true, completions: { select: { lessonId: true } } },
+      },
+    },
+  });
+  if (!course) return null;
+  const { enrolments, ...rest } = course;
+  const enrolment = enrolments[0];
+  const completed = new Set(enrolment?.completions.map((c) => c.lessonId) ?? []);
+  const lessons = rest.lessons.map((lesson) => ({ ...lesson, completed: completed.has(lesson.id) }));
+  return {
+    ...rest,
+    lessons,
+    enrolment: enrolment
+      ? {
+          enrolledAt: enrolment.enrolledAt,
+          lastActivityAt: enrolment.lastActivityAt,
+          completedAt: enrolment.completedAt,
+          completedLessons: enrolment.completedLessons,
+          ...progressOf(enrolment.completedLessons, lessons.length),
+          /** Where Continue goes: the first lesson not yet completed, or the first lesson once all are. */
+          nextPosition: lessons.find((lesson) => !lesson.completed)?.position ?? 1,
+        }
+      : null,
+  };
+});
+
+export type CourseForViewer = NonNullable<Awaited<ReturnType<typeof getCourseForViewer>>>;
+
+/** Enrols the person on a course once: enrolling again changes nothing (unique userId + courseId). */
+export async function enrolOnCourse(actorId: string, slug: string): Promise<{ created: boolean }> {
+  return db.$transaction(async (tx) => {
+    const course = await tx.course.findUnique({ where: { slug }, select: { id: true } });
+    if (!course) throw new NotFoundError();
+    const { count } = await tx.enrolment.createMany({ data: [{ userId: actorId, courseId: course.id }], skipDuplicates: true });
+    if (count) await tx.auditLog.create({ data: { actorId, action: "course.enrolled", targetType: "Course", targetId: course.id } });
+    return { created: count > 0 };
+  });
+}
+
+/**
+ * Marks one lesson complete for the person. The completion row is inserted with ON CONFLICT DO NOTHING,
+ * and only a row actually inserted moves the enrolment's count, last activity and completion date, all in
+ * one transaction: completing twice, or two tabs at once, counts once. A lesson of a course the person is
+ * not enrolled on is answered as not found and changes nothing.
+ */
+export async function completeLesson(actorId: string, slug: string, position: number): Promise<{ changed: boolean; courseCompleted: boolean }> {
+  return db.$transaction(async (tx) => {
+    const course = await tx.course.findUnique({
+      where: { slug },
+      select: {
+        _count: { select: { lessons: true } },
+        lessons: { where: { position }, select: { id: true } },
+        enrolments: { where: { userId: actorId }, select: { id: true } },
+      },
+    });
+    const lesson = course?.lessons[0];
+    const enrolment = course?.enrolments[0];
+    if (!course || !lesson || !enrolment) throw new NotFoundError();
+
+    const now = new Date();
+    const { count } = await tx.lessonCompletion.createMany({ data: [{ enrolmentId: enrolment.id, lessonId: lesson.id, completedAt: now }], skipDuplicates: true });
+    if (!count) return { changed: false, courseCompleted: false };
+
+    const updated = await tx.enrolment.update({
+      where: { id: enrolment.id, userId: actorId },
+      data: { completedLessons: { increment: 1 }, lastActivityAt: now },
+      select: { completedLessons: true, completedAt: true },
+    });
+    const courseCompleted = updated.completedLessons >= course._count.lessons;
+    if (courseCompleted && !updated.completedAt) {
+      await tx.enrolment.update({ where: { id: enrolment.id, userId: actorId }, data: { completedAt: now } });
+    }
+    await tx.auditLog.create({ data: { actorId, action: "lesson.completed", targetType: "Lesson", targetId: lesson.id, after: { course: slug, position } } });
+    return { changed: true, courseCompleted };
+  });
+}

@@ -1,0 +1,23 @@
+// CSV that Excel opens as it is: UTF-8 with a byte-order mark, CRLF line ends (RFC 4180), ISO dates.
+
+export const BYTE_ORDER_MARK = "\uFEFF";
+
+// A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection):
+// a name like "=HYPERLINK(...)" is written with a leading apostrophe so it stays text.
+const formulaStart = /^[=+\-@\t\r]/;
+
+export function csvField(value: string | number): string {
+  const text = typeof value === "number" ? String(value) : formulaStart.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(fields: (string | number)[]): string {
+  return `${fields.map(csvField).join(",")}\r\n`;
+}
+
+const isoDateFormat = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/London" });
+
+/** YYYY-MM-DD on the date the table shows (UK time), or empty. */
+export function isoDate(date: Date | null | undefined): string {
+  return date ? isoDateFormat.format(date) : "";
+}

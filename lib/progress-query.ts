@@ -1,0 +1,137 @@
+// A school's progress view keeps all of its state in the URL (filters, sort, page size and the keyset
+// cursor), so a view can be shared and the back button works. This module reads that state leniently
+// (anything malformed falls back to the default rather than failing) and writes it back into links.
+// Pure: used by the page, the export route, the benchmark and unit tests alike.
+import { z } from "zod";
+import type { EnrolmentStatus } from "./enrolments";
+
+export const progressSorts = ["name", "email", "course", "status", "progress", "enrolled", "activity", "completed"] as const;
+export type ProgressSort = (typeof progressSorts)[number];
+
+export const sortLabels: Record<ProgressSort, string> = {
+  name: "Name",
+  email: "Email",
+  course: "Course",
+  status: "Status",
+  progress: "Progress",
+  enrolled: "Enrolled",
+  activity: "Last activity",
+  completed: "Completed",
+};
+
+/** The type of each part of a sort's key, so a cursor from the URL is checked before it reaches SQL. */
+export type KeyKind = "text" | "int" | "timestamp";
+export const sortKeyKinds: Record<ProgressSort, KeyKind[]> = {
+  name: ["text", "text"],
+  email: ["text", "text"],
+  course: ["text", "text"],
+  status: ["int", "text"],
+  progress: ["int", "text"],
+  enrolled: ["timestamp"],
+  activity: ["timestamp"],
+  completed: ["timestamp"],
+};
+
+export const statusSlugs: Record<string, EnrolmentStatus> = {
+  "not-started": "NOT_STARTED",
+  "in-progress": "IN_PROGRESS",
+  completed: "COMPLETED",
+};
+export const slugOfStatus = Object.fromEntries(Object.entries(statusSlugs).map(([slug, status]) => [status, slug])) as Record<EnrolmentStatus, string>;
+
+export const pageSizes = [10, 25, 50, 100, 200] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export type Cursor = { keys: string[]; id: string };
+
+export type ProgressFilters = { course?: string; status?: EnrolmentStatus; q?: string };
+
+export type ProgressQuery = ProgressFilters & {
+  sort: ProgressSort;
+  dir: "asc" | "desc";
+  size: number;
+  after?: Cursor;
+  before?: Cursor;
+};
+
+type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+
+function read(params: Params, name: string): string | undefined {
+  const value = params instanceof URLSearchParams ? params.get(name) : params[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === null || first === undefined || first === "" ? undefined : first;
+}
+
+const timestampText = /^(-?infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?)$/;
+const keyChecks: Record<KeyKind, (value: string) => boolean> = {
+  text: (value) => value.length <= 400,
+  int: (value) => /^-?\d{1,9}$/.test(value),
+  timestamp: (value) => timestampText.test(value),
+};
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([...cursor.keys, cursor.id]), "utf8").toString("base64url");
+}
+
+/** A cursor is valid only for the sort it was made for: its keys must have that sort's kinds. */
+export function decodeCursor(value: string | undefined, sort: ProgressSort): Cursor | undefined {
+  if (!value || value.length > 2000) return undefined;
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    const kinds = sortKeyKinds[sort];
+    if (!Array.isArray(parts) || parts.length !== kinds.length + 1 || !parts.every((p) => typeof p === "string")) return undefined;
+    const id = parts[kinds.length] as string;
+    const keys = parts.slice(0, kinds.length) as string[];
+    if (!z.uuid().safeParse(id).success || !keys.every((key, i) => keyChecks[kinds[i]!](key))) return undefined;
+    return { keys, id };
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseProgressQuery(params: Params): ProgressQuery {
+  const sortParam = read(params, "sort");
+  const sort = (progressSorts as readonly string[]).includes(sortParam ?? "") ? (sortParam as ProgressSort) : "name";
+  const course = read(params, "course");
+  const q = read(params, "q")?.trim().slice(0, 100);
+  const size = Number(read(params, "size"));
+  const after = decodeCursor(read(params, "after"), sort);
+  return {
+    course: course && z.uuid().safeParse(course).success ? course : undefined,
+    status: statusSlugs[read(params, "status") ?? ""],
+    q: q || undefined,
+    sort,
+    dir: read(params, "dir") === "desc" ? "desc" : "asc",
+    size: (pageSizes as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+    after,
+    before: after ? undefined : decodeCursor(read(params, "before"), sort),
+  };
+}
+
+/**
+ * The URL search string of a view: only what differs from the defaults, in a stable order. Changing a
+ * filter, the sort or the page size starts again at the first page, so `changes` drops the cursor.
+ */
+export function progressSearch(query: ProgressQuery, changes: Partial<ProgressQuery> = {}): string {
+  const next = { ...query, after: undefined, before: undefined, ...changes };
+  const params = new URLSearchParams();
+  if (next.course) params.set("course", next.course);
+  if (next.status) params.set("status", slugOfStatus[next.status]);
+  if (next.q) params.set("q", next.q);
+  if (next.sort !== "name") params.set("sort", next.sort);
+  if (next.dir !== "asc") params.set("dir", next.dir);
+  if (next.size !== DEFAULT_PAGE_SIZE) params.set("size", String(next.size));
+  if (next.after) params.set("after", encodeCursor(next.after));
+  else if (next.before) params.set("before", encodeCursor(next.before));
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
+/** The filters as the audit log records them: only what narrows the rows, plus the order they came in. */
+export function describeFilters(query: ProgressQuery) {
+  return { course: query.course ?? null, status: query.status ?? null, q: query.q ?? null, sort: query.sort, dir: query.dir };
+}
+
+export function countActiveFilters(query: ProgressFilters): number {
+  return [query.course, query.status, query.q].filter(Boolean).length;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import type { ProgressScope } from "./access";
+import { groupProgressScopes } from "./progress-scopes";
+
+const school = (schoolId: string, schoolName: string, trustId: string, trustName: string): ProgressScope => ({ kind: "trust-school", schoolId, schoolName, trustId, trustName });
+const own = (schoolId: string, schoolName: string): ProgressScope => ({ kind: "own-organisation", schoolId, schoolName });
+
+describe("the View course progress for: selector", () => {
+  it("lists one trust's schools without a heading, then own organisations, then My own progress", () => {
+    const { groups, holdsSchool } = groupProgressScopes([school("h", "Hillcrest Academy", "n", "Northstar"), school("r", "Riverside Primary Academy", "n", "Northstar"), own("n", "Northstar Academy Trust"), { kind: "self" }]);
+    expect(holdsSchool).toBe(true);
+    expect(groups).toEqual([
+      { label: null, options: [{ value: "h", label: "Hillcrest Academy" }, { value: "r", label: "Riverside Primary Academy" }] },
+      { label: null, options: [{ value: "n", label: "Northstar Academy Trust" }] },
+      { label: null, options: [{ value: "self", label: "My own progress" }] },
+    ]);
+  });
+
+  it("groups schools under each trust's name when the viewer leads more than one trust", () => {
+    const { groups } = groupProgressScopes([school("b", "Brookside", "e", "Elmwood"), school("h", "Hillcrest", "n", "Northstar"), { kind: "self" }]);
+    expect(groups.map((g) => [g.label, g.options.map((o) => o.label)])).toEqual([
+      ["Elmwood", ["Brookside"]],
+      ["Northstar", ["Hillcrest"]],
+      [null, ["My own progress"]],
+    ]);
+  });
+
+  it("holds no school when the viewer has only their own progress", () => {
+    expect(groupProgressScopes([{ kind: "self" }])).toEqual({ holdsSchool: false, groups: [{ label: null, options: [{ value: "self", label: "My own progress" }] }] });
+  });
+});

@@ -1,0 +1,29 @@
+// How the `View course progress for:` selector lays out lib/access.ts's scopes (pure, for the component
+// and its unit test): schools granted to the viewer's trusts first, under each trust's name only when
+// there is more than one trust; then the organisations the viewer administers; then "My own progress".
+import type { ProgressScope } from "./access";
+
+export type SelectorOption = { value: string; label: string };
+export type SelectorGroup = { label: string | null; options: SelectorOption[] };
+
+export function groupProgressScopes(scopes: ProgressScope[]): { groups: SelectorGroup[]; holdsSchool: boolean } {
+  const trustGroups = new Map<string, SelectorGroup>();
+  const own: SelectorOption[] = [];
+  for (const scope of scopes) {
+    if (scope.kind === "trust-school") {
+      const group = trustGroups.get(scope.trustId) ?? { label: scope.trustName, options: [] };
+      group.options.push({ value: scope.schoolId, label: scope.schoolName });
+      trustGroups.set(scope.trustId, group);
+    } else if (scope.kind === "own-organisation") {
+      own.push({ value: scope.schoolId, label: scope.schoolName });
+    }
+  }
+  const trusts = [...trustGroups.values()];
+  const grouped = trusts.length > 1;
+  const groups: SelectorGroup[] = [
+    ...(grouped ? trusts : [{ label: null, options: trusts.flatMap((t) => t.options) }]),
+    { label: null, options: own },
+    { label: null, options: [{ value: "self", label: "My own progress" }] },
+  ].filter((group) => group.options.length > 0);
+  return { groups, holdsSchool: trusts.length + own.length > 0 };
+}

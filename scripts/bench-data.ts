@@ -1,0 +1,111 @@
+// The data `npm run bench:progress` measures, written with set-based SQL so it takes seconds:
+//   Bench Academy Trust: 12 schools chose it, each 400 staff × 25 courses = 10,000 enrolments (120,000);
+//   Second Bench Trust: 3 schools of 100 staff × 25 courses (7,500 more).
+// Progress varies by a hash of the enrolment (every status, every percentage), dates spread over a year,
+// and LessonCompletion rows match each enrolment's completedLessons, as the app keeps them.
+import pg from "pg";
+
+export const BENCH = { schools: 12, staffPerSchool: 400, courses: 25, secondTrustSchools: 3, secondTrustStaff: 100 };
+
+export type BenchData = { leadId: string; bigSchoolId: string; firstCourseId: string; enrolments: number; completions: number };
+
+const FIRST = ["Aisha", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Harry", "Isla", "Jack", "Keira", "Liam", "Maya", "Noah", "Olivia", "Priya", "Quinn", "Ruby", "Sam", "Tara"];
+const LAST = ["Adams", "Baker", "Clarke", "Davies", "Evans", "Foster", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Morgan", "Nolan", "Owen", "Patel", "Reid", "Shah", "Turner", "Walker"];
+
+export async function generateBenchData(url: string): Promise<BenchData> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
+  try {
+    await q(`
+      INSERT INTO "Course" (id, slug, title, summary, category, "estimatedMinutes")
+      SELECT gen_random_uuid(), 'bench-course-' || i, 'Bench course ' || lpad(i::text, 2, '0'), 'A course for the benchmark.', 'Bench', 30 + i
+        FROM generate_series(1, $1::int) i`, [BENCH.courses]);
+    // 4 to 7 lessons a course.
+    await q(`
+      INSERT INTO "Lesson" (id, "courseId", position, title, body)
+      SELECT gen_random_uuid(), c.id, p, 'Lesson ' || p, 'Text.'
+        FROM "Course" c CROSS JOIN LATERAL generate_series(1, 4 + (abs(hashtext(c.slug)) % 4)) p
+       WHERE c.slug LIKE 'bench-course-%'`);
+
+    const org = async (name: string, trustId: string | null) =>
+      (await q(`INSERT INTO "Organisation" (id, name, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, 'ACADEMIES', $2::uuid, CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`, [name, trustId])).rows[0].id as string;
+    const trust = await org("Bench Academy Trust", null);
+    const secondTrust = await org("Second Bench Trust", null);
+    const schools: { id: string; staff: number }[] = [];
+    for (let s = 1; s <= BENCH.schools; s++) schools.push({ id: await org(`Bench School ${String(s).padStart(2, "0")}`, trust), staff: BENCH.staffPerSchool });
+    for (let s = 1; s <= BENCH.secondTrustSchools; s++) schools.push({ id: await org(`Second Bench School ${s}`, secondTrust), staff: BENCH.secondTrustStaff });
+
+    const lead = (await q(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES (gen_random_uuid(), 'lead@bench.example', 'Bench Lead', 'x') RETURNING id`)).rows[0].id as string;
+    await q(`INSERT INTO "Membership" (id, "userId", "organisationId", role) VALUES (gen_random_uuid(), $1, $2, 'ADMINISTRATOR')`, [lead, trust]);
+
+    for (const [n, school] of schools.entries()) await addStaff(client, school.id, n, school.staff);
+    await enrolEveryone(client, "%Bench School%");
+    await q(`ANALYZE`);
+
+    const counts = (await q(`SELECT (SELECT count(*) FROM "Enrolment")::int AS enrolments, (SELECT count(*) FROM "LessonCompletion")::int AS completions`)).rows[0];
+    const firstCourseId = (await q(`SELECT id FROM "Course" WHERE slug = 'bench-course-1'`)).rows[0].id as string;
+    return { leadId: lead, bigSchoolId: schools[0]!.id, firstCourseId, enrolments: counts.enrolments, completions: counts.completions };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * For the export's memory check only, after the figures above are taken: one more school, 1,600 staff ×
+ * 25 courses = 40,000 enrolments, administered by its own head, to compare with the 10,000-row export.
+ */
+export async function addLargeSchool(url: string): Promise<{ schoolId: string; headId: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const schoolId = (await client.query(`INSERT INTO "Organisation" (id, name, designation) VALUES (gen_random_uuid(), 'Bench Large School', 'ACADEMIES') RETURNING id`)).rows[0].id as string;
+    await addStaff(client, schoolId, 99, 1600);
+    await enrolEveryone(client, "Bench Large School");
+    await client.query(`ANALYZE`);
+    const headId = (await client.query(`SELECT "userId" FROM "Membership" WHERE "organisationId" = $1 AND role = 'ADMINISTRATOR' LIMIT 1`, [schoolId])).rows[0].userId as string;
+    return { schoolId, headId };
+  } finally {
+    await client.end();
+  }
+}
+
+async function addStaff(client: pg.Client, schoolId: string, n: number, staff: number) {
+    await client.query(`
+      WITH people AS (
+        INSERT INTO "User" (id, email, name, "passwordHash", "currentOrganisationId")
+        SELECT gen_random_uuid(), 's' || $2::int || '-' || i || '@bench.example',
+               ($3::text[])[1 + (i * 7 + $2::int) % array_length($3::text[], 1)] || ' ' || ($4::text[])[1 + (i / 3 + $2::int) % array_length($4::text[], 1)],
+               'x', $1::uuid
+          FROM generate_series(1, $5::int) i
+        RETURNING id, email)
+      INSERT INTO "Membership" (id, "userId", "organisationId", role)
+      SELECT gen_random_uuid(), id, $1::uuid, CASE WHEN email LIKE '%-1@%' THEN 'ADMINISTRATOR'::"Role" ELSE 'MEMBER'::"Role" END FROM people`,
+      [schoolId, n, FIRST, LAST, staff]);
+}
+
+/** Every member of the matching schools on every bench course, progress by a hash. */
+async function enrolEveryone(client: pg.Client, schoolNames: string) {
+  await client.query(`
+    WITH lessons AS (SELECT "courseId", count(*)::int AS n FROM "Lesson" GROUP BY "courseId"),
+    pairs AS (
+      SELECT m."userId", c.id AS "courseId", l.n, abs(hashtext(m."userId"::text || c.id::text)) AS h
+        FROM "Membership" m
+        JOIN "Organisation" o ON o.id = m."organisationId" AND o.name LIKE $1
+        CROSS JOIN "Course" c JOIN lessons l ON l."courseId" = c.id
+       WHERE c.slug LIKE 'bench-course-%'),
+    shaped AS (
+      SELECT *, h % (n + 1) AS done, timestamp '2026-01-05 09:00' + ((h % 300) || ' days')::interval + ((h % 480) || ' minutes')::interval AS enrolled FROM pairs)
+    INSERT INTO "Enrolment" (id, "userId", "courseId", "enrolledAt", "lastActivityAt", "completedAt", "completedLessons")
+    SELECT gen_random_uuid(), "userId", "courseId", enrolled,
+           CASE WHEN done > 0 THEN enrolled + ((1 + h % 40) || ' days')::interval END,
+           CASE WHEN done = n THEN enrolled + ((1 + h % 40) || ' days')::interval END,
+           done
+      FROM shaped`, [schoolNames]);
+  await client.query(`
+    INSERT INTO "LessonCompletion" ("enrolmentId", "lessonId", "completedAt")
+    SELECT e.id, l.id, e."enrolledAt" + (l.position || ' days')::interval
+      FROM "Enrolment" e JOIN "Lesson" l ON l."courseId" = e."courseId" AND l.position <= e."completedLessons"
+     WHERE e."completedLessons" > 0
+       AND NOT EXISTS (SELECT 1 FROM "LessonCompletion" x WHERE x."enrolmentId" = e.id)`);
+}

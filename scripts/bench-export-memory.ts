@@ -1,0 +1,40 @@
+// Run by scripts/bench-progress.ts as `node --expose-gc --import tsx --import ./scripts/bench-server-only.mjs`:
+// streams a school's CSV export through lib/progress-export.ts in this process, forcing a garbage
+// collection at every chunk, so the heap figures are what the export keeps alive, not garbage awaiting
+// collection. Prints one JSON line: rows, bytes, elapsed ms, the peak live heap above the baseline, and how
+// much the live heap grew between the first chunk and the second half of the export.
+import { startProgressExport } from "../lib/progress-export";
+import { parseProgressQuery } from "../lib/progress-query";
+
+const [viewerId, schoolId, search = ""] = process.argv.slice(2);
+const gc = (globalThis as { gc?: () => void }).gc!;
+
+async function once() {
+  gc();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = 0;
+  const samples: number[] = [];
+  let rows = -1;
+  let bytes = 0;
+  const t0 = performance.now();
+  const { body } = await startProgressExport(viewerId!, schoolId!, parseProgressQuery(new URLSearchParams(search)));
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    for (const byte of value) if (byte === 10) rows++;
+    gc();
+    const heap = process.memoryUsage().heapUsed - baseline;
+    peak = Math.max(peak, heap);
+    samples.push(heap);
+  }
+  // Growth during the run: the last half of the chunks against the first chunk. Flat memory means ~0.
+  const lateGrowth = samples.length > 2 ? Math.max(...samples.slice(Math.floor(samples.length / 2))) - samples[0]! : 0;
+  return { rows, bytes, elapsed: performance.now() - t0, liveHeapPeak: peak, lateGrowth };
+}
+
+await once(); // warm: the Prisma client, the pool, the query plan
+const result = await once();
+console.log(JSON.stringify(result));
+process.exit(0);

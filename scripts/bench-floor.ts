@@ -1,0 +1,64 @@
+// The floor for scripts/bench-progress.ts: the data a school's progress page shows, read with hand-written
+// SQL through a raw `pg` pool of the app's size, in the same shape (two reads, then three at once).
+import pg from "pg";
+import type { BenchData } from "./bench-data";
+import { percentile } from "./bench-measure";
+
+const VIEWER = `
+  SELECT u.id, u.name, u.email, u."platformRole", u."currentOrganisationId",
+         COALESCE(json_agg(json_build_object('role', m.role, 'id', o.id, 'name', o.name, 'designation', o.designation) ORDER BY o.name) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
+    FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u.id LEFT JOIN "Organisation" o ON o.id = m."organisationId"
+   WHERE u.id = $1 GROUP BY u.id`;
+
+const SCOPES = `
+  SELECT s.id, s.name, t.id AS trust_id, t.name AS trust_name, 0 AS section, t.name AS sort1, s.name AS sort2
+    FROM "Membership" m JOIN "Organisation" t ON t.id = m."organisationId" AND t.designation = 'ACADEMIES'
+    JOIN "Organisation" s ON s."trustId" = t.id
+   WHERE m."userId" = $1 AND m.role = 'ADMINISTRATOR'
+  UNION ALL
+  SELECT o.id, o.name, NULL, NULL, 1, o.name, ''
+    FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId"
+   WHERE m."userId" = $1 AND m.role = 'ADMINISTRATOR'
+   ORDER BY section, sort1, sort2`;
+
+const FROM = `
+    FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+    JOIN "Enrolment" e ON e."userId" = m."userId" JOIN "Course" c ON c.id = e."courseId"
+    JOIN (SELECT "courseId", count(*)::int AS n FROM "Lesson" GROUP BY "courseId") l ON l."courseId" = e."courseId"
+   WHERE m."organisationId" = $1`;
+
+const ROWS = `
+  SELECT e.id, u.name, u.email, c.title, e."enrolledAt", e."lastActivityAt", e."completedAt", e."completedLessons", l.n ${FROM}
+   ORDER BY u.name, c.title, e.id LIMIT 51`;
+
+const SUMMARY = `
+  SELECT count(*) AS staff, sum(n) AS enrolments, sum(completed) AS completed, sum(not_started) AS not_started
+    FROM (SELECT count(*) AS n, count(*) FILTER (WHERE e."completedLessons" >= l.n) AS completed,
+                 count(*) FILTER (WHERE e."completedLessons" = 0) AS not_started ${FROM} GROUP BY e."userId") per_person`;
+
+const COURSES = `SELECT id, title FROM "Course" ORDER BY title`;
+
+export async function runFloor(url: string, data: BenchData, times: number) {
+  const pool = new pg.Pool({ connectionString: url, max: 5 });
+  try {
+    const all = async () => {
+      await pool.query(VIEWER, [data.leadId]);
+      await pool.query(SCOPES, [data.leadId]);
+      await Promise.all([pool.query(ROWS, [data.bigSchoolId]), pool.query(SUMMARY, [data.bigSchoolId]), pool.query(COURSES)]);
+    };
+    const core = () => Promise.all([pool.query(ROWS, [data.bigSchoolId]), pool.query(SUMMARY, [data.bigSchoolId])]);
+    const time = async (fn: () => Promise<unknown>) => {
+      for (let i = 0; i < 10; i++) await fn();
+      const samples: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const t0 = performance.now();
+        await fn();
+        samples.push(performance.now() - t0);
+      }
+      return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+    };
+    return { all: await time(all), core: await time(core) };
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { progressOf, type EnrolmentStatus } from "@/lib/enrolments";
+import { listSchoolProgress, readAllSchoolProgress, summariseSchoolProgress, type ProgressRow } from "@/lib/progress";
+import { parseProgressQuery, progressSorts, type ProgressQuery } from "@/lib/progress-query";
+import { makeProgressFixture, type ProgressFixture } from "./progress-fixture";
+
+let f: ProgressFixture;
+/** What the school's progress must be, worked out from the tables directly. */
+let expected: (ProgressRow & { courseId: string; userId: string })[];
+
+beforeAll(async () => {
+  f = await makeProgressFixture();
+  const enrolments = await db.enrolment.findMany({
+    where: { user: { memberships: { some: { organisationId: f.school.id } } } },
+    select: {
+      id: true, userId: true, courseId: true, enrolledAt: true, lastActivityAt: true, completedAt: true, completedLessons: true,
+      user: { select: { name: true, email: true } },
+      course: { select: { title: true, _count: { select: { lessons: true } } } },
+    },
+  });
+  expected = enrolments.map((e) => ({
+    id: e.id, userId: e.userId, courseId: e.courseId, name: e.user.name, email: e.user.email, courseTitle: e.course.title,
+    enrolledAt: e.enrolledAt, lastActivityAt: e.lastActivityAt, completedAt: e.completedAt,
+    ...progressOf(e.completedLessons, e.course._count.lessons),
+  }));
+});
+
+function query(changes: Partial<ProgressQuery> = {}): ProgressQuery {
+  return { ...parseProgressQuery({}), size: 200, ...changes };
+}
+
+async function all(changes: Partial<ProgressQuery> = {}) {
+  return (await listSchoolProgress(f.lead.id, f.school.id, query(changes))).rows;
+}
+
+describe("a school's progress rows", () => {
+  it("hold every enrolment of every member of the school, whatever their role, and nothing of another school", async () => {
+    const rows = await all();
+    expect(rows).toHaveLength(expected.length);
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(expected.map((e) => e.id)));
+    expect(rows.some((r) => r.name === f.head.name)).toBe(true); // the Administrator's own enrolments count too
+    expect(rows.every((r) => r.name.endsWith(f.tag) && !/^(Zed|Yara|Sibling)/.test(r.name))).toBe(true);
+    // Each row shows what progressOf() says for it.
+    const byId = new Map(expected.map((e) => [e.id, e]));
+    for (const row of rows) {
+      const want = byId.get(row.id)!;
+      expect({ ...row, courseId: want.courseId, userId: want.userId }).toEqual(want);
+    }
+    // The sibling school sees only its own.
+    const sibling = await listSchoolProgress(f.lead.id, f.sibling.id, query());
+    expect(sibling.rows.every((r) => !expected.some((e) => e.id === r.id))).toBe(true);
+    expect(new Set(sibling.rows.map((r) => r.name))).toEqual(new Set([`Zed ${f.tag}`, `Sibling head ${f.tag}`]));
+  });
+
+  it.each([
+    ["course", (q: ProgressQuery) => ({ ...q, course: f.courses[1]!.id }), (e: (typeof expected)[number]) => e.courseId === f.courses[1]!.id],
+    ["status not started", (q: ProgressQuery) => ({ ...q, status: "NOT_STARTED" as EnrolmentStatus }), (e: (typeof expected)[number]) => e.status === "NOT_STARTED"],
+    ["status in progress", (q: ProgressQuery) => ({ ...q, status: "IN_PROGRESS" as EnrolmentStatus }), (e: (typeof expected)[number]) => e.status === "IN_PROGRESS"],
+    ["status completed", (q: ProgressQuery) => ({ ...q, status: "COMPLETED" as EnrolmentStatus }), (e: (typeof expected)[number]) => e.status === "COMPLETED"],
+    ["name", (q: ProgressQuery) => ({ ...q, q: "beatrix" }), (e: (typeof expected)[number]) => e.name.startsWith("Beatrix")],
+    ["email", (q: ProgressQuery) => ({ ...q, q: expected[0]!.email.slice(0, 12).toUpperCase() }), (e: (typeof expected)[number]) => e.email === expected[0]!.email],
+    ["a name with LIKE wildcards taken literally", (q: ProgressQuery) => ({ ...q, q: "%" }), () => false],
+    ["course and status together", (q: ProgressQuery) => ({ ...q, course: f.courses[2]!.id, status: "COMPLETED" as EnrolmentStatus }), (e: (typeof expected)[number]) => e.courseId === f.courses[2]!.id && e.status === "COMPLETED"],
+  ])("filter by %s, with summary figures for the same rows", async (_label, apply, keep) => {
+    const q = apply(query());
+    const want = expected.filter(keep);
+    const rows = (await listSchoolProgress(f.lead.id, f.school.id, q)).rows;
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(want.map((e) => e.id)));
+    const summary = await summariseSchoolProgress(f.lead.id, f.school.id, q);
+    const completed = want.filter((e) => e.status === "COMPLETED").length;
+    expect(summary).toEqual({
+      staff: new Set(want.map((e) => e.userId)).size,
+      enrolments: want.length,
+      completed,
+      notStarted: want.filter((e) => e.status === "NOT_STARTED").length,
+      percentCompleted: want.length ? Math.round((completed / want.length) * 100) : 0,
+    });
+  });
+
+  it("has filters that cover every status, each row exactly once", async () => {
+    const counts = await Promise.all((["NOT_STARTED", "IN_PROGRESS", "COMPLETED"] as const).map(async (status) => (await all({ status })).length));
+    expect(counts.every((n) => n > 0)).toBe(true);
+    expect(counts.reduce((a, b) => a + b)).toBe(expected.length);
+  });
+});
+
+const primaryKey: Record<(typeof progressSorts)[number], (r: ProgressRow) => string | number | null> = {
+  name: (r) => r.name,
+  email: (r) => r.email,
+  course: (r) => r.courseTitle,
+  status: (r) => ["NOT_STARTED", "IN_PROGRESS", "COMPLETED"].indexOf(r.status),
+  progress: (r) => r.percent,
+  enrolled: (r) => r.enrolledAt.getTime(),
+  activity: (r) => r.lastActivityAt?.getTime() ?? null,
+  completed: (r) => r.completedAt?.getTime() ?? null,
+};
+
+describe("sorting and keyset pagination", () => {
+  const cases = progressSorts.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const));
+
+  it.each(cases)("sorts by %s %s (empty dates last) and pages forwards and back without gaps or repeats", async (sort, dir) => {
+    const rows = await all({ sort, dir });
+    const keys = rows.map(primaryKey[sort]);
+    const filled = keys.filter((k) => k !== null);
+    expect(keys.slice(0, filled.length)).toEqual(filled); // empty values only at the end
+    const sorted = [...filled].sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
+    expect(filled).toEqual(dir === "asc" ? sorted : sorted.reverse());
+
+    // Forwards, three rows a page.
+    const forwards: ProgressRow[] = [];
+    let page = await listSchoolProgress(f.lead.id, f.school.id, query({ sort, dir, size: 3 }));
+    expect(page.previousCursor).toBeUndefined();
+    forwards.push(...page.rows);
+    while (page.nextCursor) {
+      page = await listSchoolProgress(f.lead.id, f.school.id, query({ sort, dir, size: 3, after: page.nextCursor }));
+      expect(page.rows.length).toBeGreaterThan(0);
+      forwards.push(...page.rows);
+    }
+    expect(forwards.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+
+    // And back again from the last page.
+    const backwards: ProgressRow[] = [...page.rows];
+    while (page.previousCursor) {
+      page = await listSchoolProgress(f.lead.id, f.school.id, query({ sort, dir, size: 3, before: page.previousCursor }));
+      backwards.unshift(...page.rows);
+    }
+    expect(backwards.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+  });
+
+  it("pages the filtered rows only", async () => {
+    const want = (await all({ status: "COMPLETED", sort: "progress" })).map((r) => r.id);
+    const seen: string[] = [];
+    let page = await listSchoolProgress(f.lead.id, f.school.id, query({ status: "COMPLETED", sort: "progress", size: 2 }));
+    seen.push(...page.rows.map((r) => r.id));
+    while (page.nextCursor) {
+      page = await listSchoolProgress(f.lead.id, f.school.id, query({ status: "COMPLETED", sort: "progress", size: 2, after: page.nextCursor }));
+      seen.push(...page.rows.map((r) => r.id));
+    }
+    expect(seen).toEqual(want);
+  });
+
+  it("reads a cursor from the URL only for the sort it was made for", async () => {
+    const first = await listSchoolProgress(f.lead.id, f.school.id, query({ sort: "enrolled", size: 3 }));
+    const url = new URLSearchParams({ sort: "enrolled", after: Buffer.from(JSON.stringify([...first.nextCursor!.keys, first.nextCursor!.id])).toString("base64url") });
+    expect(parseProgressQuery(url).after).toEqual(first.nextCursor);
+    url.set("sort", "progress"); // a timestamp is not a percentage: back to the first page rather than an error
+    expect(parseProgressQuery(url).after).toBeUndefined();
+  });
+});
+
+describe("reading every row for the export", () => {
+  it("runs the page's query once under a cursor and hands the rows out in batches, in the page's order", async () => {
+    const q = query({ sort: "progress", dir: "desc" });
+    const want = (await all({ sort: "progress", dir: "desc" })).map((r) => r.id);
+    const { batches } = await readAllSchoolProgress(f.lead.id, f.school.id, q, 4);
+    const sizes: number[] = [];
+    const seen: string[] = [];
+    for await (const batch of batches) {
+      sizes.push(batch.length);
+      seen.push(...batch.map((r) => r.id));
+    }
+    expect(seen).toEqual(want);
+    expect(sizes.slice(0, -1).every((n) => n === 4)).toBe(true);
+  });
+
+  it("lets the reader stop early and releases the connection", async () => {
+    for (let i = 0; i < 8; i++) {
+      const { batches } = await readAllSchoolProgress(f.lead.id, f.school.id, query(), 2);
+      for await (const batch of batches) {
+        expect(batch).toHaveLength(2);
+        break;
+      }
+    }
+    expect((await all()).length).toBe(expected.length); // the pool still answers
+  });
+});
