@@ -55,7 +55,7 @@ test("lead@northstar.example picks Riverside Primary Academy and sees the teache
   await signIn(page, "lead@northstar.example");
   await openMyCourses(page);
   const selector = page.getByLabel("View course progress for:");
-  await expect(selector.locator("option")).toHaveText(["Hillcrest Academy", "Riverside Primary Academy", "Northstar Academy Trust", "My own progress"]);
+  await expect(selector.locator("option")).toHaveText(["All schools in Northstar Academy Trust", "Hillcrest Academy", "Riverside Primary Academy", "Northstar Academy Trust", "My own progress"]);
   await expectAccessible(page);
   await selector.selectOption({ label: "Riverside Primary Academy" });
   await page.getByRole("button", { name: "Show" }).click();

@@ -151,6 +151,15 @@ test("lead@oakhill.example sees the reply, My School shows Academies, and replyi
   await followHeaderLink(page, "Workplace");
   await expect(page.getByRole("heading", { name: "Oak Hill Trust" })).toBeVisible();
   await expect(page.getByTestId("organisation-type")).toHaveText("Academies");
+
+  // The article's payoff: with the designation changed, the selector now offers Willow Academy.
+  await followHeaderLink(page, "Courses");
+  const selector = page.getByLabel("View course progress for:");
+  await expect(selector.locator("option", { hasText: "Willow Academy" })).toHaveCount(1);
+  await selector.selectOption({ label: "Willow Academy" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { name: "Willow Academy" })).toBeVisible();
+  await expectGoodPage(page);
 });
 
 test("a Member trying the console, or someone else's ticket, gets not found", async ({ page }) => {

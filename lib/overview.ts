@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "./generated/prisma/client";
+import { BYTE_ORDER_MARK, csvLine, isoDate } from "./csv";
 import { db } from "./db";
 
 // The Trust overview's figures, aggregated in SQL: two queries whatever the number of schools and
@@ -99,4 +100,19 @@ export async function courseBySchoolMatrix(schoolIds: string[]): Promise<CourseM
     });
   }
   return { courses, cells };
+}
+
+/**
+ * The overview as CSV (UTF-8 with a byte-order mark, ISO dates), recorded in the audit log. The caller
+ * passes the school ids lib/access.ts granted for this trust; it is a handful of rows, so no streaming.
+ */
+export async function exportTrustOverview(viewerId: string, trust: { trustId: string; trustName: string }, schoolIds: string[]) {
+  const schools = await summariseSchools(schoolIds);
+  await db.auditLog.create({
+    data: { actorId: viewerId, action: "overview.exported", organisationId: trust.trustId, targetType: "Organisation", targetId: trust.trustId, after: { schools: schools.length } },
+  });
+  const header = csvLine(["School", "Staff", "Enrolments", "% completed", "Completed", "In progress", "Not started", "Last activity"]);
+  const rows = schools.map((s) => csvLine([s.schoolName, s.staff, s.enrolments, s.percentCompleted, s.completed, s.inProgress, s.notStarted, isoDate(s.lastActivityAt)]));
+  const slug = trust.trustName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "trust";
+  return { fileName: `trust-overview-${slug}-${isoDate(new Date())}.csv`, csv: BYTE_ORDER_MARK + header + rows.join("") };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProgressScope } from "./access";
-import { groupProgressScopes } from "./progress-scopes";
+import { groupProgressScopes, progressPathFor } from "./progress-scopes";
 
 const school = (schoolId: string, schoolName: string, trustId: string, trustName: string): ProgressScope => ({ kind: "trust-school", schoolId, schoolName, trustId, trustName });
 const own = (schoolId: string, schoolName: string): ProgressScope => ({ kind: "own-organisation", schoolId, schoolName });
@@ -10,7 +10,7 @@ describe("the View course progress for: selector", () => {
     const { groups, holdsSchool } = groupProgressScopes([school("h", "Hillcrest Academy", "n", "Northstar"), school("r", "Riverside Primary Academy", "n", "Northstar"), own("n", "Northstar Academy Trust"), { kind: "self" }]);
     expect(holdsSchool).toBe(true);
     expect(groups).toEqual([
-      { label: null, options: [{ value: "h", label: "Hillcrest Academy" }, { value: "r", label: "Riverside Primary Academy" }] },
+      { label: null, options: [{ value: "trust:n", label: "All schools in Northstar" }, { value: "h", label: "Hillcrest Academy" }, { value: "r", label: "Riverside Primary Academy" }] },
       { label: null, options: [{ value: "n", label: "Northstar Academy Trust" }] },
       { label: null, options: [{ value: "self", label: "My own progress" }] },
     ]);
@@ -19,10 +19,19 @@ describe("the View course progress for: selector", () => {
   it("groups schools under each trust's name when the viewer leads more than one trust", () => {
     const { groups } = groupProgressScopes([school("b", "Brookside", "e", "Elmwood"), school("h", "Hillcrest", "n", "Northstar"), { kind: "self" }]);
     expect(groups.map((g) => [g.label, g.options.map((o) => o.label)])).toEqual([
-      ["Elmwood", ["Brookside"]],
-      ["Northstar", ["Hillcrest"]],
+      ["Elmwood", ["All schools in Elmwood", "Brookside"]],
+      ["Northstar", ["All schools in Northstar", "Hillcrest"]],
       [null, ["My own progress"]],
     ]);
+  });
+
+  it("sends a trust entry to its overview, a school to its progress, and anything else to My Courses", () => {
+    const isUuid = (id: string) => /^[0-9a-f-]{36}$/.test(id);
+    const id = "0e5a4f4e-1c3b-4d2a-9f1e-2b3c4d5e6f70";
+    expect(progressPathFor(`trust:${id}`, isUuid)).toBe(`/courses/overview/${id}`);
+    expect(progressPathFor(id, isUuid)).toBe(`/courses/progress/${id}`);
+    expect(progressPathFor("trust:../../x", isUuid)).toBe("/courses/my-courses");
+    expect(progressPathFor(undefined, isUuid)).toBe("/courses/my-courses");
   });
 
   it("holds no school when the viewer has only their own progress", () => {

@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { canViewSchoolProgress, listProgressScopes } from "@/lib/access";
 import { db } from "@/lib/db";
+import { startProgressExport } from "@/lib/progress-export";
+import { parseProgressQuery } from "@/lib/progress-query";
 import { chooseTrust, listTrustSchools } from "@/lib/trust";
 import { makeOrganisation, makeUser } from "./helpers";
 
@@ -101,8 +103,12 @@ async function attempt(actor: Actor, situation: Situation, action: Action): Prom
     case "list-scopes":
       return (await listProgressScopes(actorId)).some((s) => s.kind !== "self" && s.schoolId === target);
     case "view-progress":
-    case "export":
       return canViewSchoolProgress(actorId, target);
+    case "export": // the route handler's own path: refused exports throw before the first byte
+      return startProgressExport(actorId, target, parseProgressQuery(new URLSearchParams())).then(
+        async ({ body }) => { await body.cancel(); return true; },
+        () => false,
+      );
     case "change-choice":
       return chooseTrust(actorId, { schoolId: target, trustId: world.spareTrust.id }).then(
         async () => (await db.organisation.findUniqueOrThrow({ where: { id: target } })).trustId === world.spareTrust.id,

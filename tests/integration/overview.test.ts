@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findTrustOverview, listTrustOverviews } from "@/lib/access";
 import { db } from "@/lib/db";
-import { courseBySchoolMatrix, summariseSchools } from "@/lib/overview";
+import { courseBySchoolMatrix, exportTrustOverview, summariseSchools } from "@/lib/overview";
 import { removeTrust } from "@/lib/trust";
 import { makeOrganisation, makeUser, userByEmail } from "./helpers";
 
@@ -62,6 +62,17 @@ describe("Trust overview", () => {
         });
       }
     }
+  });
+
+  it("exports the overview as CSV with a byte-order mark and records the export", async () => {
+    const lead = await userByEmail("lead@northstar.example");
+    const overview = (await listTrustOverviews(lead.id))[0]!;
+    const before = await db.auditLog.count({ where: { action: "overview.exported", actorId: lead.id } });
+    const { csv, fileName } = await exportTrustOverview(lead.id, overview, overview.schools.map((s) => s.schoolId));
+    expect(csv.startsWith("\uFEFFSchool,Staff,Enrolments,% completed")).toBe(true);
+    expect(csv.split("\r\n").filter(Boolean).map((line) => line.split(",")[0])).toEqual(["\uFEFFSchool", "Hillcrest Academy", "Riverside Primary Academy"]);
+    expect(fileName).toMatch(/^trust-overview-northstar-academy-trust-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(await db.auditLog.count({ where: { action: "overview.exported", actorId: lead.id } })).toBe(before + 1);
   });
 
   it("sorts by a whitelisted column", async () => {

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireViewer } from "@/lib/auth";
+import { progressPathFor } from "@/lib/progress-scopes";
 
 // Where the `View course progress for:` form sends its choice. Access is checked by the page it redirects
 // to, so this only turns a choice into a URL.
@@ -8,5 +9,5 @@ export default async function ChooseProgressPage({ searchParams }: { searchParam
   await requireViewer();
   const { school } = await searchParams;
   const id = Array.isArray(school) ? school[0] : school;
-  redirect(id && z.uuid().safeParse(id).success ? `/courses/progress/${id}` : "/courses/my-courses");
+  redirect(progressPathFor(id, (value) => z.uuid().safeParse(value).success));
 }

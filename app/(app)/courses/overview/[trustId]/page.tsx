@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/progress-bar";
-import { findTrustOverview } from "@/lib/access";
+import { findTrustOverview, listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
 import { courseBySchoolMatrix, overviewSorts, summariseSchools, type OverviewSort } from "@/lib/overview";
+import { trustOverviewValue } from "@/lib/progress-scopes";
+import { ProgressSelector } from "../../_components/progress-selector";
 import { CourseMatrixView } from "./course-matrix";
 
 export const metadata: Metadata = { title: "Trust overview" };
@@ -33,7 +35,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
   const sort = (overviewSorts as readonly string[]).includes(search.sort ?? "") ? (search.sort as OverviewSort) : "name";
   const dir = search.dir === "desc" ? "desc" : "asc";
   const schoolIds = overview.schools.map((s) => s.schoolId);
-  const [schools, matrix] = await Promise.all([summariseSchools(schoolIds, sort, dir), courseBySchoolMatrix(schoolIds)]);
+  const [schools, matrix, scopes] = await Promise.all([summariseSchools(schoolIds, sort, dir), courseBySchoolMatrix(schoolIds), listProgressScopes(viewer.id)]);
   const totals = schools.reduce(
     (sum, s) => ({ staff: sum.staff + s.staff, enrolments: sum.enrolments + s.enrolments, completed: sum.completed + s.completed }),
     { staff: 0, enrolments: 0, completed: 0 },
@@ -43,11 +45,9 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
 
   return (
     <div className="space-y-6">
+      <ProgressSelector scopes={scopes} selected={trustOverviewValue(overview.trustId)} />
       <div>
-        <p className="text-sm">
-          <Link href="/courses/my-courses" className="text-brand-800 underline underline-offset-4">My Courses</Link>
-        </p>
-        <h2 className="mt-1 text-xl font-semibold">All schools in {overview.trustName}</h2>
+        <h2 className="text-xl font-semibold">All schools in {overview.trustName}</h2>
         <p className="mt-1 text-slate-700">
           {schools.length} {schools.length === 1 ? "school" : "schools"} · {totals.staff} staff · {totals.enrolments} enrolments ·{" "}
           {totals.enrolments ? Math.round((100 * totals.completed) / totals.enrolments) : 0}% completed
