@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth";
+import { MenuDisclosure } from "./menu-disclosure";
 import { NavLink } from "./nav-link";
 import { OrganisationSwitcher } from "./organisation-switcher";
 import { SignOutButton } from "./sign-out-button";
@@ -65,7 +66,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
         </div>
 
         {/* Phones: one menu button; a <details> disclosure works before any JavaScript loads. */}
-        <details className="group ml-auto lg:hidden">
+        <MenuDisclosure className="group ml-auto lg:hidden">
           <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm font-medium [&::-webkit-details-marker]:hidden">
             <span aria-hidden="true">☰</span> Menu
           </summary>
@@ -85,7 +86,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
               <SignOutButton className={signOutClass} />
             </div>
           </div>
-        </details>
+        </MenuDisclosure>
       </div>
     </header>
   );

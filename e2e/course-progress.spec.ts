@@ -160,6 +160,13 @@ test("analyst@northstar.example's selector holds no school and points to the Tru
   await expectNoSidewaysScroll(page);
 });
 
+test("lead@oakhill.example sees Oak Hill Trust itself but no school, since Oak Hill Trust is not designated Academies", async ({ page }) => {
+  await signIn(page, "lead@oakhill.example");
+  await openMyCourses(page);
+  await expect(page.getByLabel("View course progress for:").locator("option")).toHaveText(["Oak Hill Trust", "My own progress"]);
+  await expect(page.getByRole("link", { name: "Trust access checklist" })).toBeVisible();
+});
+
 test("lead@elmwood.example gets not found for Riverside's progress and its export, as for a school that does not exist", async ({ page }) => {
   expect(riversideUrl).not.toBe("");
   await signIn(page, "lead@elmwood.example");

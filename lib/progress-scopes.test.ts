@@ -7,8 +7,8 @@ const own = (schoolId: string, schoolName: string): ProgressScope => ({ kind: "o
 
 describe("the View course progress for: selector", () => {
   it("lists one trust's schools without a heading, then own organisations, then My own progress", () => {
-    const { groups, holdsSchool } = groupProgressScopes([school("h", "Hillcrest Academy", "n", "Northstar"), school("r", "Riverside Primary Academy", "n", "Northstar"), own("n", "Northstar Academy Trust"), { kind: "self" }]);
-    expect(holdsSchool).toBe(true);
+    const { groups, sharedWithTrust } = groupProgressScopes([school("h", "Hillcrest Academy", "n", "Northstar"), school("r", "Riverside Primary Academy", "n", "Northstar"), own("n", "Northstar Academy Trust"), { kind: "self" }]);
+    expect(sharedWithTrust).toBe(true);
     expect(groups).toEqual([
       { label: null, options: [{ value: "trust:n", label: "All schools in Northstar" }, { value: "h", label: "Hillcrest Academy" }, { value: "r", label: "Riverside Primary Academy" }] },
       { label: null, options: [{ value: "n", label: "Northstar Academy Trust" }] },
@@ -35,6 +35,13 @@ describe("the View course progress for: selector", () => {
   });
 
   it("holds no school when the viewer has only their own progress", () => {
-    expect(groupProgressScopes([{ kind: "self" }])).toEqual({ holdsSchool: false, groups: [{ label: null, options: [{ value: "self", label: "My own progress" }] }] });
+    expect(groupProgressScopes([{ kind: "self" }])).toEqual({ sharedWithTrust: false, groups: [{ label: null, options: [{ value: "self", label: "My own progress" }] }] });
+  });
+
+  it("counts as shared with no trust when the viewer only administers their own organisation", () => {
+    // lead@oakhill.example: Oak Hill Trust is listed, but no school has granted it access.
+    const { groups, sharedWithTrust } = groupProgressScopes([own("o", "Oak Hill Trust"), { kind: "self" }]);
+    expect(sharedWithTrust).toBe(false);
+    expect(groups.flatMap((g) => g.options.map((o) => o.label))).toEqual(["Oak Hill Trust", "My own progress"]);
   });
 });

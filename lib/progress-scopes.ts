@@ -20,7 +20,12 @@ export function progressPathFor(value: string | undefined, isUuid: (id: string) 
   return value && isUuid(value) ? `/courses/progress/${value}` : "/courses/my-courses";
 }
 
-export function groupProgressScopes(scopes: ProgressScope[]): { groups: SelectorGroup[]; holdsSchool: boolean } {
+/**
+ * `sharedWithTrust` is false when no school has chosen a trust the viewer administers: then the selector
+ * points to the Trust access checklist, even if it lists the viewer's own organisation (a MAT lead whose
+ * trust is not designated Academies sees their trust there, and no school).
+ */
+export function groupProgressScopes(scopes: ProgressScope[]): { groups: SelectorGroup[]; sharedWithTrust: boolean } {
   const trustGroups = new Map<string, SelectorGroup>();
   const own: SelectorOption[] = [];
   for (const scope of scopes) {
@@ -39,5 +44,5 @@ export function groupProgressScopes(scopes: ProgressScope[]): { groups: Selector
     { label: null, options: own },
     { label: null, options: [{ value: "self", label: "My own progress" }] },
   ].filter((group) => group.options.length > 0);
-  return { groups, holdsSchool: trusts.length + own.length > 0 };
+  return { groups, sharedWithTrust: trusts.length > 0 };
 }

@@ -57,7 +57,11 @@ export async function runFloor(url: string, data: BenchData, times: number) {
       }
       return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
     };
-    return { all: await time(all), core: await time(core) };
+    const each: Record<string, number> = {};
+    for (const [name, sql, values] of [["viewer", VIEWER, [data.leadId]], ["scopes", SCOPES, [data.leadId]], ["rows", ROWS, [data.bigSchoolId]], ["summary", SUMMARY, [data.bigSchoolId]], ["courses", COURSES, []]] as const) {
+      each[name] = (await time(() => pool.query(sql, [...values]))).p50;
+    }
+    return { all: await time(all), core: await time(core), each };
   } finally {
     await pool.end();
   }

@@ -121,6 +121,7 @@ try {
   const floor = await runFloor(database.url, data, RENDERS);
   line("everything the page reads, p50", ms(floor.all.p50));
   line("rows + summary only, p50", ms(floor.core.p50));
+  for (const [name, p] of Object.entries(floor.each)) line(`  ${name} alone, p50`, ms(p));
   line("ratio page p50 / floor p50 (everything)", `${(p50 / floor.all.p50).toFixed(2)}×`, p50 / floor.all.p50 <= 3);
   line("ratio page p50 / floor p50 (rows + summary)", `${(p50 / floor.core.p50).toFixed(2)}×`);
 
@@ -184,7 +185,7 @@ try {
   line(`live heap kept by the export, ${live400.rows} rows`, kb(live400.liveHeapPeak));
   line(`live heap kept by the export, ${live10k.rows.toLocaleString("en-GB")} rows`, kb(live10k.liveHeapPeak));
   line(`live heap kept by the export, ${live40k.rows.toLocaleString("en-GB")} rows`, kb(live40k.liveHeapPeak));
-  line("live heap growth from the first chunk to the last 20,000 rows", kb(live40k.lateGrowth));
+  line("live heap growth, first two batches to the last 20,000 rows", kb(live40k.lateGrowth));
   line("flat: 40,000 rows keep under 4 MB, not growing as rows stream", `${kb(live40k.liveHeapPeak)} peak, ${kb(live40k.lateGrowth)} growth`, live40k.liveHeapPeak < 4 * 1048576 && live40k.lateGrowth < 512 * 1024);
 
   // 5. The plan of the page query, with the same parameters as page 1.

@@ -9,7 +9,7 @@ type Props = { scopes: ProgressScope[]; selected: string };
  * form, so it works before JavaScript loads and choosing an option never moves the page by itself.
  */
 export function ProgressSelector({ scopes, selected }: Props) {
-  const { groups, holdsSchool } = groupProgressScopes(scopes);
+  const { groups, sharedWithTrust } = groupProgressScopes(scopes);
   const options = (group: SelectorGroup) => group.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
   return (
     <form action="/courses/progress" method="get" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
@@ -29,9 +29,9 @@ export function ProgressSelector({ scopes, selected }: Props) {
           Show
         </button>
       </div>
-      {holdsSchool ? null : (
+      {sharedWithTrust ? null : (
         <p className="mt-3 text-sm text-slate-700" data-testid="no-school-shared">
-          No school shares its course progress with you yet. The{" "}
+          No school has shared its course progress with a trust you administer. The{" "}
           <Link href="/workplace/trust-access" className="font-medium text-brand-700 underline underline-offset-4">
             Trust access checklist
           </Link>{" "}
