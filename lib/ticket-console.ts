@@ -7,7 +7,7 @@ import type { Prisma } from "./generated/prisma/client";
 import { TicketCategory, TicketStatus } from "./generated/prisma/enums";
 import { assertSupport } from "./support";
 import { consoleStatusLabels } from "./ticket-labels";
-import { messageBody, ticketConversationSelect } from "./tickets";
+import { messageBody, ticketConversationSelect, ticketSummarySelect } from "./tickets";
 
 /*
  * Schoot support's side of tickets: the queue, any ticket, replies and status changes. Every function
@@ -38,17 +38,7 @@ export async function listTicketQueue(actorId: string, filters: TicketQueueFilte
   };
   const rows = await db.supportTicket.findMany({
     where,
-    select: {
-      id: true,
-      number: true,
-      subject: true,
-      category: true,
-      status: true,
-      createdAt: true,
-      updatedAt: true,
-      organisation: { select: { id: true, name: true } },
-      createdBy: { select: { name: true } },
-    },
+    select: { ...ticketSummarySelect, organisation: { select: { id: true, name: true } }, createdBy: { select: { name: true } } },
     orderBy: { number: "asc" },
     take: QUEUE_PAGE_SIZE + 1,
   });

@@ -86,27 +86,8 @@ export async function createTicket(actorId: string, input: CreateTicketInput): P
   }
 }
 
-/** The tickets the person raised, most recently active first. */
-export async function listMyTickets(userId: string) {
-  return db.supportTicket.findMany({
-    where: { createdById: userId },
-    select: {
-      id: true,
-      number: true,
-      subject: true,
-      category: true,
-      status: true,
-      createdAt: true,
-      updatedAt: true,
-      organisation: { select: { name: true } },
-    },
-    orderBy: [{ updatedAt: "desc" }, { number: "desc" }],
-    take: 200,
-  });
-}
-
-/** A ticket and its conversation, as both the person and support see it. */
-export const ticketConversationSelect = {
+/** What every list and view of a ticket shows about it. */
+export const ticketSummarySelect = {
   id: true,
   number: true,
   subject: true,
@@ -114,6 +95,21 @@ export const ticketConversationSelect = {
   status: true,
   createdAt: true,
   updatedAt: true,
+} satisfies Prisma.SupportTicketSelect;
+
+/** The tickets the person raised, most recently active first. */
+export async function listMyTickets(userId: string) {
+  return db.supportTicket.findMany({
+    where: { createdById: userId },
+    select: { ...ticketSummarySelect, organisation: { select: { name: true } } },
+    orderBy: [{ updatedAt: "desc" }, { number: "desc" }],
+    take: 200,
+  });
+}
+
+/** A ticket and its conversation, as both the person and support see it. */
+export const ticketConversationSelect = {
+  ...ticketSummarySelect,
   organisation: { select: { id: true, name: true, designation: true } },
   messages: {
     select: { id: true, body: true, createdAt: true, fromSupport: true, author: { select: { name: true } } },

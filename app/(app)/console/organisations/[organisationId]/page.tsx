@@ -8,6 +8,7 @@ import { designationLabels, roleLabels } from "@/lib/labels";
 import { requireSupportViewer } from "@/lib/support";
 import { consoleStatusLabels, formatMessageTime } from "@/lib/ticket-labels";
 import { DesignationForm } from "./designation-form";
+import { DetailItem } from "@/components/detail-item";
 
 export const metadata: Metadata = { title: "Organisation · Support console" };
 
@@ -64,18 +65,8 @@ export default async function ConsoleOrganisationPage({ params, searchParams }: 
             )}
           </dd>
         </div>
-        {organisation.urn ? (
-          <div>
-            <dt className="text-sm font-medium text-slate-600">URN</dt>
-            <dd className="mt-1">{organisation.urn}</dd>
-          </div>
-        ) : null}
-        {organisation.address ? (
-          <div>
-            <dt className="text-sm font-medium text-slate-600">Address</dt>
-            <dd className="mt-1">{organisation.address}</dd>
-          </div>
-        ) : null}
+        {organisation.urn ? <DetailItem label="URN">{organisation.urn}</DetailItem> : null}
+        {organisation.address ? <DetailItem label="Address">{organisation.address}</DetailItem> : null}
       </dl>
 
       <section aria-labelledby="designation-heading" className={card}>
