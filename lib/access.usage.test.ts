@@ -19,10 +19,17 @@ const files = [...sourceFiles("app"), ...sourceFiles("lib"), ...sourceFiles("com
 const read = (file: string) => readFileSync(path.join(root, file), "utf8");
 
 describe("lib/access.ts is the single choke point", () => {
-  const guarded = files.filter((f) => /^app\/.*(progress|who-can-see|overview|export).*\/(page\.tsx|route\.ts)$/.test(f));
+  // Every page or route under a school's progress, a trust's overview, or the transparency page.
+  const guarded = files.filter((f) => /^app\/.*(progress\/\[schoolId\]|overview\/\[trustId\]|who-can-see)(\/.*)?\/(page\.tsx|route\.ts)$/.test(f));
 
   it("finds the pages and routes it guards", () => {
-    expect(guarded).toContain("app/(app)/workplace/who-can-see/page.tsx");
+    expect(guarded).toEqual(expect.arrayContaining([
+      "app/(app)/workplace/who-can-see/page.tsx",
+      "app/(app)/courses/progress/[schoolId]/page.tsx",
+      "app/(app)/courses/progress/[schoolId]/export/route.ts",
+      "app/(app)/courses/overview/[trustId]/page.tsx",
+      "app/(app)/courses/overview/[trustId]/export/route.ts",
+    ]));
   });
 
   it.each(guarded)("%s asks lib/access.ts", (file) => {
