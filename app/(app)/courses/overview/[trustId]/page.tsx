@@ -95,7 +95,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
                 <td className="px-3 py-2 tabular-nums">{s.enrolments}</td>
                 <td className="px-3 py-2">
                   <div className="flex items-center gap-2">
-                    <span className="w-10 tabular-nums">{s.percentCompleted}%</span>
+                    <span className="w-10 whitespace-nowrap tabular-nums">{s.percentCompleted}%</span>
                     <ProgressBar percent={s.percentCompleted} label={`${s.schoolName} completed`} />
                   </div>
                 </td>
@@ -113,7 +113,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
               <Link href={`/courses/progress/${s.schoolId}`} className="font-semibold text-brand-800 underline underline-offset-4">{s.schoolName}</Link>
               <div className="mt-2 flex items-center gap-3">
                 <ProgressBar percent={s.percentCompleted} label={`${s.schoolName} completed`} />
-                <span className="text-sm font-medium tabular-nums">{s.percentCompleted}%</span>
+                <span className="text-sm font-medium whitespace-nowrap tabular-nums">{s.percentCompleted}%</span>
               </div>
               <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
                 <dt className="text-slate-600">Staff</dt><dd className="tabular-nums">{s.staff}</dd>
