@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { resetDemoData } from "./demo-data";
-import { expect, expectAccessible, expectNoSidewaysScroll, openMenu, signIn, signOut, test } from "./fixtures";
+import { expect, expectAccessible, expectNoSidewaysScroll, openMenu, signIn, signOut, test, expectMenuClosed } from "./fixtures";
 
 // The article's journey: a MAT lead goes to Courses › My Courses and uses `View course progress for:`.
 test.describe.configure({ mode: "serial" });
@@ -15,6 +15,7 @@ async function openMyCourses(page: Page) {
   await openMenu(page);
   await page.getByRole("navigation", { name: "Main" }).filter({ visible: true }).getByRole("link", { name: "Courses" }).click();
   await expect(page).toHaveURL(/\/courses\/my-courses$/);
+  await expectMenuClosed(page);
 }
 
 /** The rows as shown: the table from md up, the cards on a phone. */

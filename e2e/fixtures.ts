@@ -21,6 +21,12 @@ export async function openMenu(page: Page) {
   }
 }
 
+/** After a navigation from the phone menu, the app folds the menu away itself so it never covers the page. */
+export async function expectMenuClosed(page: Page) {
+  const details = page.locator("header details");
+  if (await details.count()) await expect(details).not.toHaveAttribute("open");
+}
+
 export async function signOut(page: Page) {
   await openMenu(page);
   await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();

@@ -1,5 +1,5 @@
 import { resetDemoData } from "./demo-data";
-import { expect, expectAccessible, expectNoSidewaysScroll, openMenu, signIn, test } from "./fixtures";
+import { expect, expectAccessible, expectNoSidewaysScroll, openMenu, signIn, test, expectMenuClosed } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 test.beforeAll(resetDemoData);
@@ -8,9 +8,7 @@ async function openCourses(page: Page) {
   await openMenu(page);
   await page.getByRole("navigation", { name: "Main" }).filter({ visible: true }).getByRole("link", { name: "Courses" }).click();
   await expect(page).toHaveURL(/\/courses\/my-courses$/);
-  // The phone menu stays open across a client-side navigation: fold it so it does not cover the tabs.
-  const menu = page.locator("details:has(> summary)").first();
-  if (await menu.evaluate((el) => (el as HTMLDetailsElement).open)) await page.locator("summary", { hasText: "Menu" }).click();
+  await expectMenuClosed(page);
 }
 
 test("teacher@riverside.example completes a lesson and sees the progress rise", async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { resetDemoData } from "./demo-data";
-import { expect, expectAccessible, expectNoSidewaysScroll, openMenu, signIn, test } from "./fixtures";
+import { expect, expectAccessible, expectMenuClosed, expectNoSidewaysScroll, openMenu, signIn, test } from "./fixtures";
 
 // One journey in order: each step needs the ticket the one before it made.
 test.describe.configure({ mode: "serial" });
@@ -10,15 +10,13 @@ const SUBJECT = "Change Oak Hill Trust's designation to Academies";
 let ticketPath = "";
 let organisationPath = "";
 
-/** Follows a link in the header (through the phone menu when there is one), then closes the menu again. */
+/** Follows a link in the header (through the phone menu when there is one); the menu then folds itself away. */
 async function followHeaderLink(page: Page, name: string) {
+  const before = new URL(page.url()).pathname;
   await openMenu(page);
   await page.locator("header").getByRole("link", { name, exact: true }).filter({ visible: true }).click();
-  // The phone menu stays open across client-side navigation; close it so it does not cover the page.
-  const details = page.locator("header details");
-  if ((await details.isVisible()) && (await details.evaluate((el) => (el as HTMLDetailsElement).open))) {
-    await details.locator("summary").click();
-  }
+  await page.waitForURL((url) => url.pathname !== before);
+  await expectMenuClosed(page);
 }
 
 async function expectGoodPage(page: Page) {

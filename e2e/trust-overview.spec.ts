@@ -1,5 +1,5 @@
 import { resetDemoData } from "./demo-data";
-import { expect, expectAccessible, expectNoSidewaysScroll, openMenu, signIn, test } from "./fixtures";
+import { expect, expectAccessible, expectMenuClosed, expectNoSidewaysScroll, openMenu, signIn, test } from "./fixtures";
 
 test.beforeAll(resetDemoData);
 
@@ -9,6 +9,8 @@ test("a MAT lead opens the Trust overview, sees each school's figures, and follo
   await signIn(page, "lead@northstar.example");
   await openMenu(page);
   await page.getByRole("navigation", { name: "Main" }).filter({ visible: true }).getByRole("link", { name: "Courses" }).click();
+  await expect(page).toHaveURL(/\/courses\/my-courses$/);
+  await expectMenuClosed(page);
   const selector = page.getByLabel("View course progress for:");
   await selector.selectOption({ label: "All schools in Northstar Academy Trust" });
   await page.getByRole("button", { name: "Show" }).click();
