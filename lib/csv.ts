@@ -21,3 +21,8 @@ const isoDateFormat = new Intl.DateTimeFormat("en-CA", { year: "numeric", month:
 export function isoDate(date: Date | null | undefined): string {
   return date ? isoDateFormat.format(date) : "";
 }
+
+/** A file name's part from a name: "St Anne's Primary" → "st-anne-s-primary". */
+export function fileSlug(name: string, fallback: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || fallback;
+}

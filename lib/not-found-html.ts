@@ -14,3 +14,8 @@ export function notFoundHtml(): string {
 <body><main><h1>${NOT_FOUND_TITLE}</h1><p>${NOT_FOUND_MESSAGE}</p><p><a href="/workplace/my-school">Go to My School</a></p></main></body>
 </html>`;
 }
+
+/** The 404 a route handler answers for something the viewer may not see or that does not exist. */
+export function notFoundResponse(): Response {
+  return new Response(notFoundHtml(), { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "./generated/prisma/client";
-import { BYTE_ORDER_MARK, csvLine, isoDate } from "./csv";
+import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "./csv";
 import { db } from "./db";
 
 // The Trust overview's figures, aggregated in SQL: two queries whatever the number of schools and
@@ -113,6 +113,5 @@ export async function exportTrustOverview(viewerId: string, trust: { trustId: st
   });
   const header = csvLine(["School", "Staff", "Enrolments", "% completed", "Completed", "In progress", "Not started", "Last activity"]);
   const rows = schools.map((s) => csvLine([s.schoolName, s.staff, s.enrolments, s.percentCompleted, s.completed, s.inProgress, s.notStarted, isoDate(s.lastActivityAt)]));
-  const slug = trust.trustName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "trust";
-  return { fileName: `trust-overview-${slug}-${isoDate(new Date())}.csv`, csv: BYTE_ORDER_MARK + header + rows.join("") };
+  return { fileName: `trust-overview-${fileSlug(trust.trustName, "trust")}-${isoDate(new Date())}.csv`, csv: BYTE_ORDER_MARK + header + rows.join("") };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { BYTE_ORDER_MARK, csvLine, isoDate } from "./csv";
+import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "./csv";
 import { db } from "./db";
 import { statusLabels } from "./enrolments";
 import { readAllSchoolProgress, type ProgressRow } from "./progress";
@@ -12,8 +12,7 @@ function rowLine(row: ProgressRow): string {
 }
 
 function fileNameFor(schoolName: string): string {
-  const slug = schoolName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return `course-progress-${slug || "school"}-${isoDate(new Date())}.csv`;
+  return `course-progress-${fileSlug(schoolName, "school")}-${isoDate(new Date())}.csv`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { findTrustOverview } from "@/lib/access";
 import { getViewer } from "@/lib/auth";
-import { notFoundHtml } from "@/lib/not-found-html";
+import { notFoundResponse } from "@/lib/not-found-html";
 import { exportTrustOverview } from "@/lib/overview";
 
 /** The Trust overview as CSV. It asks lib/access.ts exactly as the page does: refused, it reads like the page's 404. */
@@ -14,9 +14,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   }
   const { trustId } = await params;
   const overview = await findTrustOverview(viewer.id, trustId);
-  if (!overview) {
-    return new Response(notFoundHtml(), { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
-  }
+  if (!overview) return notFoundResponse();
   const { fileName, csv } = await exportTrustOverview(viewer.id, overview, overview.schools.map((s) => s.schoolId));
   return new Response(csv, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "private, no-store" },

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { canViewSchoolProgress } from "@/lib/access";
 import { NotFoundError } from "@/lib/errors";
 import { getViewer } from "@/lib/auth";
-import { notFoundHtml } from "@/lib/not-found-html";
+import { notFoundResponse } from "@/lib/not-found-html";
 import { startProgressExport } from "@/lib/progress-export";
 import { parseProgressQuery } from "@/lib/progress-query";
 
@@ -19,7 +19,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     return NextResponse.redirect(signIn);
   }
   const { schoolId } = await params;
-  if (!(await canViewSchoolProgress(viewer.id, schoolId))) return notFound();
+  if (!(await canViewSchoolProgress(viewer.id, schoolId))) return notFoundResponse();
   try {
     const { fileName, body } = await startProgressExport(viewer.id, schoolId, parseProgressQuery(request.nextUrl.searchParams));
     return new Response(body, {
@@ -30,11 +30,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       },
     });
   } catch (error) {
-    if (error instanceof NotFoundError) return notFound(); // access removed between the two checks
+    if (error instanceof NotFoundError) return notFoundResponse(); // access removed between the two checks
     throw error;
   }
-}
-
-function notFound() {
-  return new Response(notFoundHtml(), { status: 404, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" } });
 }
