@@ -10,11 +10,26 @@ import { roleLabels } from "./labels";
 // Role changes queue behind one another on the organisation's row lock; 20 at once must all get a turn.
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
-export const changeRoleInput = z.object({
-  organisationId: z.uuid(),
-  membershipId: z.uuid(),
-  role: z.enum(["MEMBER", "ADMINISTRATOR"]),
-});
+/**
+ * Making someone an Administrator shows them every colleague's course progress (and a trust's schools'),
+ * and stepping down takes that away from yourself: both need the form's explicit confirmation, checked
+ * here rather than only by the page, because a server action is a public endpoint. A promotion is refused
+ * by the schema; stepping down is refused by changeRole, the first place that knows whose membership it is.
+ */
+export const changeRoleInput = z
+  .object({
+    organisationId: z.uuid(),
+    membershipId: z.uuid(),
+    role: z.enum(["MEMBER", "ADMINISTRATOR"]),
+    confirm: z.string().max(10).optional(),
+  })
+  .refine((input) => input.role !== "ADMINISTRATOR" || input.confirm === "yes", {
+    path: ["confirm"],
+    message: "Confirm that you want to make this colleague an Administrator: open “Make Administrator” and read what they will see first.",
+  });
+
+/** Stepping down was asked for without the confirmation that says what you will lose. */
+export class ConfirmationRequiredError extends ActionError {}
 
 export const removeColleagueInput = z.object({
   organisationId: z.uuid(),
@@ -68,12 +83,17 @@ function snapshot(target: { userId: string; role: Role; user: { name: string; em
 }
 
 /** Makes a colleague an Administrator or a Member (an Administrator may make themselves a Member). */
-export async function changeRole(actorId: string, input: z.infer<typeof changeRoleInput>): Promise<{ message: string }> {
-  const { organisationId, membershipId, role } = changeRoleInput.parse(input);
+export async function changeRole(actorId: string, input: z.input<typeof changeRoleInput>): Promise<{ message: string }> {
+  const { organisationId, membershipId, role, confirm } = changeRoleInput.parse(input);
   return db.$transaction(async (tx) => {
     const organisation = await requireAdministrator(tx, actorId, organisationId, { lock: true });
     const target = await findColleague(tx, organisationId, membershipId);
     const self = target.userId === actorId;
+    if (self && role === "MEMBER" && target.role === "ADMINISTRATOR" && confirm !== "yes") {
+      throw new ConfirmationRequiredError(
+        `Confirm that you want to become a Member of ${organisation.name}: open “Make Member” and read what you will lose first. Nothing was changed.`,
+      );
+    }
     const who = self ? "You are" : `${target.user.name} is`;
     if (target.role === role) return { message: `${who} already ${role === "ADMINISTRATOR" ? "an" : "a"} ${roleLabels[role]}.` };
 

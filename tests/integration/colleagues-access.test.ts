@@ -39,13 +39,13 @@ const actions: {
 }[] = [
   {
     name: "make a Member an Administrator",
-    fields: (w) => ({ organisationId: w.school.id, membershipId: w.member.membershipId, role: "ADMINISTRATOR" }),
+    fields: (w) => ({ organisationId: w.school.id, membershipId: w.member.membershipId, role: "ADMINISTRATOR", confirm: "yes" }),
     action: changeRoleAction,
     state: (w) => roleOf(w.member.membershipId),
   },
   {
     name: "make an Administrator a Member",
-    fields: (w) => ({ organisationId: w.school.id, membershipId: w.secondAdmin.membershipId, role: "MEMBER" }),
+    fields: (w) => ({ organisationId: w.school.id, membershipId: w.secondAdmin.membershipId, role: "MEMBER", confirm: "yes" }),
     action: changeRoleAction,
     state: (w) => roleOf(w.secondAdmin.membershipId),
   },
@@ -102,8 +102,8 @@ describe("ids from another organisation", () => {
     const { invitationId } = await createInvitation(world.admin.id, { organisationId: world.school.id, email: `${unique("x")}@new.example` });
     const own = world.otherSchool.id;
     const attempts = [
-      await callAs(world.otherAdmin.id, changeRoleAction, { organisationId: own, membershipId: world.member.membershipId, role: "ADMINISTRATOR" }),
-      await callAs(world.otherAdmin.id, changeRoleAction, { organisationId: own, membershipId: world.admin.membershipId, role: "MEMBER" }),
+      await callAs(world.otherAdmin.id, changeRoleAction, { organisationId: own, membershipId: world.member.membershipId, role: "ADMINISTRATOR", confirm: "yes" }),
+      await callAs(world.otherAdmin.id, changeRoleAction, { organisationId: own, membershipId: world.admin.membershipId, role: "MEMBER", confirm: "yes" }),
       await callAs(world.otherAdmin.id, removeColleagueAction, { organisationId: own, membershipId: world.member.membershipId }),
       await callAs(world.otherAdmin.id, withdrawInvitationAction, { organisationId: own, invitationId }),
     ];
@@ -115,9 +115,51 @@ describe("ids from another organisation", () => {
 
   it("answers a malformed id as a form error, changing nothing", async () => {
     const world = await makeSchoolWithStaff();
-    const result = await callAs(world.admin.id, changeRoleAction, { organisationId: world.school.id, membershipId: "1 OR 1=1", role: "ADMINISTRATOR" });
+    const result = await callAs(world.admin.id, changeRoleAction, { organisationId: world.school.id, membershipId: "1 OR 1=1", role: "ADMINISTRATOR", confirm: "yes" });
     expect(result.ok).toBeUndefined();
     expect(result.errors?.membershipId?.length).toBeGreaterThan(0);
+  });
+});
+
+describe("confirmation, required by the action itself and not only by the page", () => {
+  it("refuses to make a Member an Administrator without the form's confirmation, changing and auditing nothing", async () => {
+    const world = await makeSchoolWithStaff();
+    const audits = await auditCount(world.school.id);
+    for (const confirm of [undefined, "", "no", "true"]) {
+      const fields = { organisationId: world.school.id, membershipId: world.member.membershipId, role: "ADMINISTRATOR", ...(confirm === undefined ? {} : { confirm }) };
+      const result = await callAs(world.admin.id, changeRoleAction, fields);
+      expect(result.ok, `confirm=${confirm}`).toBeUndefined();
+      expect(result.errors?.confirm?.[0]).toMatch(/^Confirm that you want to make this colleague an Administrator/);
+    }
+    expect(await roleOf(world.member.membershipId)).toBe("MEMBER");
+    expect(await auditCount(world.school.id)).toBe(audits);
+  });
+
+  it("refuses to let an Administrator make themselves a Member without the confirmation, changing and auditing nothing", async () => {
+    const world = await makeSchoolWithStaff();
+    const audits = await auditCount(world.school.id);
+    const result = await callAs(world.admin.id, changeRoleAction, { organisationId: world.school.id, membershipId: world.admin.membershipId, role: "MEMBER" });
+    expect(result.ok).toBeUndefined();
+    expect(result.message).toMatch(/^Confirm that you want to become a Member of .+ Nothing was changed\.$/);
+    expect(await roleOf(world.admin.membershipId)).toBe("ADMINISTRATOR");
+    expect(await auditCount(world.school.id)).toBe(audits);
+  });
+
+  it("lets the confirmed self-demotion through, and needs no confirmation to make another Administrator a Member", async () => {
+    const world = await makeSchoolWithStaff();
+    const other = await callAs(world.admin.id, changeRoleAction, { organisationId: world.school.id, membershipId: world.secondAdmin.membershipId, role: "MEMBER" });
+    expect(other.ok, other.message).toBe(true);
+    expect(await roleOf(world.secondAdmin.membershipId)).toBe("MEMBER");
+    await callAs(world.admin.id, changeRoleAction, { organisationId: world.school.id, membershipId: world.member.membershipId, role: "ADMINISTRATOR", confirm: "yes" });
+    const self = await callAs(world.admin.id, changeRoleAction, { organisationId: world.school.id, membershipId: world.admin.membershipId, role: "MEMBER", confirm: "yes" });
+    expect(self).toMatchObject({ ok: true, message: "You are now a Member." });
+    expect(await roleOf(world.admin.membershipId)).toBe("MEMBER");
+  });
+
+  it("does not tell another organisation's Administrator anything, confirmed or not", async () => {
+    const world = await makeSchoolWithStaff();
+    const result = await callAs(world.otherAdmin.id, changeRoleAction, { organisationId: world.school.id, membershipId: world.admin.membershipId, role: "MEMBER" });
+    expect(result.message).toBe(NOT_FOUND);
   });
 });
 

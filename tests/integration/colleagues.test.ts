@@ -16,10 +16,10 @@ const administrators = (organisationId: string) => db.membership.count({ where: 
 describe("the last Administrator, one change at a time", () => {
   it("lets an Administrator make themselves a Member while another Administrator remains", async () => {
     const { school, admin, secondAdmin } = await makeSchoolWithStaff();
-    expect((await changeRole(admin.id, { organisationId: school.id, membershipId: admin.membershipId, role: "MEMBER" })).message).toBe("You are now a Member.");
+    expect((await changeRole(admin.id, { organisationId: school.id, membershipId: admin.membershipId, role: "MEMBER", confirm: "yes" })).message).toBe("You are now a Member.");
     expect(await roleOf(admin.membershipId)).toBe("MEMBER");
     // Now the only one left: refused, with the reason and the way forward.
-    const refusal = changeRole(secondAdmin.id, { organisationId: school.id, membershipId: secondAdmin.membershipId, role: "MEMBER" });
+    const refusal = changeRole(secondAdmin.id, { organisationId: school.id, membershipId: secondAdmin.membershipId, role: "MEMBER", confirm: "yes" });
     await expect(refusal).rejects.toBeInstanceOf(LastAdministratorError);
     await expect(refusal).rejects.toThrow(/only Administrator of .+ Make a colleague an Administrator first/);
     expect(await roleOf(secondAdmin.membershipId)).toBe("ADMINISTRATOR");
@@ -30,7 +30,7 @@ describe("the last Administrator, one change at a time", () => {
     const admin = await addPerson(school.id, "ADMINISTRATOR");
     const audits = await auditCount(school.id);
     await expect(removeColleague(admin.id, { organisationId: school.id, membershipId: admin.membershipId })).rejects.toThrow(/You are the only Administrator/);
-    await expect(changeRole(admin.id, { organisationId: school.id, membershipId: admin.membershipId, role: "MEMBER" })).rejects.toBeInstanceOf(LastAdministratorError);
+    await expect(changeRole(admin.id, { organisationId: school.id, membershipId: admin.membershipId, role: "MEMBER", confirm: "yes" })).rejects.toBeInstanceOf(LastAdministratorError);
     expect(await roleOf(admin.membershipId)).toBe("ADMINISTRATOR");
     expect(await auditCount(school.id)).toBe(audits);
   });
@@ -38,15 +38,15 @@ describe("the last Administrator, one change at a time", () => {
   it("answers a change to the role someone already has without writing anything", async () => {
     const { school, admin, member } = await makeSchoolWithStaff();
     const audits = await auditCount(school.id);
-    const result = await changeRole(admin.id, { organisationId: school.id, membershipId: member.membershipId, role: "MEMBER" });
+    const result = await changeRole(admin.id, { organisationId: school.id, membershipId: member.membershipId, role: "MEMBER", confirm: "yes" });
     expect(result.message).toMatch(/is already a Member/);
     expect(await auditCount(school.id)).toBe(audits);
   });
 
   it("takes a demoted Administrator's powers away at once", async () => {
     const { school, admin, secondAdmin, member } = await makeSchoolWithStaff();
-    await changeRole(admin.id, { organisationId: school.id, membershipId: secondAdmin.membershipId, role: "MEMBER" });
-    await expect(changeRole(secondAdmin.id, { organisationId: school.id, membershipId: member.membershipId, role: "ADMINISTRATOR" })).rejects.toThrow(/Only an Administrator/);
+    await changeRole(admin.id, { organisationId: school.id, membershipId: secondAdmin.membershipId, role: "MEMBER", confirm: "yes" });
+    await expect(changeRole(secondAdmin.id, { organisationId: school.id, membershipId: member.membershipId, role: "ADMINISTRATOR", confirm: "yes" })).rejects.toThrow(/Only an Administrator/);
   });
 });
 
@@ -61,7 +61,7 @@ describe("the last Administrator, under concurrency", () => {
       const attempts = Array.from({ length: 20 }, (_, i) => {
         const actor = pair[i % 2]!;
         const target = pair[(i >> 1) % 2]!;
-        return changeRole(actor.id, { organisationId: school.id, membershipId: target.membershipId, role: "MEMBER" });
+        return changeRole(actor.id, { organisationId: school.id, membershipId: target.membershipId, role: "MEMBER", confirm: "yes" });
       });
       const results = await Promise.allSettled(attempts);
 
@@ -83,7 +83,7 @@ describe("the last Administrator, under concurrency", () => {
         const [actor, other] = i % 2 ? [a, b] : [b, a];
         return i % 4 < 2
           ? removeColleague(actor.id, { organisationId: school.id, membershipId: other.membershipId })
-          : changeRole(actor.id, { organisationId: school.id, membershipId: actor.membershipId, role: "MEMBER" });
+          : changeRole(actor.id, { organisationId: school.id, membershipId: actor.membershipId, role: "MEMBER", confirm: "yes" });
       });
       await Promise.allSettled(attempts);
       expect(await administrators(school.id), `round ${round}`).toBe(1);
@@ -124,8 +124,8 @@ describe("My colleagues and Recent changes", () => {
 
   it("tells who changed whose role and who removed whom, newest first, with an audit row per change", async () => {
     const { school, admin, secondAdmin, member, secondMember } = await makeSchoolWithStaff();
-    await changeRole(admin.id, { organisationId: school.id, membershipId: member.membershipId, role: "ADMINISTRATOR" });
-    await changeRole(secondAdmin.id, { organisationId: school.id, membershipId: secondAdmin.membershipId, role: "MEMBER" });
+    await changeRole(admin.id, { organisationId: school.id, membershipId: member.membershipId, role: "ADMINISTRATOR", confirm: "yes" });
+    await changeRole(secondAdmin.id, { organisationId: school.id, membershipId: secondAdmin.membershipId, role: "MEMBER", confirm: "yes" });
     await removeColleague(admin.id, { organisationId: school.id, membershipId: secondMember.membershipId });
 
     const changes = await listRecentChanges(school.id);

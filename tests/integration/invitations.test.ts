@@ -57,10 +57,10 @@ describe("an inviter who stops being an Administrator", () => {
     const world = await makeSchoolWithStaff();
     const byAdmin = await createInvitation(world.admin.id, { organisationId: world.school.id, email: newEmail() });
     const bySecond = await createInvitation(world.secondAdmin.id, { organisationId: world.school.id, email: newEmail() });
-    await changeRole(world.secondAdmin.id, { organisationId: world.school.id, membershipId: world.admin.membershipId, role: "MEMBER" });
+    await changeRole(world.secondAdmin.id, { organisationId: world.school.id, membershipId: world.admin.membershipId, role: "MEMBER", confirm: "yes" });
     expect((await findInvitation(byAdmin.token))?.status).toBe("withdrawn");
     expect((await findInvitation(bySecond.token))?.status).toBe("valid");
-    await changeRole(world.secondAdmin.id, { organisationId: world.school.id, membershipId: world.admin.membershipId, role: "ADMINISTRATOR" });
+    await changeRole(world.secondAdmin.id, { organisationId: world.school.id, membershipId: world.admin.membershipId, role: "ADMINISTRATOR", confirm: "yes" });
     await removeColleague(world.admin.id, { organisationId: world.school.id, membershipId: world.secondAdmin.membershipId });
     expect((await findInvitation(bySecond.token))?.status).toBe("withdrawn");
   });
