@@ -24,7 +24,13 @@ test("an Administrator makes a Member an Administrator, who makes themselves a M
   await expect(teacherRow.getByTestId("role")).toHaveText("Member");
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
-  await teacherRow.getByRole("button", { name: "Make Administrator (Tom Teacher)" }).click();
+  // Making an Administrator asks first, and says what they will see.
+  await teacherRow.locator("summary", { hasText: "Make Administrator" }).click();
+  await expect(teacherRow.getByText("Make Tom Teacher an Administrator of Riverside Primary Academy?")).toBeVisible();
+  await expect(teacherRow.getByText("see the course progress of all its staff")).toBeVisible();
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+  await teacherRow.getByRole("button", { name: "Yes, make Tom Teacher an Administrator" }).click();
   await expect(teacherRow.getByTestId("colleague-message")).toHaveText("Tom Teacher is now an Administrator.");
   await expect(teacherRow.getByTestId("role")).toHaveText("Administrator");
   await expect(page.getByTestId("recent-changes")).toContainText("Rachel Head made Tom Teacher an Administrator");
@@ -39,7 +45,10 @@ test("an Administrator makes a Member an Administrator, who makes themselves a M
 
   // The teacher makes themselves a Member again, and loses the controls.
   const ownRow = rowOf(teacher, "teacher@riverside.example");
-  await ownRow.getByRole("button", { name: "Make Member (yourself)" }).click();
+  await ownRow.locator("summary", { hasText: "Make Member" }).click();
+  await expect(ownRow.getByText("Make yourself a Member of Riverside Primary Academy?")).toBeVisible();
+  await expect(ownRow.getByText("Only an Administrator can make you an Administrator again.")).toBeVisible();
+  await ownRow.getByRole("button", { name: "Yes, make me a Member" }).click();
   await expect(ownRow.getByTestId("colleague-message")).toHaveText("You are now a Member.");
   await expect(teacher.getByTestId("your-role")).toHaveText("Member");
   await expect(teacher.getByRole("button", { name: /^Make / })).toHaveCount(0);
@@ -49,7 +58,8 @@ test("an Administrator makes a Member an Administrator, who makes themselves a M
   await page.reload();
   const headRow = rowOf(page, "head@riverside.example");
   await expect(page.getByTestId("recent-changes")).toContainText("Tom Teacher made themselves a Member");
-  await headRow.getByRole("button", { name: "Make Member (yourself)" }).click();
+  await headRow.locator("summary", { hasText: "Make Member" }).click();
+  await headRow.getByRole("button", { name: "Yes, make me a Member" }).click();
   const refusal = headRow.getByTestId("colleague-message");
   await expect(refusal).toContainText("You are the only Administrator of Riverside Primary Academy, so you cannot become a Member");
   await expect(refusal).toContainText("Make a colleague an Administrator first");
@@ -63,7 +73,7 @@ test("an Administrator makes a Member an Administrator, who makes themselves a M
 test("an Administrator removes a colleague, who stays out of the list", async ({ page }) => {
   await signIn(page, "head@riverside.example");
   const row = rowOf(page, "daniel.price@riverside.example");
-  await row.locator("summary").click();
+  await row.locator("summary", { hasText: "Remove" }).click();
   await expect(row.getByText("Their account and course history stay")).toBeVisible();
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);

@@ -170,6 +170,18 @@ export async function listColleagues(organisationId: string): Promise<Colleague[
     .sort((a, b) => a.name.localeCompare(b.name, "en-GB", { sensitivity: "base" }) || a.email.localeCompare(b.email));
 }
 
+/**
+ * What an Administrator of the organisation can see beyond their own training, for the confirmations
+ * of a promotion and of stepping down: whether any school has chosen it as its Multi Academy Trust.
+ */
+export async function getAdministratorReach(organisationId: string): Promise<{ name: string; chosenBySchools: boolean } | null> {
+  const organisation = await db.organisation.findUnique({
+    where: { id: organisationId },
+    select: { name: true, _count: { select: { schools: true } } },
+  });
+  return organisation ? { name: organisation.name, chosenBySchools: organisation._count.schools > 0 } : null;
+}
+
 export const switchOrganisationInput = z.object({ organisationId: z.uuid() });
 
 /**

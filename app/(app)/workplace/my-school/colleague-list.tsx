@@ -10,7 +10,15 @@ import { StatusMessage } from "./status-message";
 
 export type ColleagueView = { membershipId: string; userId: string; name: string; email: string; role: Role };
 
-export function ColleagueList({ colleagues, viewerId, organisationId, canManage }: { colleagues: ColleagueView[]; viewerId: string; organisationId: string; canManage: boolean }) {
+export type AdministratorReach = { name: string; chosenBySchools: boolean };
+
+export function ColleagueList({ colleagues, viewerId, organisationId, reach, canManage }: {
+  colleagues: ColleagueView[];
+  viewerId: string;
+  organisationId: string;
+  reach: AdministratorReach;
+  canManage: boolean;
+}) {
   const [query, setQuery] = useState("");
   const searchId = useId();
   // Removal's message lives here, not in the row: the row is gone once it succeeds.
@@ -44,6 +52,7 @@ export function ColleagueList({ colleagues, viewerId, organisationId, canManage 
             colleague={colleague}
             isViewer={colleague.userId === viewerId}
             organisationId={organisationId}
+            reach={reach}
             canManage={canManage}
             removeAction={removeAction}
             removing={removing}

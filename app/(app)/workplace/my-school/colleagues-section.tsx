@@ -1,11 +1,12 @@
-import { listColleagues } from "@/lib/colleagues";
+import { getAdministratorReach, listColleagues } from "@/lib/colleagues";
 import { ColleagueList } from "./colleague-list";
 
 const listFormat = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
 
 /** `My colleagues`: everyone in the organisation. Administrators get the controls; Members a line saying who can help. */
 export async function ColleaguesSection({ organisationId, viewerId, isAdministrator }: { organisationId: string; viewerId: string; isAdministrator: boolean }) {
-  const colleagues = await listColleagues(organisationId);
+  const [colleagues, reach] = await Promise.all([listColleagues(organisationId), getAdministratorReach(organisationId)]);
+  if (!reach) throw new Error("Membership without organisation");
   const administrators = colleagues.filter((c) => c.role === "ADMINISTRATOR").map((c) => c.name);
   return (
     <section aria-labelledby="my-colleagues" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -20,7 +21,7 @@ export async function ColleaguesSection({ organisationId, viewerId, isAdministra
           Administrator can change a colleague&apos;s role, for example to make you an Administrator.
         </p>
       )}
-      <ColleagueList colleagues={colleagues} viewerId={viewerId} organisationId={organisationId} canManage={isAdministrator} />
+      <ColleagueList colleagues={colleagues} viewerId={viewerId} organisationId={organisationId} reach={reach} canManage={isAdministrator} />
     </section>
   );
 }
