@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import type { TrustHistoryEntry } from "@/lib/trust";
 
 /** Choices and removals of a Multi Academy Trust, as the school and as the trust see them. */
@@ -12,7 +12,7 @@ export function TrustHistory({ entries, heading }: { entries: TrustHistoryEntry[
         <ol className="mt-2 space-y-1 text-sm text-slate-700" data-testid="trust-history">
           {entries.map((entry) => (
             <li key={entry.id}>
-              <time dateTime={entry.at.toISOString()}>{formatDate(entry.at)}</time>
+              <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time>
               {": "}
               {entry.schoolName} {entry.action === "CHOSEN" ? "chose" : "removed"} {entry.trustName}
               {entry.byName ? ` (by ${entry.byName})` : ""}

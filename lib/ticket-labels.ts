@@ -25,16 +25,5 @@ export const consoleStatusLabels: Record<TicketStatus, string> = {
 export const ticketCategories = Object.keys(ticketCategoryLabels) as TicketCategory[];
 export const ticketStatuses = Object.keys(ticketStatusLabels) as TicketStatus[];
 
-const messageTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/London",
-});
-
-/** When a message was sent, in UK time whatever the server's zone: "3 Dec 2026, 14:05". */
-export function formatMessageTime(date: Date): string {
-  return messageTimeFormat.format(date);
-}
+/** When a message was sent: the one date-and-time format (lib/format.ts), under the name ticket pages know. */
+export { formatDateTime as formatMessageTime } from "./format";

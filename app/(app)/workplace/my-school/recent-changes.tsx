@@ -1,6 +1,5 @@
+import { formatDateTime } from "@/lib/format";
 import { describeChange, listRecentChanges } from "@/lib/recent-changes";
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 
 /** Administrators only: who changed whose role, who removed or invited whom, and when (from the audit log). */
 export async function RecentChanges({ organisationId }: { organisationId: string }) {
@@ -15,7 +14,7 @@ export async function RecentChanges({ organisationId }: { organisationId: string
           {changes.map((change) => (
             <li key={change.id} className="text-sm">
               <span className="text-slate-900">{describeChange(change)}</span>
-              <span className="text-slate-600"> · <time dateTime={change.createdAt.toISOString()}>{dateTime.format(change.createdAt)}</time></span>
+              <span className="text-slate-600"> · <time dateTime={change.createdAt.toISOString()}>{formatDateTime(change.createdAt)}</time></span>
             </li>
           ))}
         </ol>

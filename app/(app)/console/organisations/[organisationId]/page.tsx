@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TicketStatusBadge } from "@/components/ticket-status-badge";
 import { getConsoleOrganisation, listDesignationChanges } from "@/lib/designations";
-import { formatDate } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import { designationLabels, roleLabels } from "@/lib/labels";
 import { requireSupportViewer } from "@/lib/support";
-import { consoleStatusLabels, formatMessageTime } from "@/lib/ticket-labels";
+import { consoleStatusLabels } from "@/lib/ticket-labels";
 import { DesignationForm } from "./designation-form";
 import { DetailItem } from "@/components/detail-item";
 
@@ -41,7 +41,7 @@ export default async function ConsoleOrganisationPage({ params, searchParams }: 
                 <Link href={`/console/organisations/${organisation.trust.id}`} className="font-medium text-brand-700 underline underline-offset-4">
                   {organisation.trust.name}
                 </Link>{" "}
-                ({designationLabels[organisation.trust.designation]}), chosen {formatDate(organisation.trustChosenAt)}
+                ({designationLabels[organisation.trust.designation]}), chosen {formatDateTime(organisation.trustChosenAt)}
                 {organisation.trustChosenBy ? ` by ${organisation.trustChosenBy.name}` : ""}
               </>
             ) : (
@@ -92,7 +92,7 @@ export default async function ConsoleOrganisationPage({ params, searchParams }: 
                   <span className="font-medium">
                     {change.from ? designationLabels[change.from] : "?"} → {change.to ? designationLabels[change.to] : "?"}
                   </span>{" "}
-                  by {change.actorName}, <time dateTime={change.createdAt.toISOString()}>{formatMessageTime(change.createdAt)}</time>
+                  by {change.actorName}, <time dateTime={change.createdAt.toISOString()}>{formatDateTime(change.createdAt)}</time>
                   {change.ticketId ? (
                     <>
                       {" · "}
