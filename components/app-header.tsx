@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth";
+import type { FormState } from "./form-state";
 import { MenuDisclosure } from "./menu-disclosure";
 import { NavLink } from "./nav-link";
 import { OrganisationSwitcher } from "./organisation-switcher";
@@ -16,7 +17,10 @@ const topLink =
 // Shown only to Schoot support (platformRole read from the database); the console checks again itself.
 const supportMenu = [{ href: "/console/tickets", section: "/console", label: "Support console" }];
 
-export function AppHeader({ viewer }: { viewer: Viewer }) {
+type HeaderAction = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+/** `actions` are the layout's server actions: components never import app/. */
+export function AppHeader({ viewer, actions }: { viewer: Viewer; actions: { signOut: HeaderAction; switchOrganisation: HeaderAction } }) {
   const organisation = viewer.currentMembership?.organisation.name;
   const items = viewer.platformRole === "SUPPORT" ? [...menu, ...supportMenu] : menu;
   const myTickets = (
@@ -38,14 +42,14 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
   // Several memberships: choose which organisation the app shows (remembered, re-checked on every request).
   const switcher =
     viewer.memberships.length > 1 && viewer.currentMembership ? (
-      <OrganisationSwitcher organisations={viewer.memberships.map((m) => ({ id: m.organisation.id, name: m.organisation.name }))} currentId={viewer.currentMembership.organisation.id} />
+      <OrganisationSwitcher organisations={viewer.memberships.map((m) => ({ id: m.organisation.id, name: m.organisation.name }))} currentId={viewer.currentMembership.organisation.id} switchAction={actions.switchOrganisation} />
     ) : null;
   const signOutClass = "rounded-md px-3 py-2 text-sm font-medium text-slate-700 underline-offset-4 hover:underline";
 
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-2">
-        <Link href="/workplace/my-school" className="font-semibold text-brand-800">
+        <Link href="/workplace/my-school" className="-mx-1 inline-flex min-h-11 items-center px-1 font-semibold text-brand-800">
           Schoot
         </Link>
 
@@ -62,7 +66,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
           {myTickets}
           {person}
           {switcher}
-          <SignOutButton className={signOutClass} />
+          <SignOutButton className={signOutClass} signOutAction={actions.signOut} />
         </div>
 
         {/* Phones: one menu button; a <details> disclosure works before any JavaScript loads. */}
@@ -83,7 +87,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
             <div className="flex flex-wrap items-center gap-3">
               {ticketButton}
               {myTickets}
-              <SignOutButton className={signOutClass} />
+              <SignOutButton className={signOutClass} signOutAction={actions.signOut} />
             </div>
           </div>
         </MenuDisclosure>

@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { signOutAction } from "@/app/(app)/actions";
+import type { FormState } from "./form-state";
 
-export function SignOutButton({ className }: { className: string }) {
-  const [, action, pending] = useActionState(signOutAction, {});
+/** The action is handed down by the app's layout: components never import app/. */
+export function SignOutButton({ className, signOutAction }: { className: string; signOutAction: (previous: FormState, formData: FormData) => Promise<FormState> }) {
+  const [, action, pending] = useActionState<FormState, FormData>(signOutAction, {});
   return (
     <form action={action}>
       <button type="submit" disabled={pending} className={className}>
