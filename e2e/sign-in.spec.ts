@@ -40,6 +40,8 @@ test.describe("signing in", () => {
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByTestId("form-message")).toHaveText("The email or password is incorrect.");
+    // Focus moves to the reason, so a screen reader or keyboard user starts from it.
+    await expect(page.getByTestId("form-message")).toBeFocused();
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByLabel("Email")).toHaveValue("lead@northstar.example");
     await expectAccessible(page);
@@ -66,5 +68,26 @@ test.describe("signing in", () => {
     await expect(cards.first().getByRole("progressbar")).toBeVisible();
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);
+  });
+
+  test("the phone menu: Escape closes it and returns focus to the toggle; Tab stays inside it while it is open", async ({ page }) => {
+    await signIn(page, "lead@northstar.example");
+    const toggle = page.locator("header summary", { hasText: "Menu" });
+    test.skip(!(await toggle.isVisible()), "the phone menu exists only on narrow screens");
+    const details = page.locator("header details");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(details).toHaveAttribute("open");
+    const inMenu = () => page.evaluate(() => !!document.activeElement?.closest("header details"));
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press("Tab");
+      expect(await inMenu(), `Tab ${i + 1} stays in the menu`).toBe(true);
+    }
+    await toggle.focus();
+    await page.keyboard.press("Shift+Tab");
+    expect(await inMenu()).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect(details).not.toHaveAttribute("open");
+    await expect(toggle).toBeFocused();
   });
 });
