@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { ActionError, NotFoundError } from "./action";
 import { writeAudit } from "./audit";
@@ -75,7 +76,7 @@ export async function changeDesignation(actorId: string, input: ChangeDesignatio
 }
 
 /** What the console's organisation page shows: designation, members, trust choice, open tickets. */
-export async function getConsoleOrganisation(actorId: string, organisationId: string) {
+export const getConsoleOrganisation = cache(async (actorId: string, organisationId: string) => {
   await assertSupport(db, actorId);
   if (!z.uuid().safeParse(organisationId).success) return null;
   return db.organisation.findUnique({
@@ -102,7 +103,7 @@ export async function getConsoleOrganisation(actorId: string, organisationId: st
       },
     },
   });
-}
+});
 
 type DesignationAudit = { designation?: Designation; reason?: string; ticketId?: string | null };
 

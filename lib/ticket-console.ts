@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { ActionError, NotFoundError } from "./action";
 import { writeAudit } from "./audit";
@@ -53,14 +54,14 @@ export async function listTicketOrganisations(actorId: string) {
 }
 
 /** Any ticket with its conversation, for support; null for an unknown id. */
-export async function getTicketForSupport(actorId: string, ticketId: string) {
+export const getTicketForSupport = cache(async (actorId: string, ticketId: string) => {
   await assertSupport(db, actorId);
   if (!z.uuid().safeParse(ticketId).success) return null;
   return db.supportTicket.findUnique({
     where: { id: ticketId },
     select: { ...ticketConversationSelect, createdBy: { select: { name: true, email: true } } },
   });
-}
+});
 
 export const supportReplyInput = z.object({
   ticketId: z.uuid(),

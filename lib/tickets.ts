@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { ActionError, NotFoundError } from "./action";
 import { writeAudit } from "./audit";
@@ -118,13 +119,13 @@ export const ticketConversationSelect = {
 } satisfies Prisma.SupportTicketSelect;
 
 /** One of the person's own tickets with its conversation; null for any other id. */
-export async function getMyTicket(userId: string, ticketId: string) {
+export const getMyTicket = cache(async (userId: string, ticketId: string) => {
   if (!z.uuid().safeParse(ticketId).success) return null;
   return db.supportTicket.findFirst({
     where: { id: ticketId, createdById: userId },
     select: { ...ticketConversationSelect, createdBy: { select: { name: true, email: true } } },
   });
-}
+});
 
 export type TicketConversation = NonNullable<Awaited<ReturnType<typeof getMyTicket>>>;
 
