@@ -5,6 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const isRoot = process.getuid?.() === 0;
+const NO_JAVASCRIPT_SPEC = /no-javascript\.spec\.ts$/;
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH,
@@ -29,8 +30,10 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure", launchOptions },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } },
-    { name: "phone", use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, launchOptions } },
+    { name: "desktop", testIgnore: NO_JAVASCRIPT_SPEC, use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } },
+    { name: "phone", testIgnore: NO_JAVASCRIPT_SPEC, use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, launchOptions } },
+    // Every form must work before (or without) JavaScript: this project runs its own journeys with scripts off.
+    { name: "no-javascript", testMatch: NO_JAVASCRIPT_SPEC, use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions } },
   ],
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,

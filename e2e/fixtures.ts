@@ -41,6 +41,36 @@ export async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+/**
+ * WCAG 2.2 2.5.8 (target size, minimum): every visible control is at least 24×24 CSS pixels, measured from
+ * its bounding box. The one exception taken is the criterion's own "inline" one: a link inside a sentence.
+ * Answers the undersized controls, described, so one run lists them all.
+ */
+export async function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = "a[href], button, summary, select, input:not([type=hidden]), textarea, [role=button], [tabindex]:not([tabindex='-1'])";
+    const found: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      // Not shown, or visually hidden until focused (the skip link).
+      if (box.width <= 1 || box.height <= 1 || style.visibility === "hidden") continue;
+      if (box.width >= 24 && box.height >= 24) continue;
+      if (el.tagName === "A" && style.display === "inline") {
+        const block = el.parentElement?.closest("p, li, td, dd, dt, label, div, span");
+        if ((block?.textContent?.trim().length ?? 0) > (el.textContent?.trim().length ?? 0)) continue;
+      }
+      const name = (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 50);
+      found.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return found;
+  });
+}
+
+export async function expectTapTargets(page: Page) {
+  expect(await smallTapTargets(page), `controls under 24×24 px on ${page.url()}`).toEqual([]);
+}
+
 /** Nothing on the page is wider than the viewport (no sideways scrolling on a phone). */
 export async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -49,11 +79,11 @@ export async function expectNoSidewaysScroll(page: Page) {
 
 /**
  * A second person in the same test: a fresh browser context (no cookies) with the project's viewport,
- * so a phone journey stays a phone journey. browser.newContext() alone would not apply the project's options.
+ * so a phone journey stays a phone journey (and a no-JavaScript one stays without JavaScript). browser.newContext() alone would not apply the project's options.
  */
 export async function newPersonPage(browser: Browser): Promise<Page> {
-  const { viewport, isMobile, hasTouch, deviceScaleFactor, userAgent, baseURL } = base.info().project.use;
-  const context = await browser.newContext({ viewport, isMobile, hasTouch, deviceScaleFactor, userAgent, baseURL });
+  const { viewport, isMobile, hasTouch, deviceScaleFactor, userAgent, baseURL, javaScriptEnabled } = base.info().project.use;
+  const context = await browser.newContext({ viewport, isMobile, hasTouch, deviceScaleFactor, userAgent, baseURL, javaScriptEnabled });
   return context.newPage();
 }
 

@@ -5,8 +5,10 @@ import { formatDate } from "@/lib/format";
 import { findInvitation } from "@/lib/invitations";
 import { AcceptInvitationForm, NewAccountForm, SignOutForInvitationForm } from "./invitation-forms";
 
-// The token is in the address: keep it out of the Referer header of any link followed from here.
-export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
+// The token is in the address: keep it out of the Referer header of any link followed to another site.
+// "same-origin", not "no-referrer": a form posted from here must still carry this site's Origin, or
+// Next refuses the server action (no-referrer sends "Origin: null", which broke joining without JavaScript).
+export const metadata: Metadata = { title: "Invitation", referrer: "same-origin" };
 
 const messages = {
   expired: "This invitation has expired. Ask your school's Administrator for a new one.",

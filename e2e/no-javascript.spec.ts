@@ -1,0 +1,69 @@
+import { resetDemoData } from "./demo-data";
+import { expect, expectAccessible, expectTapTargets, newPersonPage, signIn, test } from "./fixtures";
+
+test.beforeAll(resetDemoData);
+
+// Run by the "no-javascript" project only (playwright.config.ts): scripts are off, so every step here is a
+// plain link, a GET form or a server action's form posting the whole page, as before JavaScript loads.
+
+test("without JavaScript, a MAT lead signs in and opens a school's course progress from My Courses", async ({ page }) => {
+  await signIn(page, "lead@northstar.example");
+  await expect(page.getByRole("heading", { name: "Northstar Academy Trust" })).toBeVisible();
+
+  await page.goto("/courses/my-courses");
+  await expect(page.getByRole("link", { name: "My Courses" })).toHaveAttribute("aria-current", "page");
+  await page.getByLabel("View course progress for:").selectOption({ label: "Riverside Primary Academy" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/\/courses\/progress\/[0-9a-f-]{36}/);
+  // The streamed page shows in full: no skeleton left standing, the school's people listed.
+  await expect(page.getByRole("heading", { name: "Riverside Primary Academy" })).toBeVisible();
+  await expect(page.getByTestId("loading")).toBeHidden();
+  await expect(page.getByText("Tom Teacher").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "My Courses" })).toHaveAttribute("aria-current", "page");
+  await expectAccessible(page);
+  await expectTapTargets(page);
+
+  // A course page belongs to All Courses.
+  await page.goto("/courses/all");
+  await page.getByTestId("course").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/courses\/[a-z0-9-]+$/);
+  await expect(page.getByRole("link", { name: "All Courses" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("loading")).toBeHidden();
+});
+
+test("without JavaScript, an Administrator invites someone, who creates an account and joins, and is made an Administrator", async ({ page, browser }) => {
+  const email = "no.script@riverside.example";
+  await signIn(page, "head@riverside.example");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await expect(page.getByTestId("invite-message")).toContainText(`Invitation created for ${email}`);
+  const link = await page.getByLabel(`Invitation link for ${email}`).inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+
+  const guest = await newPersonPage(browser);
+  await guest.goto(link);
+  await expect(guest.getByRole("heading", { name: "Join Riverside Primary Academy" })).toBeVisible();
+  await expectAccessible(guest);
+  // A mistake comes back on the same page, with the name kept.
+  await guest.getByLabel("Your name").fill("Noah Script");
+  await guest.getByRole("button", { name: "Create account and join" }).click();
+  await expect(guest.getByText("Use at least 10 characters")).toBeVisible();
+  await expect(guest.getByLabel("Your name")).toHaveValue("Noah Script");
+  await guest.getByLabel("Password").fill("a-good-long-password");
+  await guest.getByRole("button", { name: "Create account and join" }).click();
+  await expect(guest).toHaveURL(/\/workplace\/my-school$/);
+  await expect(guest.getByTestId("your-role")).toHaveText("Member");
+  await guest.context().close();
+
+  // Making them an Administrator asks for confirmation, a <details> that opens without JavaScript.
+  await page.goto("/workplace/my-school");
+  const row = page.getByTestId("colleague").filter({ hasText: email });
+  await expect(row.getByTestId("role")).toHaveText("Member");
+  await row.locator("summary", { hasText: "Make Administrator" }).click();
+  await expect(row.getByText("Make Noah Script an Administrator of Riverside Primary Academy?")).toBeVisible();
+  await row.getByRole("button", { name: "Yes, make Noah Script an Administrator" }).click();
+  const updated = page.getByTestId("colleague").filter({ hasText: email });
+  await expect(updated.getByTestId("role")).toHaveText("Administrator");
+  await expect(updated.getByTestId("colleague-message")).toHaveText("Noah Script is now an Administrator.");
+  await expectAccessible(page);
+});
