@@ -14,9 +14,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
  * the skeletons and show those parts where they arrive (just after <main>), in <main>'s column.
  * e2e/no-javascript.spec.ts keeps this honest.
  */
+// In Tailwind's first layer: an !important rule in an earlier layer beats preflight's [hidden] one in "base".
 const noScriptStyles = `
-[data-loading-skeleton] { display: none !important; }
-body > div[hidden][id^="S:"] { display: block !important; max-width: 72rem; margin-inline: auto; padding: 0 1rem 1.5rem; }
+@layer theme {
+  [data-loading-skeleton] { display: none !important; }
+  body > div[hidden][id^="S:"] { display: block !important; max-width: 72rem; margin-inline: auto; padding: 0 1rem 1.5rem; }
+}
 `;
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -102,7 +102,7 @@ export async function TrustSection({ school, isAdministrator, params }: { school
           ) : null}
 
           {choice && !params.confirmRemove ? (
-            <Link href="/workplace/my-school?confirmRemove=1#multi-academy-trust" className="inline-block text-sm font-medium text-red-800 underline underline-offset-4">
+            <Link href="/workplace/my-school?confirmRemove=1#multi-academy-trust" className="inline-flex min-h-6 items-center text-sm font-medium text-red-800 underline underline-offset-4">
               Remove {choice.trust.name}
             </Link>
           ) : null}

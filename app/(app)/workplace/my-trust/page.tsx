@@ -45,7 +45,7 @@ export default async function MyTrustPage() {
           </ul>
         )}
         <p className="mt-4 text-sm">
-          <Link href="/workplace/trust-access" className="font-medium text-brand-800 underline underline-offset-4">Trust access checklist</Link>
+          <Link href="/workplace/trust-access" className="inline-flex min-h-6 items-center font-medium text-brand-800 underline underline-offset-4">Trust access checklist</Link>
         </p>
       </section>
       <section aria-label="History" className="rounded-lg border border-slate-200 bg-white p-5">
