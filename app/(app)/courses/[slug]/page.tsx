@@ -26,7 +26,7 @@ export default async function CoursePage({ params }: Props) {
   return (
     <article aria-labelledby="course-title" className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/courses/all" className="font-medium text-brand-700 underline underline-offset-4">All Courses</Link>
+        <Link href="/courses/all" className="inline-flex min-h-6 items-center font-medium text-brand-700 underline underline-offset-4">All Courses</Link>
         <span aria-hidden="true"> › </span>
         <span>{course.title}</span>
       </nav>
