@@ -9,16 +9,16 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 /*
- * Without JavaScript a streamed page would never leave its loading skeleton: React sends each finished part
- * as a hidden <div id="S:…"> after the page and swaps it in with an inline script. With scripting off, hide
- * the skeletons and show those parts where they arrive (just after <main>), in <main>'s column.
- * e2e/no-javascript.spec.ts keeps this honest.
+ * A safety net for browsers without JavaScript. A page normally arrives whole (components/page-skeleton.tsx
+ * holds its skeleton back on the server); one slower than that hold streams, and React sends each finished
+ * part as a hidden <div id="S:…"> after <main>, for an inline script to swap in. With scripting off, hide
+ * the skeletons and show those parts where they arrive, in <main>'s column. In Tailwind's first layer, and
+ * !important: there an important rule beats preflight's [hidden] (in "base"), where a normal one loses.
  */
-// In Tailwind's first layer: an !important rule in an earlier layer beats preflight's [hidden] one in "base".
 const noScriptStyles = `
 @layer theme {
   [data-loading-skeleton] { display: none !important; }
-  body > div[hidden][id^="S:"] { display: block !important; max-width: 72rem; margin-inline: auto; padding: 0 1rem 1.5rem; }
+  body > div[hidden][id^="S:"] { display: block !important; max-width: 72rem !important; margin-inline: auto !important; padding: 0 1rem 1.5rem !important; }
 }
 `;
 
