@@ -46,6 +46,7 @@ test("All Courses lists the catalogue; a course page enrols, and the player move
   await expect(page).toHaveURL(/\/courses\/all$/);
   await expect(page.getByRole("link", { name: "All Courses" })).toHaveAttribute("aria-current", "page");
   const courses = page.getByTestId("course");
+  await expect(courses.first()).toBeVisible(); // an in-app navigation shows the loading skeleton first
   expect(await courses.count()).toBeGreaterThanOrEqual(6);
   await expect(courses.filter({ hasText: "The Prevent duty" })).toContainText(/\d+ lessons · about \d+ minutes/);
   await expectAccessible(page);

@@ -64,6 +64,7 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/courses\/my-courses$/);
     await expect(page.getByRole("link", { name: "My Courses" })).toHaveAttribute("aria-current", "page");
     const cards = page.getByTestId("enrolment");
+    await expect(cards.first()).toBeVisible(); // an in-app navigation shows the loading skeleton first
     expect(await cards.count()).toBeGreaterThanOrEqual(3);
     await expect(cards.first().getByRole("progressbar")).toBeVisible();
     await expectAccessible(page);
