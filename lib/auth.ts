@@ -64,7 +64,7 @@ const viewerSelect = {
   platformRole: true,
   currentOrganisationId: true,
   memberships: {
-    select: { role: true, organisation: { select: { id: true, name: true, designation: true } } },
+    select: { role: true, organisation: { select: { id: true, name: true, designation: true, kind: true } } },
     orderBy: { organisation: { name: "asc" } },
   },
 } as const;

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { startProgressExport } from "@/lib/progress-export";
 import { parseProgressQuery } from "@/lib/progress-query";
 import { chooseTrust, listTrustSchools } from "@/lib/trust";
-import { makeOrganisation, makeUser } from "./helpers";
+import { makeOrganisation, makeTrust, makeUser } from "./helpers";
 
 const actors = ["visitor", "staff-member", "school-admin", "mat-admin", "mat-member", "other-mat-admin", "support"] as const;
 const situations = [
@@ -65,9 +65,9 @@ const matrix: Record<Actor, Record<Situation, [boolean, boolean, boolean, boolea
 };
 
 async function buildWorld(situation: Situation) {
-  const trust = await makeOrganisation({ name: "Matrix Trust" });
-  const otherTrust = await makeOrganisation({ name: "Matrix Other Trust" });
-  const spareTrust = await makeOrganisation({ name: "Matrix Spare Trust" });
+  const trust = await makeTrust({ name: "Matrix Trust" });
+  const otherTrust = await makeTrust({ name: "Matrix Other Trust" });
+  const spareTrust = await makeTrust({ name: "Matrix Spare Trust" });
   const school = await makeOrganisation({ name: "Matrix School" });
   const people = {
     "mat-admin": await makeUser(trust.id, "ADMINISTRATOR"),

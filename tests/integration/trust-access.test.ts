@@ -4,7 +4,7 @@ import { ActionError, NotFoundError } from "@/lib/action";
 import { db } from "@/lib/db";
 import { chooseTrust, getTrustAccessChecklist, listTrustHistory, removeTrust, searchTrustCandidates } from "@/lib/trust";
 import { seedOrganisations } from "../../prisma/seed";
-import { makeOrganisation, makeUser, userByEmail } from "./helpers";
+import { makeOrganisation, makeTrust, makeUser, userByEmail } from "./helpers";
 
 const schoolNames = (scopes: Awaited<ReturnType<typeof listProgressScopes>>) => scopes.flatMap((s) => (s.kind === "self" ? [] : [s.schoolName]));
 
@@ -45,8 +45,8 @@ describe("progress scopes on the demo data", () => {
 
 describe("choosing a Multi Academy Trust", () => {
   it("chooses, changes and removes, with history, audit rows and access following at once", async () => {
-    const trust = await makeOrganisation({ name: "Choice Trust A" });
-    const other = await makeOrganisation({ name: "Choice Trust B" });
+    const trust = await makeTrust({ name: "Choice Trust A" });
+    const other = await makeTrust({ name: "Choice Trust B" });
     const school = await makeOrganisation({ name: "Choice School" });
     const head = await makeUser(school.id, "ADMINISTRATOR");
     const trustLead = await makeUser(trust.id, "ADMINISTRATOR");
@@ -75,8 +75,8 @@ describe("choosing a Multi Academy Trust", () => {
   });
 
   it("refuses a Member, an outsider, an unknown trust, a trust not designated Academies, and the school itself", async () => {
-    const trust = await makeOrganisation({ name: "Refusal Trust" });
-    const notAcademies = await makeOrganisation({ name: "Refusal LA", designation: "LOCAL_AUTHORITY_MAINTAINED" });
+    const trust = await makeTrust({ name: "Refusal Trust" });
+    const notAcademies = await makeTrust({ name: "Refusal LA", designation: "LOCAL_AUTHORITY_MAINTAINED" });
     const school = await makeOrganisation({ name: "Refusal School" });
     const head = await makeUser(school.id, "ADMINISTRATOR");
     const member = await makeUser(school.id, "MEMBER");

@@ -4,6 +4,7 @@ import { ColleaguesSection } from "./colleagues-section";
 import { InvitationsSection } from "./invitations-section";
 import { RecentChanges } from "./recent-changes";
 import { SchoolDetails } from "./school-details";
+import { CentralTeamSection } from "./central-team-section";
 import { TrustSection, type TrustSectionParams } from "./trust-section";
 
 export const metadata: Metadata = { title: "My School" };
@@ -28,7 +29,11 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       <div className="space-y-6">
         <SchoolDetails organisationId={organisationId} role={membership.role} />
-        <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={await searchParams} />
+        {membership.organisation.kind === "SCHOOL" ? (
+          <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={await searchParams} />
+        ) : (
+          <CentralTeamSection trustName={membership.organisation.name} isAdministrator={isAdministrator} />
+        )}
       </div>
       <div className="space-y-6">
         <ColleaguesSection organisationId={organisationId} viewerId={viewer.id} isAdministrator={isAdministrator} />
