@@ -212,3 +212,45 @@ export async function getTrustAccessChecklist(viewerId: string, organisationId: 
   const { memberships, schools, ...organisation } = membership.organisation;
   return { organisation, role: membership.role, administrators: memberships.map((m) => m.user), schools };
 }
+
+export type TrustAccessGap = {
+  trust: { id: string; name: string; designation: Designation };
+  /** The article's conditions this person's trust does not meet yet, in the article's order. */
+  missing: ("designation" | "role" | "schools")[];
+  administrators: { name: string; email: string }[];
+  isAdministrator: boolean;
+};
+
+/**
+ * For My Courses: each trust the person belongs to whose schools' progress they cannot see, with the
+ * article's conditions that are not met, so the page names the actual reason and its fix.
+ */
+export async function listTrustAccessGaps(viewerId: string): Promise<TrustAccessGap[]> {
+  const memberships = await db.membership.findMany({
+    where: { userId: viewerId, organisation: { kind: "TRUST" } },
+    select: {
+      role: true,
+      organisation: {
+        select: {
+          id: true, name: true, designation: true,
+          memberships: { where: { role: "ADMINISTRATOR" }, select: { user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
+          _count: { select: { schools: true } },
+        },
+      },
+    },
+    orderBy: { organisation: { name: "asc" } },
+  });
+  return memberships.flatMap(({ role, organisation }) => {
+    const missing: TrustAccessGap["missing"] = [];
+    if (organisation.designation !== "ACADEMIES") missing.push("designation");
+    if (role !== "ADMINISTRATOR") missing.push("role");
+    if (organisation._count.schools === 0) missing.push("schools");
+    if (!missing.length) return [];
+    return [{
+      trust: { id: organisation.id, name: organisation.name, designation: organisation.designation },
+      missing,
+      administrators: organisation.memberships.map((m) => m.user),
+      isAdministrator: role === "ADMINISTRATOR",
+    }];
+  });
+}

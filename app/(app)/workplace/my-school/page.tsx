@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth";
 import { ColleaguesSection } from "./colleagues-section";
 import { InvitationsSection } from "./invitations-section";
@@ -13,6 +14,8 @@ export const metadata: Metadata = { title: "My School" };
 export default async function MySchoolPage({ searchParams }: { searchParams: Promise<TrustSectionParams> }) {
   const viewer = await requireViewer();
   const membership = viewer.currentMembership;
+  // Schoot support belongs to no school: its work is the console.
+  if (!membership && viewer.platformRole === "SUPPORT") redirect("/console/tickets");
   if (!membership) {
     return (
       <section className="rounded-lg border border-slate-200 bg-white p-5">
