@@ -10,7 +10,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   // "/" sends each person on to their landing page (Workplace, or support's console): wait until they are there.
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in") && url.pathname !== "/");
+  await expect(page).toHaveURL((url) => !url.pathname.startsWith("/sign-in") && url.pathname !== "/");
 }
 
 /** Opens the phone menu when the viewport hides the top menu. */
