@@ -9,7 +9,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // "/" sends each person on to their landing page (Workplace, or support's console): wait until they are there.
+  await expect(page).toHaveURL((url) => !url.pathname.startsWith("/sign-in") && url.pathname !== "/");
 }
 
 /** Opens the phone menu when the viewport hides the top menu. */
@@ -89,3 +90,21 @@ export async function newPersonPage(browser: Browser): Promise<Page> {
 
 export const test = base;
 export { expect };
+
+/**
+ * `View course progress for:` opens a choice at once once the page has hydrated (before that, the Show button
+ * does). Waits for React to own the select, chooses, and waits for the page the choice opens.
+ */
+export async function chooseProgressFor(page: Page, label: string) {
+  const select = page.getByLabel("View course progress for:");
+  await select.evaluate((el) => new Promise<void>((resolve) => {
+    const hydrated = () => Object.keys(el).some((key) => key.startsWith("__reactProps"));
+    const check = () => (hydrated() ? resolve() : setTimeout(check, 20));
+    check();
+  }));
+  const before = page.url();
+  await select.selectOption({ label });
+  // Polled rather than page.waitForURL, which rejects on any aborted navigation on the way.
+  await expect.poll(() => page.url()).not.toBe(before);
+  await page.waitForLoadState();
+}
