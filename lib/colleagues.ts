@@ -172,14 +172,11 @@ export async function listColleagues(organisationId: string): Promise<Colleague[
 
 /**
  * What an Administrator of the organisation can see beyond their own training, for the confirmations
- * of a promotion and of stepping down: whether any school has chosen it as its Multi Academy Trust.
+ * of a promotion and of stepping down: a trust's Administrators may also see the schools that chose it.
  */
-export async function getAdministratorReach(organisationId: string): Promise<{ name: string; chosenBySchools: boolean } | null> {
-  const organisation = await db.organisation.findUnique({
-    where: { id: organisationId },
-    select: { name: true, _count: { select: { schools: true } } },
-  });
-  return organisation ? { name: organisation.name, chosenBySchools: organisation._count.schools > 0 } : null;
+export async function getAdministratorReach(organisationId: string): Promise<{ name: string; isTrust: boolean } | null> {
+  const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { name: true, kind: true } });
+  return organisation ? { name: organisation.name, isTrust: organisation.kind === "TRUST" } : null;
 }
 
 export const switchOrganisationInput = z.object({ organisationId: z.uuid() });

@@ -10,7 +10,7 @@ import { StatusMessage } from "./status-message";
 
 export type ColleagueView = { membershipId: string; userId: string; name: string; email: string; role: Role };
 
-export type AdministratorReach = { name: string; chosenBySchools: boolean };
+export type AdministratorReach = { name: string; isTrust: boolean };
 
 export function ColleagueList({ colleagues, viewerId, organisationId, reach, canManage }: {
   colleagues: ColleagueView[];

@@ -17,9 +17,9 @@ function AdministratorPowers({ reach }: { reach: AdministratorReach }) {
   return (
     <ul className="mt-1 list-disc space-y-0.5 pl-5">
       <li>manage {reach.name}&apos;s colleagues: change roles, remove people and invite new ones;</li>
-      <li>change its settings, including its Multi Academy Trust;</li>
-      <li>see the course progress of all its staff{reach.chosenBySchools ? ";" : "."}</li>
-      {reach.chosenBySchools ? (
+      <li>{reach.isTrust ? "change its settings;" : "change its settings, including its Multi Academy Trust;"}</li>
+      <li>see the course progress of all its staff{reach.isTrust ? ";" : "."}</li>
+      {reach.isTrust ? (
         <li>see the course progress of every school that has chosen {reach.name} as its Multi Academy Trust, while {reach.name} is designated Academies.</li>
       ) : null}
     </ul>
