@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { ActionError, NotFoundError } from "./action";
 import { writeAudit } from "./audit";
@@ -150,7 +151,7 @@ export async function findTrustCandidate(schoolId: string, trustId: string): Pro
 }
 
 /** My Trust: the schools whose current choice is this organisation, for its Administrators only. */
-export async function listTrustSchools(actorId: string, trustId: string) {
+export const listTrustSchools = cache(async (actorId: string, trustId: string) => {
   const membership = await db.membership.findUnique({ where: { userId_organisationId: { userId: actorId, organisationId: trustId } }, select: { role: true } });
   if (membership?.role !== "ADMINISTRATOR") return null;
   const trust = await db.organisation.findUniqueOrThrow({
@@ -164,7 +165,7 @@ export async function listTrustSchools(actorId: string, trustId: string) {
     },
   });
   return trust.kind === "TRUST" ? trust : null;
-}
+});
 
 export type TrustHistoryEntry = {
   id: string;
