@@ -1,5 +1,5 @@
 import { resetDemoData } from "./demo-data";
-import { expect, openMenu, signIn, smallTapTargets, test } from "./fixtures";
+import { chooseProgressFor, expect, openMenu, signIn, smallTapTargets, test } from "./fixtures";
 
 test.beforeAll(resetDemoData);
 
@@ -30,13 +30,11 @@ test("every control on every page is at least 24×24 px", async ({ page }) => {
   await audit();
   await visit(`${new URL(page.url()).pathname}/lessons/1`);
   await page.goto("/courses/my-courses");
-  await page.getByLabel("View course progress for:").selectOption({ label: "All schools in Northstar Academy Trust" });
-  await page.getByRole("button", { name: "Show" }).click();
+  await chooseProgressFor(page, "All schools in Northstar Academy Trust");
   await expect(page).toHaveURL(/\/courses\/overview\//);
   await audit();
   await page.goto("/courses/my-courses");
-  await page.getByLabel("View course progress for:").selectOption({ label: "Riverside Primary Academy" });
-  await page.getByRole("button", { name: "Show" }).click();
+  await chooseProgressFor(page, "Riverside Primary Academy");
   await expect(page).toHaveURL(/\/courses\/progress\//);
   await audit();
 
