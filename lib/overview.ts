@@ -23,6 +23,16 @@ export type SchoolSummary = {
 export const overviewSorts = ["name", "staff", "enrolments", "completed", "in-progress", "not-started", "activity"] as const;
 export type OverviewSort = (typeof overviewSorts)[number];
 
+/** The overview's sort from its URL, leniently: anything unknown is the default (name, A to Z). */
+export function overviewViewOf(params: URLSearchParams | Record<string, string | string[] | undefined>): { sort: OverviewSort; dir: "asc" | "desc" } {
+  const read = (name: string) => {
+    const value = params instanceof URLSearchParams ? params.get(name) : params[name];
+    return (Array.isArray(value) ? value[0] : value) ?? "";
+  };
+  const sort = read("sort");
+  return { sort: (overviewSorts as readonly string[]).includes(sort) ? (sort as OverviewSort) : "name", dir: read("dir") === "desc" ? "desc" : "asc" };
+}
+
 const sortColumns: Record<OverviewSort, string> = {
   name: `"schoolName"`,
   staff: `staff`,
