@@ -59,3 +59,12 @@ export async function newPersonPage(browser: Browser): Promise<Page> {
 
 export const test = base;
 export { expect };
+
+/**
+ * A full-page screenshot into $SHOTS_DIR (named after the project and `name`) when that is set, for
+ * looking at the pages by eye; nothing otherwise.
+ */
+export async function shoot(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${base.info().project.name}-${name}.png`, fullPage: true });
+}

@@ -23,14 +23,14 @@ export function Pagination({ query, page, basePath, range, total }: Props) {
         <div className="flex flex-wrap gap-2">
           {page.previousCursor ? (
             <>
-              <Link href={href({})} className={linkClass}>« First<span className="sr-only"> page</span></Link>
-              <Link href={href({ before: page.previousCursor })} rel="prev" className={linkClass}>‹ Previous<span className="sr-only"> page</span></Link>
+              <Link href={href({})} className={linkClass}><span aria-hidden="true">«&nbsp;</span>First<span className="sr-only"> page</span></Link>
+              <Link href={href({ before: page.previousCursor })} rel="prev" className={linkClass}><span aria-hidden="true">‹&nbsp;</span>Previous<span className="sr-only"> page</span></Link>
             </>
           ) : null}
           {page.nextCursor ? (
             <>
-              <Link href={href({ after: page.nextCursor })} rel="next" className={linkClass}>Next<span className="sr-only"> page</span> ›</Link>
-              <Link href={href({ last: true })} className={linkClass}>Last<span className="sr-only"> page</span> »</Link>
+              <Link href={href({ after: page.nextCursor })} rel="next" className={linkClass}>Next<span className="sr-only"> page</span><span aria-hidden="true">&nbsp;›</span></Link>
+              <Link href={href({ last: true })} className={linkClass}>Last<span className="sr-only"> page</span><span aria-hidden="true">&nbsp;»</span></Link>
             </>
           ) : null}
         </div>

@@ -82,7 +82,7 @@ export function ProgressTable({ headers, rows }: { headers: TableHeader[]; rows:
                 <li key={id} className="py-3" data-testid="progress-course">
                   <p className="font-medium" data-field="course">{course}</p>
                   <div className="mt-1 flex items-center gap-3 text-sm">
-                    <span className="min-w-0 flex-1"><Progress percent={percent} /></span>
+                    <span className="min-w-0 flex-1" data-field="progress"><Progress percent={percent} /></span>
                     <span className="shrink-0 text-slate-800" data-field="status">{status}</span>
                   </div>
                   <dl className="mt-2 grid grid-cols-3 gap-2 text-xs">
