@@ -57,7 +57,7 @@ async function pageRange(page: Page) {
   return { first: n(match![1]!), last: n(match![2]!), total: n(match![3]!) };
 }
 
-const countOf = async (page: Page, id: string) => Number((await page.getByTestId(`summary-${id}-count`).or(page.getByTestId(`summary-${id}`)).first().textContent())!.replace(/,/g, ""));
+const countOf = async (page: Page, id: string) => Number((await page.getByTestId(`summary-${id}-count`).textContent())!.replace(/,/g, ""));
 const shareOf = async (page: Page, id: string) => Number(/^\((\d+)%\)$/.exec((await page.getByTestId(`summary-${id}-percent`).textContent())!)![1]);
 
 /** On a phone: one card per person (with the default sort by name), every card's courses inside it. */

@@ -48,7 +48,7 @@ test("a MAT lead opens the Trust overview, follows a matrix cell to the school's
     ? matrix.locator("li li", { hasText: "Riverside Primary Academy" }).getByRole("link").first()
     : matrix.getByRole("link", { name: /at Riverside Primary Academy/ }).first();
   const courseTitle = phone
-    ? (await matrix.locator("> li", { has: cell }).getByRole("heading").textContent())!
+    ? (await matrix.getByRole("listitem").filter({ has: cell }).first().getByRole("heading").textContent())!
     : (await cell.getAttribute("aria-label"))!.split(" at Riverside Primary Academy")[0]!;
   await cell.click();
   await expect(page).toHaveURL(/\/courses\/progress\/[0-9a-f-]{36}\?course=[0-9a-f-]{36}&from=[0-9a-f-]{36}$/);
@@ -93,7 +93,13 @@ test("the overview offers both exports as Export as CSV: the per-school summary 
   // Both links read "Export as CSV"; their headings and descriptions tell them apart.
   const exports = page.getByTestId("overview-exports");
   await expect(exports.getByRole("link")).toHaveText(["Export as CSV: per-school summary", "Export as CSV: every enrolment"]);
-  for (const link of await exports.getByRole("link").all()) expect(await link.evaluate((a) => (a as HTMLElement).innerText.trim())).toBe("Export as CSV");
+  // The words a sighted person reads, without the visually hidden context.
+  const visibleWords = (a: Element) => {
+    const copy = a.cloneNode(true) as Element;
+    copy.querySelectorAll(".sr-only").forEach((hidden) => hidden.remove());
+    return copy.textContent!.trim();
+  };
+  for (const link of await exports.getByRole("link").all()) expect(await link.evaluate(visibleWords)).toBe("Export as CSV");
   await expect(page.getByTestId("export-summary").getByRole("heading")).toHaveText("Per-school summary");
   await expect(page.getByTestId("export-enrolments").getByRole("heading")).toHaveText("Every enrolment");
   await expect(page.getByRole("link", { name: "Export as CSV: every enrolment" })).toHaveAccessibleDescription(/One row per enrolment/);

@@ -7,7 +7,7 @@ import pg from "pg";
 
 export const BENCH = { schools: 12, staffPerSchool: 400, courses: 25, secondTrustSchools: 3, secondTrustStaff: 100 };
 
-export type BenchData = { leadId: string; bigSchoolId: string; firstCourseId: string; enrolments: number; completions: number };
+export type BenchData = { leadId: string; trustId: string; bigSchoolId: string; firstCourseId: string; enrolments: number; completions: number };
 
 const FIRST = ["Aisha", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Harry", "Isla", "Jack", "Keira", "Liam", "Maya", "Noah", "Olivia", "Priya", "Quinn", "Ruby", "Sam", "Tara"];
 const LAST = ["Adams", "Baker", "Clarke", "Davies", "Evans", "Foster", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Morgan", "Nolan", "Owen", "Patel", "Reid", "Shah", "Turner", "Walker"];
@@ -45,7 +45,7 @@ export async function generateBenchData(url: string): Promise<BenchData> {
 
     const counts = (await q(`SELECT (SELECT count(*) FROM "Enrolment")::int AS enrolments, (SELECT count(*) FROM "LessonCompletion")::int AS completions`)).rows[0];
     const firstCourseId = (await q(`SELECT id FROM "Course" WHERE slug = 'bench-course-1'`)).rows[0].id as string;
-    return { leadId: lead, bigSchoolId: schools[0]!.id, firstCourseId, enrolments: counts.enrolments, completions: counts.completions };
+    return { leadId: lead, trustId: trust, bigSchoolId: schools[0]!.id, firstCourseId, enrolments: counts.enrolments, completions: counts.completions };
   } finally {
     await client.end();
   }

@@ -63,7 +63,7 @@ export function CourseMatrixView({ trustId, matrix, schools }: { trustId: string
                   <li key={s.schoolId} className="flex items-center justify-between gap-3 rounded px-2 py-1" style={cell ? shade(cell.percent) : undefined}>
                     <span>{s.schoolName}</span>
                     {cell ? (
-                      <Link href={cellHref(trustId, s.schoolId, course.courseId)} className="font-medium text-slate-900 tabular-nums underline underline-offset-4">
+                      <Link href={cellHref(trustId, s.schoolId, course.courseId)} className="inline-flex min-h-6 min-w-6 items-center justify-end font-medium text-slate-900 tabular-nums underline underline-offset-4">
                         {cell.percent}%<span className="sr-only"> completed ({cell.completed} of {cell.enrolments})</span>
                       </Link>
                     ) : (
