@@ -7,7 +7,7 @@ import { SignOutButton } from "./sign-out-button";
 
 const menu = [
   { href: "/workplace/my-school", section: "/workplace", label: "Workplace" },
-  { href: "/courses/my-courses", section: "/courses", label: "Courses" },
+  { href: "/courses", section: "/courses", label: "Courses" },
 ];
 
 const topLink =
@@ -18,13 +18,15 @@ const supportMenu = [{ href: "/console/tickets", section: "/console", label: "Su
 
 export function AppHeader({ viewer }: { viewer: Viewer }) {
   const organisation = viewer.currentMembership?.organisation.name;
-  const items = viewer.platformRole === "SUPPORT" ? [...menu, ...supportMenu] : menu;
-  const myTickets = (
+  // Schoot support answers tickets rather than filing them: the console leads, and no New Support Ticket.
+  const isSupport = viewer.platformRole === "SUPPORT";
+  const items = isSupport ? [...supportMenu, ...menu.filter((item) => item.section !== "/workplace" || viewer.memberships.length > 0)] : menu;
+  const myTickets = isSupport ? null : (
     <Link href="/support" className="rounded-md px-2 py-2 text-sm font-medium text-brand-800 underline-offset-4 hover:underline">
       My tickets
     </Link>
   );
-  const ticketButton = (
+  const ticketButton = isSupport ? null : (
     <Link href="/support/new" className="inline-flex items-center justify-center rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">
       New Support Ticket
     </Link>
@@ -45,7 +47,7 @@ export function AppHeader({ viewer }: { viewer: Viewer }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-2">
-        <Link href="/workplace/my-school" className="font-semibold text-brand-800">
+        <Link href="/" className="font-semibold text-brand-800">
           Schoot
         </Link>
 

@@ -42,9 +42,11 @@ test.describe.serial("trust access", () => {
     await expect(lead.page.getByTestId("trust-schools")).not.toContainText("Riverside Primary Academy");
     await expect(lead.page.getByTestId("trust-schools")).toContainText("Hillcrest Academy");
 
-    await page.getByLabel(/search by name or URN/).fill("Northstar");
+    await page.getByLabel(/search by the trust's name/).fill("Northstar");
     await page.getByRole("button", { name: "Search" }).click();
-    await page.getByRole("button", { name: "Choose Northstar Academy Trust" }).click();
+    await page.getByRole("link", { name: "Choose Northstar Academy Trust" }).click();
+    await expect(page.getByTestId("confirm-trust")).toContainText("Choose Northstar Academy Trust as your Multi Academy Trust?");
+    await page.getByRole("button", { name: "Yes, choose Northstar Academy Trust" }).click();
     await expect(page.getByTestId("current-trust")).toContainText("Northstar Academy Trust");
     await expect(page.getByTestId("trust-history")).toContainText("Riverside Primary Academy removed Northstar Academy Trust");
     await expectAccessible(page);

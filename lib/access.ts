@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
 import { db } from "./db";
+import type { OrganisationKind } from "./generated/prisma/enums";
 
 /*
  * The one place that decides whose course progress a viewer may see (../shared/product.md):
@@ -20,10 +21,11 @@ import { db } from "./db";
 
 export type ProgressScope =
   | { kind: "trust-school"; schoolId: string; schoolName: string; trustId: string; trustName: string }
-  | { kind: "own-organisation"; schoolId: string; schoolName: string }
+  /** An organisation the viewer administers: a school, or a trust's own staff (its central team). */
+  | { kind: "own-organisation"; schoolId: string; schoolName: string; organisationKind: OrganisationKind }
   | { kind: "self" };
 
-type ScopeRow = { kind: "trust-school" | "own-organisation"; school_id: string; school_name: string; trust_id: string | null; trust_name: string | null };
+type ScopeRow = { kind: "trust-school" | "own-organisation"; school_id: string; school_name: string; organisation_kind: OrganisationKind; trust_id: string | null; trust_name: string | null };
 
 /**
  * The viewer's progress scopes, in the order the selector shows them: schools granted to the viewer's
@@ -33,14 +35,14 @@ type ScopeRow = { kind: "trust-school" | "own-organisation"; school_id: string; 
 export const listProgressScopes = cache(async (viewerId: string): Promise<ProgressScope[]> => {
   if (!z.uuid().safeParse(viewerId).success) return [{ kind: "self" }];
   const rows = await db.$queryRaw<ScopeRow[]>`
-    SELECT 'trust-school' AS kind, s.id AS school_id, s.name AS school_name, t.id AS trust_id, t.name AS trust_name,
+    SELECT 'trust-school' AS kind, s.id AS school_id, s.name AS school_name, s.kind AS organisation_kind, t.id AS trust_id, t.name AS trust_name,
            0 AS section, t.name AS sort1, s.name AS sort2
       FROM "Membership" m
       JOIN "Organisation" t ON t.id = m."organisationId" AND t.designation = 'ACADEMIES'
       JOIN "Organisation" s ON s."trustId" = t.id
      WHERE m."userId" = ${viewerId}::uuid AND m.role = 'ADMINISTRATOR'
     UNION ALL
-    SELECT 'own-organisation', o.id, o.name, NULL, NULL, 1, o.name, ''
+    SELECT 'own-organisation', o.id, o.name, o.kind, NULL, NULL, 1, o.name, ''
       FROM "Membership" m
       JOIN "Organisation" o ON o.id = m."organisationId"
      WHERE m."userId" = ${viewerId}::uuid AND m.role = 'ADMINISTRATOR'
@@ -53,7 +55,7 @@ export const listProgressScopes = cache(async (viewerId: string): Promise<Progre
     scopes.push(
       row.kind === "trust-school"
         ? { kind: "trust-school", schoolId: row.school_id, schoolName: row.school_name, trustId: row.trust_id!, trustName: row.trust_name! }
-        : { kind: "own-organisation", schoolId: row.school_id, schoolName: row.school_name },
+        : { kind: "own-organisation", schoolId: row.school_id, schoolName: row.school_name, organisationKind: row.organisation_kind },
     );
   }
   scopes.push({ kind: "self" });

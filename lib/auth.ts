@@ -64,7 +64,7 @@ const viewerSelect = {
   platformRole: true,
   currentOrganisationId: true,
   memberships: {
-    select: { role: true, organisation: { select: { id: true, name: true, designation: true } } },
+    select: { role: true, organisation: { select: { id: true, name: true, designation: true, kind: true } } },
     orderBy: { organisation: { name: "asc" } },
   },
 } as const;
@@ -97,7 +97,7 @@ export async function requireViewer(): Promise<Viewer> {
   return viewer;
 }
 
-const DEFAULT_PAGE = "/workplace/my-school";
+const DEFAULT_PAGE = "/" // app/page.tsx sends each person to their landing page;
 
 /**
  * Only a path on this site. Parsed the way a browser parses it (which drops tabs and newlines and reads

@@ -22,6 +22,8 @@ export const changeDesignationInput = z.object({
   designation: z.enum(Designation, "Choose a designation"),
   reason: z.string().trim().min(1, "Enter the reason for the change").max(500, "Keep the reason under 500 characters"),
   ticketId: z.union([z.literal("").transform(() => undefined), z.uuid("Choose a ticket")]).optional(),
+  /** A checkbox: resolve the chosen ticket in the same step. */
+  resolveTicket: z.literal("on").optional(),
 });
 export type ChangeDesignationInput = z.output<typeof changeDesignationInput>;
 
@@ -29,7 +31,7 @@ export type ChangeDesignationInput = z.output<typeof changeDesignationInput>;
  * Changes the designation, writes the audit row (before, after, reason, ticket) and, when the change
  * answers a ticket, a message on that ticket: all in one transaction, so none exists without the others.
  */
-export async function changeDesignation(actorId: string, input: ChangeDesignationInput): Promise<{ name: string; designation: Designation }> {
+export async function changeDesignation(actorId: string, input: ChangeDesignationInput): Promise<{ name: string; designation: Designation; ticketResolved: boolean }> {
   return db.$transaction(async (tx) => {
     await assertSupport(tx, actorId);
     const organisation = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, name: true, designation: true } });
@@ -42,7 +44,7 @@ export async function changeDesignation(actorId: string, input: ChangeDesignatio
 
     // The ticket must be about this organisation: a ticket of another one is answered as not found.
     const ticket = input.ticketId
-      ? await tx.supportTicket.findFirst({ where: { id: input.ticketId, organisationId: organisation.id }, select: { id: true } })
+      ? await tx.supportTicket.findFirst({ where: { id: input.ticketId, organisationId: organisation.id }, select: { id: true, status: true } })
       : null;
     if (input.ticketId && !ticket) throw new NotFoundError();
 
@@ -57,7 +59,7 @@ export async function changeDesignation(actorId: string, input: ChangeDesignatio
       targetType: "Organisation",
       targetId: organisation.id,
       before: { designation: before },
-      after: { designation: input.designation, reason: input.reason, ticketId: ticket?.id ?? null },
+      after: { designation: input.designation, reason: input.reason, ticketId: ticket?.id ?? null, ticketResolved: !!(ticket && input.resolveTicket) },
     });
     if (ticket) {
       await tx.ticketMessage.create({
@@ -68,9 +70,16 @@ export async function changeDesignation(actorId: string, input: ChangeDesignatio
           body: `Schoot support changed the designation of ${organisation.name} from ${designationLabels[before]} to ${designationLabels[input.designation]}.`,
         },
       });
-      await tx.supportTicket.update({ where: { id: ticket.id, organisationId: organisation.id }, data: { updatedAt: new Date() } });
+      const resolve = input.resolveTicket === "on" && ticket.status !== "RESOLVED";
+      await tx.supportTicket.update({ where: { id: ticket.id, organisationId: organisation.id }, data: { updatedAt: new Date(), ...(resolve ? { status: "RESOLVED" } : {}) } });
+      if (resolve) {
+        await writeAudit(tx, {
+          actorId, action: "ticket.status_changed", organisationId: organisation.id, targetType: "SupportTicket", targetId: ticket.id,
+          before: { status: ticket.status }, after: { status: "RESOLVED", withDesignationChange: true },
+        });
+      }
     }
-    return { name: organisation.name, designation: input.designation };
+    return { name: organisation.name, designation: input.designation, ticketResolved: !!(ticket && input.resolveTicket) };
   });
 }
 
@@ -83,7 +92,9 @@ export async function getConsoleOrganisation(actorId: string, organisationId: st
     select: {
       id: true,
       name: true,
+      kind: true,
       urn: true,
+      companiesHouseNumber: true,
       address: true,
       designation: true,
       trust: { select: { id: true, name: true, designation: true } },
@@ -128,7 +139,7 @@ export async function searchOrganisations(actorId: string, query: string) {
   const name = query.trim().slice(0, 100);
   return db.organisation.findMany({
     where: name ? { name: { contains: name, mode: "insensitive" } } : undefined,
-    select: { id: true, name: true, urn: true, designation: true, _count: { select: { memberships: true } } },
+    select: { id: true, name: true, kind: true, urn: true, companiesHouseNumber: true, designation: true, _count: { select: { memberships: true } } },
     orderBy: { name: "asc" },
     take: 50,
   });

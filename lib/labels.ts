@@ -1,5 +1,5 @@
 // The exact words staff see (../shared/product.md): keep them identical to the help article.
-import type { Designation, Role } from "./generated/prisma/enums";
+import type { Designation, OrganisationKind, Role } from "./generated/prisma/enums";
 
 export const designationLabels: Record<Designation, string> = {
   ACADEMIES: "Academies",
@@ -12,4 +12,9 @@ export const designationLabels: Record<Designation, string> = {
 export const roleLabels: Record<Role, string> = {
   MEMBER: "Member",
   ADMINISTRATOR: "Administrator",
+};
+
+export const kindLabels: Record<OrganisationKind, string> = {
+  SCHOOL: "School",
+  TRUST: "Trust",
 };

@@ -5,6 +5,6 @@ import { db } from "./db";
 export async function getOrganisationProfile(organisationId: string) {
   return db.organisation.findUnique({
     where: { id: organisationId },
-    select: { id: true, name: true, urn: true, address: true, designation: true },
+    select: { id: true, name: true, kind: true, urn: true, companiesHouseNumber: true, address: true, designation: true },
   });
 }

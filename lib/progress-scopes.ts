@@ -1,7 +1,7 @@
 // How the `View course progress for:` selector lays out lib/access.ts's scopes (pure, for the component
-// and its unit test): schools granted to the viewer's trusts first, under each trust's name only when
-// there is more than one trust, each trust's schools led by "All schools in <trust>" (its Trust overview);
-// then the organisations the viewer administers; then "My own progress".
+// and its unit test): the schools granted to the viewer's trusts first, one group per trust named after it,
+// each led by "All schools in <trust>" (its Trust overview); then the organisations the viewer administers
+// (a trust's own staff named as its central team); then "My own progress".
 import type { ProgressScope } from "./access";
 
 export type SelectorOption = { value: string; label: string };
@@ -20,12 +20,18 @@ export function progressPathFor(value: string | undefined, isUuid: (id: string) 
   return value && isUuid(value) ? `/courses/progress/${value}` : "/courses/my-courses";
 }
 
+/** The selector's value for a path it leads to (the inverse of progressPathFor), or null for any other path. */
+export function progressValueFor(path: string): string | null {
+  const match = /^\/courses\/(overview|progress)\/([0-9a-f-]{36})$/.exec(path);
+  if (!match) return null;
+  return match[1] === "overview" ? trustOverviewValue(match[2]!) : match[2]!;
+}
+
 /**
- * `sharedWithTrust` is false when no school has chosen a trust the viewer administers: then the selector
- * points to the Trust access checklist, even if it lists the viewer's own organisation (a MAT lead whose
- * trust is not designated Academies sees their trust there, and no school).
+ * `seesOthers` is false when the viewer may see nobody's progress but their own (most staff): the page then
+ * shows no selector at all.
  */
-export function groupProgressScopes(scopes: ProgressScope[]): { groups: SelectorGroup[]; sharedWithTrust: boolean } {
+export function groupProgressScopes(scopes: ProgressScope[]): { groups: SelectorGroup[]; seesOthers: boolean } {
   const trustGroups = new Map<string, SelectorGroup>();
   const own: SelectorOption[] = [];
   for (const scope of scopes) {
@@ -34,15 +40,13 @@ export function groupProgressScopes(scopes: ProgressScope[]): { groups: Selector
       group.options.push({ value: scope.schoolId, label: scope.schoolName });
       trustGroups.set(scope.trustId, group);
     } else if (scope.kind === "own-organisation") {
-      own.push({ value: scope.schoolId, label: scope.schoolName });
+      own.push({ value: scope.schoolId, label: scope.organisationKind === "TRUST" ? `${scope.schoolName} central team` : scope.schoolName });
     }
   }
-  const trusts = [...trustGroups.values()];
-  const grouped = trusts.length > 1;
   const groups: SelectorGroup[] = [
-    ...(grouped ? trusts : [{ label: null, options: trusts.flatMap((t) => t.options) }]),
-    { label: null, options: own },
+    ...trustGroups.values(),
+    { label: trustGroups.size ? "Where you are an Administrator" : null, options: own },
     { label: null, options: [{ value: "self", label: "My own progress" }] },
   ].filter((group) => group.options.length > 0);
-  return { groups, sharedWithTrust: trusts.length > 0 };
+  return { groups, seesOthers: trustGroups.size + own.length > 0 };
 }

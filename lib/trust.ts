@@ -3,15 +3,25 @@ import { z } from "zod";
 import { ActionError, NotFoundError } from "./action";
 import { writeAudit } from "./audit";
 import { db, type Tx } from "./db";
-import type { Designation } from "./generated/prisma/enums";
+import type { Designation, OrganisationKind } from "./generated/prisma/enums";
 
 // A school's choice of Multi Academy Trust: the school's side (choose, change, remove), the trust's side
 // (which schools chose it) and the history both see. Who may then see progress is lib/access.ts's call.
 
-export const chooseTrustInput = z.object({
-  schoolId: z.uuid({ message: "Choose a school." }),
-  trustId: z.uuid({ message: "Choose a Multi Academy Trust from the list." }),
-});
+export const chooseTrustInput = z
+  .object({
+    schoolId: z.uuid({ message: "Choose a school." }),
+    trustId: z.uuid({ message: "Choose a Multi Academy Trust from the list." }),
+    /**
+     * Sent only by the confirmation step, which names the trust and what its Administrators will see: a choice
+     * that skipped it (a one-tap form, a replayed or hand-made POST) is refused here, not only on the page.
+     */
+    confirmedTrustId: z.string().optional(),
+  })
+  .refine((input) => input.confirmedTrustId === input.trustId, {
+    path: ["confirmedTrustId"],
+    message: "Confirm the trust you are choosing: search for it again and choose Yes on the confirmation.",
+  });
 export const removeTrustInput = z.object({ schoolId: z.uuid({ message: "Choose a school." }) });
 
 /** Locks the organisation row and checks, inside the transaction, that the actor administers it. */
@@ -27,17 +37,21 @@ async function lockAsAdministrator(tx: Tx, actorId: string, organisationId: stri
   }
   return tx.organisation.findUniqueOrThrow({
     where: { id: organisationId },
-    select: { id: true, name: true, trustId: true, trust: { select: { id: true, name: true } } },
+    select: { id: true, name: true, kind: true, trustId: true, trust: { select: { id: true, name: true } } },
   });
 }
 
 export async function chooseTrust(actorId: string, input: z.infer<typeof chooseTrustInput>) {
+  // Checked here as well as by the schema, so no caller of this function can skip the confirmation.
+  if (input.confirmedTrustId !== input.trustId) throw new ActionError("Confirm the trust you are choosing before it is saved.");
   return db.$transaction(async (tx) => {
     const school = await lockAsAdministrator(tx, actorId, input.schoolId);
+    if (school.kind !== "SCHOOL") throw new ActionError("Only a school chooses a Multi Academy Trust. A trust is chosen by its schools.");
     if (input.trustId === school.id) throw new ActionError("An organisation cannot choose itself as its Multi Academy Trust.");
-    const trust = await tx.organisation.findUnique({ where: { id: input.trustId }, select: { id: true, name: true, designation: true } });
-    // Only organisations designated Academies are offered; any other id is answered as unknown.
-    if (!trust || trust.designation !== "ACADEMIES") throw new NotFoundError();
+    const trust = await tx.organisation.findUnique({ where: { id: input.trustId }, select: { id: true, name: true, kind: true } });
+    // Only trusts are offered; a school's id, or an unknown one, is answered as unknown. (A trust not designated
+    // Academies can be chosen: it sees nothing until Schoot designates it. The database refuses a non-trust too.)
+    if (!trust || trust.kind !== "TRUST") throw new NotFoundError();
     if (school.trustId === trust.id) return { changed: false, trustName: trust.name };
 
     const now = new Date();
@@ -88,7 +102,7 @@ export async function getTrustChoice(schoolId: string) {
     where: { id: schoolId },
     select: {
       trustChosenAt: true,
-      trust: { select: { id: true, name: true, urn: true, designation: true } },
+      trust: { select: { id: true, name: true, companiesHouseNumber: true, designation: true } },
       trustChosenBy: { select: { name: true } },
     },
   });
@@ -96,20 +110,43 @@ export async function getTrustChoice(schoolId: string) {
   return { trust: school.trust, chosenAt: school.trustChosenAt, chosenByName: school.trustChosenBy?.name ?? null };
 }
 
-/** Organisations a school may choose: designated Academies, never itself, by name or exact URN. */
-export async function searchTrustCandidates(schoolId: string, query: string) {
-  const q = query.trim().slice(0, 100);
+export type TrustCandidate = { id: string; name: string; companiesHouseNumber: string | null; designation: Designation; schoolNames: string[] };
+
+/**
+ * Trusts a school may choose, by name, Companies House number or the name of a school that has chosen it.
+ * Never a school, never the organisation itself; trusts of any designation (the page says what a trust not
+ * designated Academies will see).
+ */
+export async function searchTrustCandidates(schoolId: string, query: string): Promise<TrustCandidate[]> {
+  const q = query.replace(/\u0000/g, "").trim().slice(0, 100);
   if (!q) return [];
-  return db.organisation.findMany({
+  const trusts = await db.organisation.findMany({
     where: {
-      designation: "ACADEMIES",
+      kind: "TRUST",
       id: { not: schoolId },
-      OR: [{ name: { contains: q, mode: "insensitive" } }, { urn: q }],
+      OR: [
+        { name: { contains: q, mode: "insensitive" } },
+        { companiesHouseNumber: { equals: q.replace(/\s+/g, "").toUpperCase() } },
+        { schools: { some: { name: { contains: q, mode: "insensitive" } } } },
+      ],
     },
-    select: { id: true, name: true, urn: true },
+    select: { id: true, name: true, companiesHouseNumber: true, designation: true, schools: { select: { name: true }, orderBy: { name: "asc" }, take: 4 } },
     orderBy: { name: "asc" },
     take: 20,
   });
+  return trusts.map(({ schools, ...trust }) => ({ ...trust, schoolNames: schools.map((s) => s.name) }));
+}
+
+/** One trust the school could choose, for the confirmation step (null when it is not a trust). */
+export async function findTrustCandidate(schoolId: string, trustId: string): Promise<TrustCandidate | null> {
+  if (!z.uuid().safeParse(trustId).success || trustId === schoolId) return null;
+  const trust = await db.organisation.findFirst({
+    where: { id: trustId, kind: "TRUST" },
+    select: { id: true, name: true, companiesHouseNumber: true, designation: true, schools: { select: { name: true }, orderBy: { name: "asc" }, take: 4 } },
+  });
+  if (!trust) return null;
+  const { schools, ...rest } = trust;
+  return { ...rest, schoolNames: schools.map((s) => s.name) };
 }
 
 /** My Trust: the schools whose current choice is this organisation, for its Administrators only. */
@@ -119,14 +156,14 @@ export async function listTrustSchools(actorId: string, trustId: string) {
   const trust = await db.organisation.findUniqueOrThrow({
     where: { id: trustId },
     select: {
-      id: true, name: true, urn: true, designation: true,
+      id: true, name: true, kind: true, companiesHouseNumber: true, designation: true,
       schools: {
         select: { id: true, name: true, urn: true, trustChosenAt: true, trustChosenBy: { select: { name: true } } },
         orderBy: { name: "asc" },
       },
     },
   });
-  return trust;
+  return trust.kind === "TRUST" ? trust : null;
 }
 
 export type TrustHistoryEntry = {
@@ -150,7 +187,7 @@ export async function listTrustHistory(organisationId: string, limit = 50): Prom
 }
 
 export type TrustAccessChecklist = {
-  organisation: { id: string; name: string; urn: string | null; designation: Designation };
+  organisation: { id: string; name: string; kind: OrganisationKind; companiesHouseNumber: string | null; designation: Designation };
   role: "ADMINISTRATOR" | "MEMBER";
   administrators: { name: string; email: string }[];
   schools: { id: string; name: string }[];
@@ -164,7 +201,7 @@ export async function getTrustAccessChecklist(viewerId: string, organisationId: 
       role: true,
       organisation: {
         select: {
-          id: true, name: true, urn: true, designation: true,
+          id: true, name: true, kind: true, companiesHouseNumber: true, designation: true,
           memberships: { where: { role: "ADMINISTRATOR" }, select: { user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
           schools: { select: { id: true, name: true }, orderBy: { name: "asc" } },
         },
@@ -174,4 +211,46 @@ export async function getTrustAccessChecklist(viewerId: string, organisationId: 
   if (!membership) return null;
   const { memberships, schools, ...organisation } = membership.organisation;
   return { organisation, role: membership.role, administrators: memberships.map((m) => m.user), schools };
+}
+
+export type TrustAccessGap = {
+  trust: { id: string; name: string; designation: Designation };
+  /** The article's conditions this person's trust does not meet yet, in the article's order. */
+  missing: ("designation" | "role" | "schools")[];
+  administrators: { name: string; email: string }[];
+  isAdministrator: boolean;
+};
+
+/**
+ * For My Courses: each trust the person belongs to whose schools' progress they cannot see, with the
+ * article's conditions that are not met, so the page names the actual reason and its fix.
+ */
+export async function listTrustAccessGaps(viewerId: string): Promise<TrustAccessGap[]> {
+  const memberships = await db.membership.findMany({
+    where: { userId: viewerId, organisation: { kind: "TRUST" } },
+    select: {
+      role: true,
+      organisation: {
+        select: {
+          id: true, name: true, designation: true,
+          memberships: { where: { role: "ADMINISTRATOR" }, select: { user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
+          _count: { select: { schools: true } },
+        },
+      },
+    },
+    orderBy: { organisation: { name: "asc" } },
+  });
+  return memberships.flatMap(({ role, organisation }) => {
+    const missing: TrustAccessGap["missing"] = [];
+    if (organisation.designation !== "ACADEMIES") missing.push("designation");
+    if (role !== "ADMINISTRATOR") missing.push("role");
+    if (organisation._count.schools === 0) missing.push("schools");
+    if (!missing.length) return [];
+    return [{
+      trust: { id: organisation.id, name: organisation.name, designation: organisation.designation },
+      missing,
+      administrators: organisation.memberships.map((m) => m.user),
+      isAdministrator: role === "ADMINISTRATOR",
+    }];
+  });
 }

@@ -2,82 +2,98 @@
 // changes nothing that exists, so it never undoes what people did in a demo (a role change, a trust choice).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { hash } from "@node-rs/argon2";
+import { randomUUID } from "node:crypto";
 import { argon2Options } from "../lib/argon2-options";
 import { PrismaClient } from "../lib/generated/prisma/client";
-import type { Designation, Role } from "../lib/generated/prisma/enums";
+import type { Designation, OrganisationKind, Role } from "../lib/generated/prisma/enums";
 import { seedCourses } from "./seed-courses";
 
 export const DEMO_PASSWORD = "schoot-demo-2026";
 
 type SeedOrganisation = {
   name: string;
+  kind: OrganisationKind;
   designation: Designation;
-  urn: string;
+  /** Schools have a URN; trusts a Companies House number. Each is the row's key for an idempotent seed. */
+  urn?: string;
+  companiesHouseNumber?: string;
   address: string;
   domain: string;
   trust?: string;
   accounts: { email: string; name: string; role: Role }[];
   /** More staff, as Members, so every school has a real list to read. */
   extraStaff: string[];
+  /**
+   * Further generated Members, so schools differ in size (6 to 40 staff) and in how much they have completed:
+   * each of their enrolments is completed with probability `completionRate`, the rest split between in
+   * progress and not started.
+   */
+  generated?: { count: number; completionRate: number };
 };
 
 export const seedOrganisations: SeedOrganisation[] = [
   {
-    name: "Northstar Academy Trust", designation: "ACADEMIES", urn: "140001", domain: "northstar.example",
+    name: "Northstar Academy Trust", kind: "TRUST", designation: "ACADEMIES", companiesHouseNumber: "08123401", domain: "northstar.example",
     address: "1 Polaris Way, Leeds LS1 4AB",
     accounts: [
       { email: "lead@northstar.example", name: "Naomi Lead", role: "ADMINISTRATOR" },
       { email: "analyst@northstar.example", name: "Arun Analyst", role: "MEMBER" },
     ],
     extraStaff: ["Grace Holt"],
+    generated: { count: 1, completionRate: 0.8 },
   },
   {
-    name: "Riverside Primary Academy", designation: "ACADEMIES", urn: "140101", domain: "riverside.example", trust: "Northstar Academy Trust",
+    name: "Riverside Primary Academy", kind: "SCHOOL", designation: "ACADEMIES", urn: "140101", domain: "riverside.example", trust: "Northstar Academy Trust",
     address: "Riverside Road, Leeds LS6 2QT",
     accounts: [
       { email: "head@riverside.example", name: "Rachel Head", role: "ADMINISTRATOR" },
       { email: "teacher@riverside.example", name: "Tom Teacher", role: "MEMBER" },
     ],
     extraStaff: ["Amira Khan", "Ben Carter", "Chloe Evans", "Daniel Price"],
+    generated: { count: 18, completionRate: 0.95 },
   },
   {
-    name: "Hillcrest Academy", designation: "ACADEMIES", urn: "140102", domain: "hillcrest.example", trust: "Northstar Academy Trust",
+    name: "Hillcrest Academy", kind: "SCHOOL", designation: "ACADEMIES", urn: "140102", domain: "hillcrest.example", trust: "Northstar Academy Trust",
     address: "Hillcrest Avenue, Bradford BD9 4HA",
     accounts: [{ email: "head@hillcrest.example", name: "Harriet Hill", role: "ADMINISTRATOR" }],
     extraStaff: ["Ella Fraser", "Farhan Ali", "Gemma Lowe", "Harry Nolan", "Isla Reid"],
+    generated: { count: 12, completionRate: 0.3 },
   },
   {
-    name: "Meadow Lane Academy", designation: "ACADEMIES", urn: "140103", domain: "meadowlane.example",
+    name: "Meadow Lane Academy", kind: "SCHOOL", designation: "ACADEMIES", urn: "140103", domain: "meadowlane.example",
     address: "Meadow Lane, Wakefield WF1 3MS",
     accounts: [{ email: "head@meadowlane.example", name: "Martin Meadows", role: "ADMINISTRATOR" }],
     extraStaff: ["Jack Osei", "Keira Patel", "Liam Quinn", "Maya Singh", "Noah Turner"],
+    generated: { count: 4, completionRate: 0.6 },
   },
   {
-    name: "Elmwood Learning Trust", designation: "ACADEMIES", urn: "140002", domain: "elmwood.example",
+    name: "Elmwood Learning Trust", kind: "TRUST", designation: "ACADEMIES", companiesHouseNumber: "08123402", domain: "elmwood.example",
     address: "2 Elm Court, York YO1 7EL",
     accounts: [{ email: "lead@elmwood.example", name: "Eleanor Wood", role: "ADMINISTRATOR" }],
     extraStaff: ["Oscar Webb"],
   },
   {
-    name: "Brookside Academy", designation: "ACADEMIES", urn: "140201", domain: "brookside.example", trust: "Elmwood Learning Trust",
+    name: "Brookside Academy", kind: "SCHOOL", designation: "ACADEMIES", urn: "140201", domain: "brookside.example", trust: "Elmwood Learning Trust",
     address: "Brook Street, York YO24 1BK",
     accounts: [{ email: "head@brookside.example", name: "Bethan Brook", role: "ADMINISTRATOR" }],
     extraStaff: ["Poppy Young", "Rhys Adams", "Sofia Bennett", "Theo Clarke", "Uma Davies"],
+    generated: { count: 34, completionRate: 0.7 },
   },
   {
-    name: "Oak Hill Trust", designation: "LOCAL_AUTHORITY_MAINTAINED", urn: "140003", domain: "oakhill.example",
+    name: "Oak Hill Trust", kind: "TRUST", designation: "LOCAL_AUTHORITY_MAINTAINED", companiesHouseNumber: "08123403", domain: "oakhill.example",
     address: "3 Acorn Place, Sheffield S1 2OH",
     accounts: [{ email: "lead@oakhill.example", name: "Oliver Oakes", role: "ADMINISTRATOR" }],
     extraStaff: ["Violet Edwards"],
   },
   {
-    name: "Willow Academy", designation: "ACADEMIES", urn: "140301", domain: "willow.example", trust: "Oak Hill Trust",
+    name: "Willow Academy", kind: "SCHOOL", designation: "ACADEMIES", urn: "140301", domain: "willow.example", trust: "Oak Hill Trust",
     address: "Willow Walk, Sheffield S10 5WA",
     accounts: [{ email: "head@willow.example", name: "Wendy Willow", role: "ADMINISTRATOR" }],
     extraStaff: ["William Foster", "Yasmin Green", "Zach Hughes", "Alice Irwin", "Callum Jones"],
+    generated: { count: 2, completionRate: 0.5 },
   },
   {
-    name: "St Anne's Primary School", designation: "LOCAL_AUTHORITY_MAINTAINED", urn: "100501", domain: "stannes.example",
+    name: "St Anne's Primary School", kind: "SCHOOL", designation: "LOCAL_AUTHORITY_MAINTAINED", urn: "100501", domain: "stannes.example",
     address: "St Anne's Road, Harrogate HG1 2SA",
     accounts: [{ email: "head@stannes.example", name: "Sarah Anne", role: "ADMINISTRATOR" }],
     extraStaff: ["Daisy King", "Ethan Lewis", "Freya Morgan", "George Norris", "Hannah Owen"],
@@ -118,15 +134,18 @@ export async function seed(prisma: PrismaClient): Promise<void> {
   // Organisations first (trusts before the schools that choose them), then people.
   const organisationIds = new Map<string, string>();
   for (const organisation of seedOrganisations) {
+    const { name, kind, designation, urn, companiesHouseNumber, address } = organisation;
     const row = await prisma.organisation.upsert({
-      where: { urn: organisation.urn },
-      create: { name: organisation.name, designation: organisation.designation, urn: organisation.urn, address: organisation.address, createdAt: new Date(SEED_NOW - 300 * DAY) },
+      where: urn ? { urn } : { companiesHouseNumber: companiesHouseNumber! },
+      create: { name, kind, designation, urn, companiesHouseNumber, address, createdAt: new Date(SEED_NOW - 300 * DAY) },
       update: {},
     });
     organisationIds.set(organisation.name, row.id);
   }
 
   let staffIndex = 0;
+  let generatedIndex = 0;
+  const generatedPeople: GeneratedPerson[] = [];
   for (const organisation of seedOrganisations) {
     const organisationId = organisationIds.get(organisation.name)!;
     const people = [
@@ -134,6 +153,10 @@ export async function seed(prisma: PrismaClient): Promise<void> {
       ...organisation.extraStaff.map((name) => ({ email: emailFor(name, organisation.domain), name, role: "MEMBER" as Role })),
     ];
     let chooserId: string | null = null;
+    for (const [k, name] of generatedNames(organisation.generated?.count ?? 0, generatedIndex).entries()) {
+      generatedPeople.push({ organisationId, email: emailFor(name, organisation.domain), name, completionRate: organisation.generated!.completionRate, index: generatedIndex + k });
+    }
+    generatedIndex += organisation.generated?.count ?? 0;
     for (const person of people) {
       const user = await prisma.user.upsert({
         where: { email: person.email },
@@ -163,6 +186,66 @@ export async function seed(prisma: PrismaClient): Promise<void> {
       }
     }
   }
+  await seedGeneratedPeople(prisma, generatedPeople, passwordHash, courses);
+}
+
+type GeneratedPerson = { organisationId: string; email: string; name: string; completionRate: number; index: number };
+
+const FIRST_NAMES = ["Aaron", "Bella", "Caleb", "Dana", "Edward", "Fatima", "Gareth", "Hollie", "Imran", "Jasmine", "Kieran", "Leah", "Mohammed", "Niamh", "Owen", "Priya", "Quentin", "Rosie", "Samuel", "Tara", "Usman", "Vicky", "Warren", "Xena", "Yusuf", "Zoe", "Adele", "Bilal", "Ciara", "Dev", "Erin", "Finn", "Gita", "Hugo", "Ivy", "Jonah", "Kaya", "Luca", "Mia", "Nathan", "Olivia", "Patrick", "Ruby", "Sanjay", "Tilly", "Victor", "Willow", "Yara"];
+const SURNAMES = ["Atkinson", "Barker", "Chapman", "Dixon", "Ellis", "Fletcher", "Gibson", "Hargreaves", "Ingram", "Jennings", "Kaur", "Lawson", "Marsh", "Newton", "Oakley", "Parry", "Rahman", "Shaw", "Thornton", "Underwood", "Vaughan", "Walsh", "Yates", "Ahmed", "Booth", "Cross", "Doyle", "Fox", "Griffiths", "Hussain"];
+
+/** `count` distinct names, starting at `offset` in a fixed sequence (no name repeats across the demo). */
+function generatedNames(count: number, offset: number): string[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = offset + k;
+    return `${FIRST_NAMES[i % FIRST_NAMES.length]} ${SURNAMES[(i * 7 + Math.floor(i / FIRST_NAMES.length)) % SURNAMES.length]}`;
+  });
+}
+
+/** A fixed number in [0, 1) for (a, b): the demo is the same in every environment. */
+function fraction(a: number, b: number): number {
+  let h = (a * 2654435761 + b * 40503 + 12345) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 3266489909) >>> 0;
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296;
+}
+
+/**
+ * The generated Members of every school, in bulk (the journeys re-seed before each spec, so this stays quick):
+ * each enrolled on four courses, completed with the school's completion rate.
+ */
+async function seedGeneratedPeople(prisma: PrismaClient, people: GeneratedPerson[], passwordHash: string, courses: { id: string; lessonIds: string[] }[]) {
+  if (!people.length) return;
+  const existing = new Set((await prisma.user.findMany({ where: { email: { in: people.map((p) => p.email) } }, select: { email: true } })).map((u) => u.email));
+  const fresh = people.filter((p) => !existing.has(p.email));
+  if (!fresh.length) return;
+  const users = await prisma.user.createManyAndReturn({
+    data: fresh.map((p) => ({ email: p.email, name: p.name, passwordHash, currentOrganisationId: p.organisationId, createdAt: new Date(SEED_NOW - 250 * DAY) })),
+    select: { id: true, email: true },
+  });
+  const idByEmail = new Map(users.map((u) => [u.email, u.id]));
+  await prisma.membership.createMany({
+    data: fresh.map((p) => ({ userId: idByEmail.get(p.email)!, organisationId: p.organisationId, role: "MEMBER" as Role, createdAt: new Date(SEED_NOW - 250 * DAY) })),
+  });
+  const enrolments: { id: string; userId: string; courseId: string; enrolledAt: Date; lastActivityAt: Date | null; completedAt: Date | null; completedLessons: number }[] = [];
+  const completions: { enrolmentId: string; lessonId: string; completedAt: Date }[] = [];
+  for (const person of fresh) {
+    for (let k = 0; k < 4; k++) {
+      const course = courses[(person.index * 3 + k) % courses.length]!;
+      const lessons = course.lessonIds.length;
+      const r = fraction(person.index, k);
+      const done = r < person.completionRate ? lessons : r < person.completionRate + (1 - person.completionRate) / 2 ? Math.max(1, Math.floor(lessons / 2)) : 0;
+      const enrolledAt = new Date(SEED_NOW - (100 - ((person.index * 13 + k * 17) % 80)) * DAY);
+      const lastActivityAt = done ? new Date(enrolledAt.getTime() + (done + ((person.index + k) % 9)) * DAY) : null;
+      const id = randomUUID();
+      enrolments.push({ id, userId: idByEmail.get(person.email)!, courseId: course.id, enrolledAt, lastActivityAt, completedAt: done === lessons ? lastActivityAt : null, completedLessons: done });
+      course.lessonIds.slice(0, done).forEach((lessonId, position) => {
+        completions.push({ enrolmentId: id, lessonId, completedAt: position === done - 1 ? lastActivityAt! : new Date(enrolledAt.getTime() + (1 + position) * DAY) });
+      });
+    }
+  }
+  await prisma.enrolment.createMany({ data: enrolments });
+  await prisma.lessonCompletion.createMany({ data: completions });
 }
 
 /**

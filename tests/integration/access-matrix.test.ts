@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { startProgressExport } from "@/lib/progress-export";
 import { parseProgressQuery } from "@/lib/progress-query";
 import { chooseTrust, listTrustSchools } from "@/lib/trust";
-import { makeOrganisation, makeUser } from "./helpers";
+import { makeOrganisation, makeTrust, makeUser } from "./helpers";
 
 const actors = ["visitor", "staff-member", "school-admin", "mat-admin", "mat-member", "other-mat-admin", "support"] as const;
 const situations = [
@@ -22,7 +22,8 @@ type Action = (typeof actions)[number];
  * other-mat-admin; school S with school-admin and staff-member; support has no membership.
  * The target of every action is school S, except in "own-organisation", where it is the actor's own
  * organisation (S for school staff and outsiders, T for T's people, T2 for other-mat-admin).
- * "view-my-trust" always asks for T's My Trust page.
+ * "view-my-trust" always asks for T's My Trust page. A trust chooses no Multi Academy Trust, so "change" on a
+ * trust's own organisation is refused even for its Administrator.
  *                                   list   view   export change my-trust
  */
 const Y = true, N = false;
@@ -43,7 +44,7 @@ const matrix: Record<Actor, Record<Situation, [boolean, boolean, boolean, boolea
     "trust-admin-demoted": [Y, Y, Y, Y, N],
   },
   "mat-admin": {
-    "own-organisation":    [Y, Y, Y, Y, Y], "chose-viewers-trust": [Y, Y, Y, N, Y], "chose-another-trust": [N, N, N, N, Y],
+    "own-organisation":    [Y, Y, Y, N, Y], "chose-viewers-trust": [Y, Y, Y, N, Y], "chose-another-trust": [N, N, N, N, Y],
     "chose-none":          [N, N, N, N, Y], "choice-removed":      [N, N, N, N, Y], "trust-not-academies": [N, N, N, N, Y],
     "trust-admin-demoted": [N, N, N, N, N],
   },
@@ -53,7 +54,7 @@ const matrix: Record<Actor, Record<Situation, [boolean, boolean, boolean, boolea
     "trust-admin-demoted": [N, N, N, N, N],
   },
   "other-mat-admin": {
-    "own-organisation":    [Y, Y, Y, Y, N], "chose-viewers-trust": [N, N, N, N, N], "chose-another-trust": [Y, Y, Y, N, N],
+    "own-organisation":    [Y, Y, Y, N, N], "chose-viewers-trust": [N, N, N, N, N], "chose-another-trust": [Y, Y, Y, N, N],
     "chose-none":          [N, N, N, N, N], "choice-removed":      [N, N, N, N, N], "trust-not-academies": [N, N, N, N, N],
     "trust-admin-demoted": [N, N, N, N, N],
   },
@@ -65,9 +66,9 @@ const matrix: Record<Actor, Record<Situation, [boolean, boolean, boolean, boolea
 };
 
 async function buildWorld(situation: Situation) {
-  const trust = await makeOrganisation({ name: "Matrix Trust" });
-  const otherTrust = await makeOrganisation({ name: "Matrix Other Trust" });
-  const spareTrust = await makeOrganisation({ name: "Matrix Spare Trust" });
+  const trust = await makeTrust({ name: "Matrix Trust" });
+  const otherTrust = await makeTrust({ name: "Matrix Other Trust" });
+  const spareTrust = await makeTrust({ name: "Matrix Spare Trust" });
   const school = await makeOrganisation({ name: "Matrix School" });
   const people = {
     "mat-admin": await makeUser(trust.id, "ADMINISTRATOR"),
@@ -110,7 +111,7 @@ async function attempt(actor: Actor, situation: Situation, action: Action): Prom
         () => false,
       );
     case "change-choice":
-      return chooseTrust(actorId, { schoolId: target, trustId: world.spareTrust.id }).then(
+      return chooseTrust(actorId, { schoolId: target, trustId: world.spareTrust.id, confirmedTrustId: world.spareTrust.id }).then(
         async () => (await db.organisation.findUniqueOrThrow({ where: { id: target } })).trustId === world.spareTrust.id,
         () => false,
       );

@@ -2,21 +2,27 @@
 // so tests never depend on one another's changes to shared rows.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import type { Designation, Role } from "@/lib/generated/prisma/enums";
+import type { Designation, OrganisationKind, Role } from "@/lib/generated/prisma/enums";
 
 export function unique(prefix: string) {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-export async function makeOrganisation(options: { name?: string; designation?: Designation; trustId?: string } = {}) {
+export async function makeOrganisation(options: { name?: string; kind?: OrganisationKind; designation?: Designation; trustId?: string } = {}) {
   return db.organisation.create({
     data: {
-      name: options.name ?? unique("Test School"),
+      name: options.name ?? unique(options.kind === "TRUST" ? "Test Trust" : "Test School"),
+      kind: options.kind ?? "SCHOOL",
       designation: options.designation ?? "ACADEMIES",
       trustId: options.trustId,
       trustChosenAt: options.trustId ? new Date() : undefined,
     },
   });
+}
+
+/** A trust (a MAT), which schools can choose. */
+export async function makeTrust(options: { name?: string; designation?: Designation } = {}) {
+  return makeOrganisation({ ...options, kind: "TRUST" });
 }
 
 export async function makeUser(organisationId?: string, role: Role = "MEMBER", platformRole: "NONE" | "SUPPORT" = "NONE") {

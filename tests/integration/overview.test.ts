@@ -5,7 +5,7 @@ import { courseBySchoolMatrix, exportTrustOverview, summariseSchools } from "@/l
 import { sharesOf } from "@/lib/percentages";
 import { summariseSchoolProgress } from "@/lib/progress";
 import { removeTrust } from "@/lib/trust";
-import { makeOrganisation, makeUser, userByEmail } from "./helpers";
+import { makeOrganisation, makeTrust, makeUser, userByEmail } from "./helpers";
 
 /** The same figures worked out in plain TypeScript from the rows, as the check on the SQL. */
 async function directFigures(schoolId: string) {
@@ -94,7 +94,7 @@ describe("Trust overview", () => {
   });
 
   it("drops a school from the overview on the next request after it removes its choice", async () => {
-    const trust = await makeOrganisation({ name: "Overview Trust" });
+    const trust = await makeTrust({ name: "Overview Trust" });
     const schoolA = await makeOrganisation({ name: "Overview School A", trustId: trust.id });
     const schoolB = await makeOrganisation({ name: "Overview School B", trustId: trust.id });
     const lead = await makeUser(trust.id, "ADMINISTRATOR");

@@ -2,7 +2,7 @@
 // fresh for each test file so the tests never lean on the demo data or on one another.
 import { db } from "@/lib/db";
 import type { Designation } from "@/lib/generated/prisma/enums";
-import { makeCourse, makeOrganisation, unique } from "./helpers";
+import { makeCourse, makeOrganisation, makeTrust, unique } from "./helpers";
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2026, 5, 1, 12, 0, 0);
@@ -30,10 +30,10 @@ const FIRST_NAMES = ["Abel", "Beatrix", "Cyril", "Dora", "Edmund", "Fay", "Gideo
 
 export async function makeProgressFixture(designation: Designation = "ACADEMIES") {
   const tag = unique("x").slice(2);
-  const trust = await makeOrganisation({ name: `Trust ${tag}`, designation });
+  const trust = await makeTrust({ name: `Trust ${tag}`, designation });
   const school = await makeOrganisation({ name: `School ${tag}`, trustId: trust.id });
   const sibling = await makeOrganisation({ name: `Sibling ${tag}`, trustId: trust.id });
-  const otherTrust = await makeOrganisation({ name: `Other trust ${tag}` });
+  const otherTrust = await makeTrust({ name: `Other trust ${tag}` });
   const otherSchool = await makeOrganisation({ name: `Other school ${tag}`, trustId: otherTrust.id });
 
   const courses = [

@@ -4,7 +4,7 @@ import { ActionError, NotFoundError } from "@/lib/action";
 import { db } from "@/lib/db";
 import { chooseTrust, getTrustAccessChecklist, listTrustHistory, removeTrust, searchTrustCandidates } from "@/lib/trust";
 import { seedOrganisations } from "../../prisma/seed";
-import { makeOrganisation, makeUser, userByEmail } from "./helpers";
+import { makeOrganisation, makeTrust, makeUser, userByEmail } from "./helpers";
 
 const schoolNames = (scopes: Awaited<ReturnType<typeof listProgressScopes>>) => scopes.flatMap((s) => (s.kind === "self" ? [] : [s.schoolName]));
 
@@ -45,17 +45,17 @@ describe("progress scopes on the demo data", () => {
 
 describe("choosing a Multi Academy Trust", () => {
   it("chooses, changes and removes, with history, audit rows and access following at once", async () => {
-    const trust = await makeOrganisation({ name: "Choice Trust A" });
-    const other = await makeOrganisation({ name: "Choice Trust B" });
+    const trust = await makeTrust({ name: "Choice Trust A" });
+    const other = await makeTrust({ name: "Choice Trust B" });
     const school = await makeOrganisation({ name: "Choice School" });
     const head = await makeUser(school.id, "ADMINISTRATOR");
     const trustLead = await makeUser(trust.id, "ADMINISTRATOR");
     const otherLead = await makeUser(other.id, "ADMINISTRATOR");
 
-    await chooseTrust(head.id, { schoolId: school.id, trustId: trust.id });
+    await chooseTrust(head.id, { schoolId: school.id, trustId: trust.id, confirmedTrustId: trust.id });
     expect(await canViewSchoolProgress(trustLead.id, school.id)).toBe(true);
 
-    await chooseTrust(head.id, { schoolId: school.id, trustId: other.id });
+    await chooseTrust(head.id, { schoolId: school.id, trustId: other.id, confirmedTrustId: other.id });
     expect(await canViewSchoolProgress(trustLead.id, school.id)).toBe(false);
     expect(await canViewSchoolProgress(otherLead.id, school.id)).toBe(true);
 
@@ -74,31 +74,51 @@ describe("choosing a Multi Academy Trust", () => {
     expect(audit.every((a) => a.actorId === head.id)).toBe(true);
   });
 
-  it("refuses a Member, an outsider, an unknown trust, a trust not designated Academies, and the school itself", async () => {
-    const trust = await makeOrganisation({ name: "Refusal Trust" });
-    const notAcademies = await makeOrganisation({ name: "Refusal LA", designation: "LOCAL_AUTHORITY_MAINTAINED" });
+  it("refuses a Member, an outsider, an unknown trust, an unconfirmed choice, and the school itself", async () => {
+    const trust = await makeTrust({ name: "Refusal Trust" });
+    const notAcademies = await makeTrust({ name: "Refusal LA", designation: "LOCAL_AUTHORITY_MAINTAINED" });
     const school = await makeOrganisation({ name: "Refusal School" });
     const head = await makeUser(school.id, "ADMINISTRATOR");
     const member = await makeUser(school.id, "MEMBER");
     const outsider = await makeUser(trust.id, "ADMINISTRATOR");
 
-    await expect(chooseTrust(member.id, { schoolId: school.id, trustId: trust.id })).rejects.toThrow(ActionError);
-    await expect(chooseTrust(outsider.id, { schoolId: school.id, trustId: trust.id })).rejects.toThrow(NotFoundError);
-    await expect(chooseTrust(head.id, { schoolId: school.id, trustId: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow(NotFoundError);
-    await expect(chooseTrust(head.id, { schoolId: school.id, trustId: notAcademies.id })).rejects.toThrow(NotFoundError);
-    await expect(chooseTrust(head.id, { schoolId: school.id, trustId: school.id })).rejects.toThrow(/cannot choose itself/);
+    await expect(chooseTrust(member.id, { schoolId: school.id, trustId: trust.id, confirmedTrustId: trust.id })).rejects.toThrow(ActionError);
+    await expect(chooseTrust(outsider.id, { schoolId: school.id, trustId: trust.id, confirmedTrustId: trust.id })).rejects.toThrow(NotFoundError);
+    await expect(chooseTrust(head.id, { schoolId: school.id, trustId: "00000000-0000-4000-8000-000000000000", confirmedTrustId: "00000000-0000-4000-8000-000000000000" })).rejects.toThrow(NotFoundError);
+    await expect(chooseTrust(head.id, { schoolId: school.id, trustId: trust.id })).rejects.toThrow(/Confirm the trust/);
+    await expect(chooseTrust(head.id, { schoolId: school.id, trustId: trust.id, confirmedTrustId: notAcademies.id })).rejects.toThrow(/Confirm the trust/);
+    await expect(chooseTrust(head.id, { schoolId: school.id, trustId: school.id, confirmedTrustId: school.id })).rejects.toThrow(/cannot choose itself/);
     expect((await db.organisation.findUniqueOrThrow({ where: { id: school.id } })).trustId).toBeNull();
     expect(await db.auditLog.count({ where: { organisationId: school.id } })).toBe(0);
     expect(await db.trustChoiceEvent.count({ where: { schoolId: school.id } })).toBe(0);
   });
 
-  it("offers only Academies organisations, never the school itself, by name or exact URN", async () => {
-    const riverside = await db.organisation.findFirstOrThrow({ where: { name: "Riverside Primary Academy" } });
-    expect((await searchTrustCandidates(riverside.id, "northstar")).map((o) => o.name)).toEqual(["Northstar Academy Trust"]);
-    expect((await searchTrustCandidates(riverside.id, "Elmwood")).map((o) => o.name)).toEqual(["Elmwood Learning Trust"]);
-    expect(await searchTrustCandidates(riverside.id, "Oak Hill")).toEqual([]); // Local authority maintained
-    expect((await searchTrustCandidates(riverside.id, "140001")).map((o) => o.name)).toEqual(["Northstar Academy Trust"]);
-    expect(await searchTrustCandidates(riverside.id, "Riverside Primary")).toEqual([]);
+  it("chooses a trust not designated Academies, whose Administrators then see nothing until it is designated", async () => {
+    const notAcademies = await makeTrust({ name: "Chosen LA Trust", designation: "LOCAL_AUTHORITY_MAINTAINED" });
+    const school = await makeOrganisation({ name: "Chooses LA School" });
+    const head = await makeUser(school.id, "ADMINISTRATOR");
+    const lead = await makeUser(notAcademies.id, "ADMINISTRATOR");
+    await chooseTrust(head.id, { schoolId: school.id, trustId: notAcademies.id, confirmedTrustId: notAcademies.id });
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: school.id } })).trustId).toBe(notAcademies.id);
+    expect(await canViewSchoolProgress(lead.id, school.id)).toBe(false);
+  });
+
+  it("offers only trusts, never a school or the organisation itself, by name, Companies House number or member school", async () => {
+    const meadowLane = await db.organisation.findFirstOrThrow({ where: { name: "Meadow Lane Academy" } });
+    const academy = await searchTrustCandidates(meadowLane.id, "Academy");
+    // By name, or by a member school named "… Academy"; and not one of the demo's schools named "… Academy".
+    expect(academy.map((o) => o.name)).toEqual(expect.arrayContaining(["Elmwood Learning Trust", "Northstar Academy Trust", "Oak Hill Trust"]));
+    const kinds = await db.organisation.findMany({ where: { id: { in: academy.map((o) => o.id) } }, select: { kind: true } });
+    expect(kinds.length).toBe(academy.length);
+    expect(kinds.every((o) => o.kind === "TRUST")).toBe(true);
+    expect((await searchTrustCandidates(meadowLane.id, "northstar")).map((o) => o.name)).toEqual(["Northstar Academy Trust"]);
+    expect((await searchTrustCandidates(meadowLane.id, "Oak Hill")).map((o) => [o.name, o.designation])).toEqual([["Oak Hill Trust", "LOCAL_AUTHORITY_MAINTAINED"]]);
+    expect((await searchTrustCandidates(meadowLane.id, "08123401")).map((o) => o.name)).toEqual(["Northstar Academy Trust"]);
+    expect((await searchTrustCandidates(meadowLane.id, "Hillcrest")).map((o) => [o.name, o.schoolNames])).toEqual([["Northstar Academy Trust", ["Hillcrest Academy", "Riverside Primary Academy"]]]);
+    expect(await searchTrustCandidates(meadowLane.id, "Meadow Lane")).toEqual([]);
+    expect(await searchTrustCandidates(meadowLane.id, "St Anne")).toEqual([]);
+    const northstar = await db.organisation.findFirstOrThrow({ where: { name: "Northstar Academy Trust" } });
+    expect((await searchTrustCandidates(northstar.id, "Trust")).map((o) => o.name)).not.toContain("Northstar Academy Trust");
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { searchOrganisations } from "@/lib/designations";
-import { designationLabels } from "@/lib/labels";
+import { designationLabels, kindLabels } from "@/lib/labels";
 import { requireSupportViewer } from "@/lib/support";
 
 export const metadata: Metadata = { title: "Organisations · Support console" };
@@ -14,7 +14,10 @@ export default async function ConsoleOrganisationsPage({ searchParams }: { searc
 
   return (
     <section aria-labelledby="organisations-heading">
-      <h2 id="organisations-heading" className="text-xl font-semibold">Organisations</h2>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="organisations-heading" className="text-xl font-semibold">Organisations</h2>
+        <Link href="/console/organisations/new" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">New organisation</Link>
+      </div>
       <form method="get" action="/console/organisations" role="search" className="mt-4 flex flex-wrap items-end gap-3">
         <div className="min-w-0 flex-1 space-y-1">
           <label htmlFor="q" className="block text-sm font-medium text-slate-800">Organisation name</label>
@@ -34,7 +37,9 @@ export default async function ConsoleOrganisationsPage({ searchParams }: { searc
                 {organisation.name}
               </Link>
               <span className="text-sm text-slate-600">
-                {designationLabels[organisation.designation]} · {organisation._count.memberships} members{organisation.urn ? ` · URN ${organisation.urn}` : ""}
+                {kindLabels[organisation.kind]} · {designationLabels[organisation.designation]} · {organisation._count.memberships} members
+                {organisation.urn ? ` · URN ${organisation.urn}` : ""}
+                {organisation.companiesHouseNumber ? ` · Companies House ${organisation.companiesHouseNumber}` : ""}
               </span>
             </li>
           ))}

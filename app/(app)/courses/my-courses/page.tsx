@@ -5,16 +5,19 @@ import { listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { listMyEnrolments, nextStepLabel, statusLabels } from "@/lib/enrolments";
 import { formatDate } from "@/lib/format";
+import { listTrustAccessGaps } from "@/lib/trust";
 import { ProgressSelector } from "../_components/progress-selector";
+import { TrustAccessGaps } from "./trust-access-gaps";
 
 export const metadata: Metadata = { title: "My Courses" };
 
 export default async function MyCoursesPage() {
   const viewer = await requireViewer();
-  const [scopes, enrolments] = await Promise.all([listProgressScopes(viewer.id), listMyEnrolments(viewer.id)]);
+  const [scopes, enrolments, gaps] = await Promise.all([listProgressScopes(viewer.id), listMyEnrolments(viewer.id), listTrustAccessGaps(viewer.id)]);
   return (
     <>
       <ProgressSelector scopes={scopes} selected="self" />
+      <TrustAccessGaps gaps={gaps} />
       <section aria-labelledby="my-courses">
         <h2 id="my-courses" className="text-xl font-semibold">My Courses</h2>
         {enrolments.length === 0 ? (

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth";
 import { ColleaguesSection } from "./colleagues-section";
 import { InvitationsSection } from "./invitations-section";
 import { RecentChanges } from "./recent-changes";
 import { SchoolDetails } from "./school-details";
+import { CentralTeamSection } from "./central-team-section";
 import { TrustSection, type TrustSectionParams } from "./trust-section";
 
 export const metadata: Metadata = { title: "My School" };
@@ -12,6 +14,8 @@ export const metadata: Metadata = { title: "My School" };
 export default async function MySchoolPage({ searchParams }: { searchParams: Promise<TrustSectionParams> }) {
   const viewer = await requireViewer();
   const membership = viewer.currentMembership;
+  // Schoot support belongs to no school: its work is the console.
+  if (!membership && viewer.platformRole === "SUPPORT") redirect("/console/tickets");
   if (!membership) {
     return (
       <section className="rounded-lg border border-slate-200 bg-white p-5">
@@ -28,7 +32,11 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       <div className="space-y-6">
         <SchoolDetails organisationId={organisationId} role={membership.role} />
-        <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={await searchParams} />
+        {membership.organisation.kind === "SCHOOL" ? (
+          <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={await searchParams} />
+        ) : (
+          <CentralTeamSection trustName={membership.organisation.name} isAdministrator={isAdministrator} />
+        )}
       </div>
       <div className="space-y-6">
         <ColleaguesSection organisationId={organisationId} viewerId={viewer.id} isAdministrator={isAdministrator} />

@@ -36,7 +36,12 @@ export default async function MyTrustPage() {
           <ul className="mt-4 divide-y divide-slate-200" data-testid="trust-schools">
             {trust.schools.map((school) => (
               <li key={school.id} className="py-3">
-                <p className="font-medium">{school.name}{school.urn ? <span className="font-normal text-slate-600"> · URN {school.urn}</span> : null}</p>
+                <p className="font-medium">
+                  {isAcademies ? (
+                    <Link href={`/courses/progress/${school.id}`} className="inline-block py-0.5 text-brand-800 underline underline-offset-4">{school.name}</Link>
+                  ) : school.name}
+                  {school.urn ? <span className="font-normal text-slate-600"> · URN {school.urn}</span> : null}
+                </p>
                 <p className="text-sm text-slate-700">
                   Since {formatDate(school.trustChosenAt)}{school.trustChosenBy ? `, chosen by ${school.trustChosenBy.name}` : ""}
                 </p>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authAction } from "@/lib/action";
+import { changeKind, changeKindInput } from "@/lib/console-organisations";
 import { changeDesignation, changeDesignationInput } from "@/lib/designations";
 import { designationLabels } from "@/lib/labels";
 
@@ -10,5 +11,14 @@ export const changeDesignationAction = authAction(changeDesignationInput, async 
   const organisation = await changeDesignation(viewer.id, input);
   revalidatePath(`/console/organisations/${input.organisationId}`);
   if (input.ticketId) revalidatePath(`/console/tickets/${input.ticketId}`);
-  return { ok: true, message: `${organisation.name} is now designated ${designationLabels[organisation.designation]}.` };
+  return {
+    ok: true,
+    message: `${organisation.name} is now designated ${designationLabels[organisation.designation]}.${organisation.ticketResolved ? " The ticket is resolved." : ""}`,
+  };
+});
+
+export const changeKindAction = authAction(changeKindInput, async function changeOrganisationKind(input, { viewer }) {
+  const organisation = await changeKind(viewer.id, input);
+  revalidatePath(`/console/organisations/${input.organisationId}`);
+  return { ok: true, message: `${organisation.name} is now a ${input.kind === "TRUST" ? "trust" : "school"}.` };
 });

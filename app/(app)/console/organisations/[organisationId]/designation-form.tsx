@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage } from "@/components/form-message";
+import { FocusedMessage } from "@/components/focused-message";
 import type { FormState } from "@/components/form-state";
 import { SelectField } from "@/components/select-field";
 import { TextareaField } from "@/components/textarea-field";
@@ -9,7 +9,7 @@ import { changeDesignationAction } from "./actions";
 
 type Option = { value: string; label: string };
 
-export function DesignationForm(props: { organisationId: string; designation: string; designations: Option[]; tickets: Option[]; ticketId: string }) {
+export function DesignationForm(props: { organisationId: string; designation: string; designations: Option[]; tickets: Option[]; ticketId: string; ticketResolved: boolean }) {
   const [state, action, pending] = useActionState<FormState, FormData>(changeDesignationAction, {});
   const values = state.values;
   return (
@@ -29,12 +29,23 @@ export function DesignationForm(props: { organisationId: string; designation: st
           defaultValue={values?.ticketId ?? props.ticketId}
           errors={state.errors?.ticketId}
         />
+        {props.tickets.length ? (
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              name="resolveTicket"
+              defaultChecked={values ? values.resolveTicket === "on" : !!props.ticketId && !props.ticketResolved}
+              className="mt-0.5 size-5 shrink-0"
+            />
+            <span>Resolve the chosen ticket in the same step (its author sees it as Resolved)</span>
+          </label>
+        ) : null}
         <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
           {pending ? "Saving…" : "Change designation"}
         </button>
       </form>
       <div className="mt-3">
-        <FormMessage state={state} />
+        <FocusedMessage state={state} />
       </div>
     </>
   );

@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { TicketStatusBadge } from "@/components/ticket-status-badge";
 import { getConsoleOrganisation, listDesignationChanges } from "@/lib/designations";
 import { formatDate } from "@/lib/format";
-import { designationLabels, roleLabels } from "@/lib/labels";
+import { designationLabels, kindLabels, roleLabels } from "@/lib/labels";
 import { requireSupportViewer } from "@/lib/support";
 import { consoleStatusLabels, formatMessageTime } from "@/lib/ticket-labels";
 import { DesignationForm } from "./designation-form";
+import { KindForm } from "./kind-form";
 import { DetailItem } from "@/components/detail-item";
 
 export const metadata: Metadata = { title: "Organisation · Support console" };
@@ -28,7 +29,11 @@ export default async function ConsoleOrganisationPage({ params, searchParams }: 
   return (
     <article aria-labelledby="organisation-name" className="space-y-5">
       <h2 id="organisation-name" className="text-xl font-semibold">{organisation.name}</h2>
+      {(await searchParams).created ? (
+        <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">{organisation.name} has been created.</p>
+      ) : null}
       <dl className={`grid gap-4 sm:grid-cols-2 ${card}`}>
+        <DetailItem label="Kind" testId="console-kind">{kindLabels[organisation.kind]}</DetailItem>
         <div>
           <dt className="text-sm font-medium text-slate-600">Designation</dt>
           <dd className="mt-1" data-testid="console-designation">{designationLabels[organisation.designation]}</dd>
@@ -66,6 +71,7 @@ export default async function ConsoleOrganisationPage({ params, searchParams }: 
           </dd>
         </div>
         {organisation.urn ? <DetailItem label="URN">{organisation.urn}</DetailItem> : null}
+        {organisation.companiesHouseNumber ? <DetailItem label="Companies House number">{organisation.companiesHouseNumber}</DetailItem> : null}
         {organisation.address ? <DetailItem label="Address">{organisation.address}</DetailItem> : null}
       </dl>
 
@@ -77,7 +83,16 @@ export default async function ConsoleOrganisationPage({ params, searchParams }: 
           designations={Object.entries(designationLabels).map(([value, label]) => ({ value, label }))}
           tickets={organisation.tickets.map((t) => ({ value: t.id, label: `#${t.number} ${t.subject} (${consoleStatusLabels[t.status]})` }))}
           ticketId={ticketId}
+          ticketResolved={organisation.tickets.find((t) => t.id === ticketId)?.status === "RESOLVED"}
         />
+      </section>
+
+      <section aria-labelledby="kind-heading" className={card}>
+        <h3 id="kind-heading" className="mb-1 text-lg font-semibold">Change kind</h3>
+        <p className="mb-3 text-sm text-slate-700">
+          A school chooses a Multi Academy Trust; a trust is chosen by schools. The kind decides which Workplace tabs and words its staff see.
+        </p>
+        <KindForm organisationId={organisation.id} kind={organisation.kind} />
       </section>
 
       <section aria-labelledby="history-heading" className={card}>

@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+import { FocusedMessage } from "@/components/focused-message";
+import type { FormState } from "@/components/form-state";
+import { SelectField } from "@/components/select-field";
+import { TextareaField } from "@/components/textarea-field";
+import { changeKindAction } from "./actions";
+
+const kinds = [
+  { value: "SCHOOL", label: "School (an establishment: chooses a Multi Academy Trust)" },
+  { value: "TRUST", label: "Trust (a MAT or central team: chosen by schools)" },
+];
+
+export function KindForm({ organisationId, kind }: { organisationId: string; kind: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(changeKindAction, {});
+  const values = state.values;
+  return (
+    <>
+      <form key={`${kind}:${JSON.stringify(values ?? null)}`} action={action} noValidate className="space-y-4">
+        <input type="hidden" name="organisationId" value={organisationId} />
+        <input type="hidden" name="expectedKind" value={kind} />
+        <SelectField label="Kind" id="kind" name="kind" options={kinds} defaultValue={values?.kind ?? kind} errors={state.errors?.kind} />
+        <TextareaField label="Why the kind changes" id="kind-reason" name="reason" rows={2} hint="Kept in the audit log." defaultValue={values?.reason} errors={state.errors?.reason} />
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+          {pending ? "Saving…" : "Change kind"}
+        </button>
+      </form>
+      <div className="mt-3">
+        <FocusedMessage state={state} />
+      </div>
+    </>
+  );
+}
