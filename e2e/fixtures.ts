@@ -68,3 +68,19 @@ export async function shoot(page: Page, name: string) {
   const dir = process.env.SHOTS_DIR;
   if (dir) await page.screenshot({ path: `${dir}/${base.info().project.name}-${name}.png`, fullPage: true });
 }
+
+/**
+ * `View course progress for:` opens a choice at once once the page has hydrated (before that, the Show button
+ * does). Waits for React to own the select, chooses, and waits for the page the choice opens.
+ */
+export async function chooseProgressFor(page: Page, label: string) {
+  const select = page.getByLabel("View course progress for:");
+  await select.evaluate((el) => new Promise<void>((resolve) => {
+    const hydrated = () => Object.keys(el).some((key) => key.startsWith("__reactProps"));
+    const check = () => (hydrated() ? resolve() : setTimeout(check, 20));
+    check();
+  }));
+  const before = page.url();
+  await select.selectOption({ label });
+  await page.waitForURL((url) => url.toString() !== before);
+}

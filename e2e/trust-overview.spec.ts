@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { resetDemoData } from "./demo-data";
-import { expect, expectAccessible, expectMenuClosed, expectNoSidewaysScroll, openMenu, shoot, signIn, test } from "./fixtures";
+import { chooseProgressFor, expect, expectAccessible, expectMenuClosed, expectNoSidewaysScroll, openMenu, shoot, signIn, test } from "./fixtures";
 
 test.beforeAll(resetDemoData);
 
@@ -9,8 +9,7 @@ async function openOverview(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).filter({ visible: true }).getByRole("link", { name: "Courses" }).click();
   await expect(page).toHaveURL(/\/courses\/my-courses$/);
   await expectMenuClosed(page);
-  await page.getByLabel("View course progress for:").selectOption({ label: "All schools in Northstar Academy Trust" });
-  // With JavaScript the choice opens at once (the Show button serves without it).
+  await chooseProgressFor(page, "All schools in Northstar Academy Trust");
   await expect(page).toHaveURL(/\/courses\/overview\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "All schools in Northstar Academy Trust" })).toBeVisible();
 }
@@ -67,7 +66,7 @@ test("a MAT lead opens the Trust overview, follows a matrix cell to the school's
 test("a from= naming an overview the viewer may not open offers no way back", async ({ page }) => {
   await signIn(page, "lead@elmwood.example");
   await page.goto("/courses/my-courses");
-  await page.getByLabel("View course progress for:").selectOption({ label: "All schools in Elmwood Learning Trust" });
+  await chooseProgressFor(page, "All schools in Elmwood Learning Trust");
   await expect(page).toHaveURL(/\/courses\/overview\//);
   const elmwoodOverview = new URL(page.url()).pathname.split("/").pop()!;
   await page.context().clearCookies();

@@ -27,7 +27,9 @@ export default async function WhoCanSeePage() {
           }
           return (
             <article key={organisation.id} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`org-${organisation.id}`}>
-              <h3 id={`org-${organisation.id}`} className="font-semibold">Through {organisation.name}</h3>
+              <h3 id={`org-${organisation.id}`} className="font-semibold">
+                {organisation.kind === "TRUST" ? `As a member of ${organisation.name}'s central team` : `As a member of staff at ${organisation.name}`}
+              </h3>
               {viewers.length === 0 ? <p className="mt-2 text-slate-700">Nobody else.</p> : null}
               {[...groups.entries()].map(([key, people]) => {
                 const first = people[0]!;
@@ -35,8 +37,8 @@ export default async function WhoCanSeePage() {
                   <div key={key} className="mt-3">
                     <p className="text-sm font-medium text-slate-700">
                       {first.reason === "school-administrator"
-                        ? `Administrators of ${first.organisationName}`
-                        : `Administrators of ${first.organisationName}, the Multi Academy Trust ${organisation.name} chose`}
+                        ? `${first.organisationName}'s Administrators`
+                        : `Administrators of ${first.organisationName}, the Multi Academy Trust your school chose`}
                     </p>
                     <ul className="mt-1 list-disc pl-5" data-testid="progress-viewers">
                       {people.map((person) => (

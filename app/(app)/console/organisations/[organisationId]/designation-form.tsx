@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FocusedMessage } from "@/components/focused-message";
 import type { FormState } from "@/components/form-state";
 import { SelectField } from "@/components/select-field";
+import { SubmitButton } from "@/components/submit-button";
 import { TextareaField } from "@/components/textarea-field";
 import { changeDesignationAction } from "./actions";
 
@@ -40,9 +41,7 @@ export function DesignationForm(props: { organisationId: string; designation: st
             <span>Resolve the chosen ticket in the same step (its author sees it as Resolved)</span>
           </label>
         ) : null}
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-          {pending ? "Saving…" : "Change designation"}
-        </button>
+        <SubmitButton pending={pending} label="Change designation" />
       </form>
       <div className="mt-3">
         <FocusedMessage state={state} />

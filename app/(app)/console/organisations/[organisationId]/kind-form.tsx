@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { FocusedMessage } from "@/components/focused-message";
 import type { FormState } from "@/components/form-state";
 import { SelectField } from "@/components/select-field";
+import { SubmitButton } from "@/components/submit-button";
 import { TextareaField } from "@/components/textarea-field";
 import { changeKindAction } from "./actions";
 
@@ -22,9 +23,7 @@ export function KindForm({ organisationId, kind }: { organisationId: string; kin
         <input type="hidden" name="expectedKind" value={kind} />
         <SelectField label="Kind" id="kind" name="kind" options={kinds} defaultValue={values?.kind ?? kind} errors={state.errors?.kind} />
         <TextareaField label="Why the kind changes" id="kind-reason" name="reason" rows={2} hint="Kept in the audit log." defaultValue={values?.reason} errors={state.errors?.reason} />
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-          {pending ? "Saving…" : "Change kind"}
-        </button>
+        <SubmitButton pending={pending} label="Change kind" />
       </form>
       <div className="mt-3">
         <FocusedMessage state={state} />

@@ -5,6 +5,7 @@ import { Field } from "@/components/field";
 import { FocusedMessage } from "@/components/focused-message";
 import type { FormState } from "@/components/form-state";
 import { SelectField } from "@/components/select-field";
+import { SubmitButton } from "@/components/submit-button";
 import { createOrganisationAction } from "./actions";
 
 const kinds = [
@@ -24,9 +25,7 @@ export function NewOrganisationForm({ designations }: { designations: { value: s
         <Field label="URN (schools)" name="urn" inputMode="numeric" defaultValue={values?.urn} errors={state.errors?.urn} />
         <Field label="Companies House number (trusts)" name="companiesHouseNumber" defaultValue={values?.companiesHouseNumber} errors={state.errors?.companiesHouseNumber} />
         <Field label="Address" name="address" defaultValue={values?.address} errors={state.errors?.address} autoComplete="street-address" />
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-          {pending ? "Creating…" : "Create organisation"}
-        </button>
+        <SubmitButton pending={pending} label="Create organisation" pendingLabel="Creating…" />
       </form>
       <div className="mt-3">
         <FocusedMessage state={state} />
