@@ -82,5 +82,7 @@ export async function chooseProgressFor(page: Page, label: string) {
   }));
   const before = page.url();
   await select.selectOption({ label });
-  await page.waitForURL((url) => url.toString() !== before);
+  // Polled rather than page.waitForURL, which rejects on any aborted navigation on the way.
+  await expect.poll(() => page.url()).not.toBe(before);
+  await page.waitForLoadState();
 }
