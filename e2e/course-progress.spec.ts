@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { resetDemoData } from "./demo-data";
-import { chooseProgressFor, expect, expectAccessible, expectNoSidewaysScroll, openMenu, shoot, signIn, signOut, test, expectMenuClosed } from "./fixtures";
+import { chooseProgressFor, expect, expectAccessible, expectNoSidewaysScroll, followMenuLink, shoot, signIn, signOut, test, expectMenuClosed } from "./fixtures";
 
 // The article's journey: a MAT lead goes to Courses › My Courses and uses `View course progress for:`.
 // Figures are not taken from the seed: they are read off the page and checked against one another.
@@ -13,8 +13,7 @@ let completed: { course: string; percent: string } | undefined;
 let riversideUrl = "";
 
 async function openMyCourses(page: Page) {
-  await openMenu(page);
-  await page.getByRole("navigation", { name: "Main" }).filter({ visible: true }).getByRole("link", { name: "Courses" }).click();
+  await followMenuLink(page, "Courses");
   await expect(page).toHaveURL(/\/courses\/my-courses$/);
   await expectMenuClosed(page);
 }

@@ -86,3 +86,16 @@ export async function chooseProgressFor(page: Page, label: string) {
   await expect.poll(() => page.url()).not.toBe(before);
   await page.waitForLoadState();
 }
+
+/**
+ * Follows a link of the top menu (`Workplace`, `Courses`), opening the phone menu first. Retried: a phone
+ * menu opened before the page hydrates is folded again when React takes over (MenuDisclosure's effect).
+ */
+export async function followMenuLink(page: Page, name: string) {
+  const link = page.getByRole("navigation", { name: "Main" }).filter({ visible: true }).getByRole("link", { name, exact: true });
+  await expect(async () => {
+    await openMenu(page);
+    await expect(link).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await link.click();
+}

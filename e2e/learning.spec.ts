@@ -1,12 +1,11 @@
 import { resetDemoData } from "./demo-data";
-import { expect, expectAccessible, expectNoSidewaysScroll, openMenu, shoot, signIn, test, expectMenuClosed } from "./fixtures";
+import { expect, expectAccessible, expectNoSidewaysScroll, followMenuLink, shoot, signIn, test, expectMenuClosed } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 test.beforeAll(resetDemoData);
 
 async function openCourses(page: Page) {
-  await openMenu(page);
-  await page.getByRole("navigation", { name: "Main" }).filter({ visible: true }).getByRole("link", { name: "Courses" }).click();
+  await followMenuLink(page, "Courses");
   await expect(page).toHaveURL(/\/courses\/my-courses$/);
   await expectMenuClosed(page);
 }

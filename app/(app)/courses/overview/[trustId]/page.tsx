@@ -127,10 +127,11 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
         <h3 id="exports-heading" className="text-lg font-semibold">Exports</h3>
         <ul className="mt-2 grid gap-4 sm:grid-cols-2" data-testid="overview-exports">
           {[
-            { id: "summary", title: "Per-school summary", text: "One row per school: the figures in the Schools table.", href: `/courses/overview/${overview.trustId}/export` },
+            { id: "summary", title: "Per-school summary", context: "the per-school summary", text: "One row per school: the figures in the Schools table.", href: `/courses/overview/${overview.trustId}/export` },
             {
               id: "enrolments",
               title: "Every enrolment",
+              context: "every enrolment",
               text: "One row per enrolment at every school: school, person, email, course, status, progress and dates.",
               href: `/courses/overview/${overview.trustId}/enrolments-export${sort === "name" && dir === "asc" ? "" : `?sort=${sort}&dir=${dir}`}`,
             },
@@ -145,7 +146,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
                   aria-describedby={`export-${item.id}-text`}
                   className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
                 >
-                  Export as CSV<span className="sr-only">: {item.title.toLowerCase()}</span>
+                  Export as CSV<span className="sr-only"> of {item.context}</span>
                 </a>
               </p>
             </li>
