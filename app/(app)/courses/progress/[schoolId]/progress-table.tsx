@@ -83,7 +83,7 @@ export function ProgressTable({ headers, rows }: { headers: TableHeader[]; rows:
                   <p className="font-medium" data-field="course">{course}</p>
                   <div className="mt-1 flex items-center gap-3 text-sm">
                     <span className="min-w-0 flex-1" data-field="progress"><Progress percent={percent} /></span>
-                    <span className="shrink-0 text-slate-800" data-field="status">{status}</span>
+                    <span className="w-24 shrink-0 text-right text-slate-800" data-field="status">{status}</span>
                   </div>
                   <dl className="mt-2 grid grid-cols-3 gap-2 text-xs">
                     <div><dt className="text-slate-600">Enrolled</dt><dd data-field="enrolled">{enrolled}</dd></div>
