@@ -29,7 +29,7 @@ export async function generateBenchData(url: string): Promise<BenchData> {
        WHERE c.slug LIKE 'bench-course-%'`);
 
     const org = async (name: string, trustId: string | null) =>
-      (await q(`INSERT INTO "Organisation" (id, name, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, 'ACADEMIES', $2::uuid, CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`, [name, trustId])).rows[0].id as string;
+      (await q(`INSERT INTO "Organisation" (id, name, kind, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, CASE WHEN $2::uuid IS NULL THEN 'TRUST' ELSE 'SCHOOL' END::"OrganisationKind", 'ACADEMIES', $2::uuid, CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`, [name, trustId])).rows[0].id as string;
     const trust = await org("Bench Academy Trust", null);
     const secondTrust = await org("Second Bench Trust", null);
     const schools: { id: string; staff: number }[] = [];
@@ -59,7 +59,7 @@ export async function addLargeSchool(url: string): Promise<{ schoolId: string; h
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const schoolId = (await client.query(`INSERT INTO "Organisation" (id, name, designation) VALUES (gen_random_uuid(), 'Bench Large School', 'ACADEMIES') RETURNING id`)).rows[0].id as string;
+    const schoolId = (await client.query(`INSERT INTO "Organisation" (id, name, kind, designation) VALUES (gen_random_uuid(), 'Bench Large School', 'SCHOOL', 'ACADEMIES') RETURNING id`)).rows[0].id as string;
     await addStaff(client, schoolId, 99, 1600);
     await enrolEveryone(client, "Bench Large School");
     await client.query(`ANALYZE`);
