@@ -9,7 +9,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  // "/" sends each person on to their landing page (Workplace, or support's console): wait until they are there.
+  await expect(page).toHaveURL((url) => !url.pathname.startsWith("/sign-in") && url.pathname !== "/");
 }
 
 /** Opens the phone menu when the viewport hides the top menu. */

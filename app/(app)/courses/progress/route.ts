@@ -8,13 +8,8 @@ import { LAST_CHOICE_COOKIE } from "@/lib/progress-choice";
 // on it next time, then turned into a URL. Access is checked by the page it redirects to, and again by
 // Courses before it reopens a remembered choice.
 //
-// The redirect's Location is a path, not an absolute URL built from request.url: behind `next start -H` or a
-// proxy, request.url can name another host (localhost), and the page's CSP `form-action 'self'` then blocks
-// the form's navigation outright, so a choice silently went nowhere.
-function seeOther(path: string): NextResponse {
-  return new NextResponse(null, { status: 303, headers: { Location: path } });
-}
-
+// Redirects carry a relative Location: request.url's host is the server's own idea of it (behind a proxy, or
+// 127.0.0.1 served as localhost), and an absolute URL to another host is refused by the CSP's form-action.
 export async function GET(request: NextRequest) {
   if (!(await getViewer())) return seeOther("/sign-in");
   const path = progressPathFor(request.nextUrl.searchParams.get("school") ?? undefined, (value) => z.uuid().safeParse(value).success);
@@ -22,4 +17,8 @@ export async function GET(request: NextRequest) {
   if (path === "/courses/my-courses") response.cookies.delete(LAST_CHOICE_COOKIE);
   else response.cookies.set(LAST_CHOICE_COOKIE, path, { httpOnly: true, sameSite: "lax", path: "/courses", maxAge: 180 * 24 * 60 * 60, secure: request.nextUrl.protocol === "https:" });
   return response;
+}
+
+function seeOther(path: string) {
+  return new NextResponse(null, { status: 303, headers: { Location: path } });
 }
