@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ProgressPage } from "@/lib/progress";
 import { formatPageRange, progressSearch, type ProgressQuery } from "@/lib/progress-query";
 
-const linkClass = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100";
+const linkClass = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 sm:px-4 sm:text-base";
 
 type Props = { query: ProgressQuery; page: ProgressPage; basePath: string; range: { first: number; last: number }; total: number };
 
