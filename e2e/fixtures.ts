@@ -92,6 +92,15 @@ export const test = base;
 export { expect };
 
 /**
+ * A full-page screenshot into $SHOTS_DIR (named after the project and `name`) when that is set, for
+ * looking at the pages by eye; nothing otherwise.
+ */
+export async function shoot(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${base.info().project.name}-${name}.png`, fullPage: true });
+}
+
+/**
  * `View course progress for:` opens a choice at once once the page has hydrated (before that, the Show button
  * does). Waits for React to own the select, chooses, and waits for the page the choice opens.
  */
@@ -107,4 +116,17 @@ export async function chooseProgressFor(page: Page, label: string) {
   // Polled rather than page.waitForURL, which rejects on any aborted navigation on the way.
   await expect.poll(() => page.url()).not.toBe(before);
   await page.waitForLoadState();
+}
+
+/**
+ * Follows a link of the top menu (`Workplace`, `Courses`), opening the phone menu first. Retried: a phone
+ * menu opened before the page hydrates is folded again when React takes over (MenuDisclosure's effect).
+ */
+export async function followMenuLink(page: Page, name: string) {
+  const link = page.getByRole("navigation", { name: "Main" }).filter({ visible: true }).getByRole("link", { name, exact: true });
+  await expect(async () => {
+    await openMenu(page);
+    await expect(link).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await link.click();
 }

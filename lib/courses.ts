@@ -59,7 +59,7 @@ export const getCourseForViewer = cache(async (viewerId: string, slug: string) =
           completedAt: enrolment.completedAt,
           completedLessons: enrolment.completedLessons,
           ...progressOf(enrolment.completedLessons, lessons.length),
-          /** Where Continue goes: the first lesson not yet completed, or the first lesson once all are. */
+          /** Where Start/Continue/Review goes: the first lesson not yet completed, or the first lesson once all are. */
           nextPosition: lessons.find((lesson) => !lesson.completed)?.position ?? 1,
         }
       : null,

@@ -16,6 +16,15 @@ export function progressOf(completedLessons: number, lessonCount: number): { per
   return { percent: Math.round((done / lessonCount) * 100), status: done === lessonCount ? "COMPLETED" : "IN_PROGRESS" };
 }
 
+/**
+ * The words of the button that takes a person into a course: Start until a first lesson is done (and
+ * for a course they are not enrolled on, where the button enrols them), Continue part-way, Review once
+ * completed. One rule for the course page, My Courses and anywhere else the button appears.
+ */
+export function nextStepLabel(status: EnrolmentStatus | null): "Start" | "Continue" | "Review" {
+  return status === "COMPLETED" ? "Review" : status === "IN_PROGRESS" ? "Continue" : "Start";
+}
+
 /** The person's own enrolments for Courses › My Courses, newest activity first. One query. */
 export async function listMyEnrolments(userId: string) {
   const rows = await db.enrolment.findMany({
@@ -44,7 +53,7 @@ export async function listMyEnrolments(userId: string) {
       enrolledAt: row.enrolledAt,
       lastActivityAt: row.lastActivityAt,
       completedAt: row.completedAt,
-      /** Where Continue goes: the first lesson not yet completed, or the first lesson once all are. */
+      /** Where Start/Continue/Review goes: the first lesson not yet completed, or the first lesson once all are. */
       nextPosition: lessons.find((lesson) => !completed.has(lesson.id))?.position ?? 1,
       ...progressOf(row.completedLessons, lessons.length),
     };

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "./generated/prisma/client";
 import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "./csv";
 import { db } from "./db";
+import { sharesOf } from "./percentages";
 
 // The Trust overview's figures, aggregated in SQL: two queries whatever the number of schools and
 // courses. Which schools may contribute is decided by lib/access.ts before these are called: the
@@ -23,11 +24,21 @@ export type SchoolSummary = {
 export const overviewSorts = ["name", "staff", "enrolments", "completed", "in-progress", "not-started", "activity"] as const;
 export type OverviewSort = (typeof overviewSorts)[number];
 
+/** The overview's sort from its URL, leniently: anything unknown is the default (name, A to Z). */
+export function overviewViewOf(params: URLSearchParams | Record<string, string | string[] | undefined>): { sort: OverviewSort; dir: "asc" | "desc" } {
+  const read = (name: string) => {
+    const value = params instanceof URLSearchParams ? params.get(name) : params[name];
+    return (Array.isArray(value) ? value[0] : value) ?? "";
+  };
+  const sort = read("sort");
+  return { sort: (overviewSorts as readonly string[]).includes(sort) ? (sort as OverviewSort) : "name", dir: read("dir") === "desc" ? "desc" : "asc" };
+}
+
 const sortColumns: Record<OverviewSort, string> = {
   name: `"schoolName"`,
   staff: `staff`,
   enrolments: `enrolments`,
-  completed: `"percentCompleted"`,
+  completed: `"completedRatio"`,
   "in-progress": `"inProgress"`,
   "not-started": `"notStarted"`,
   activity: `"lastActivityAt"`,
@@ -39,7 +50,7 @@ export async function summariseSchools(schoolIds: string[], sort: OverviewSort =
   if (schoolIds.length === 0) return [];
   // Whitelisted column and direction: nothing from the URL reaches the SQL text.
   const order = Prisma.raw(`${sortColumns[sort]} ${dir === "desc" ? "DESC" : "ASC"} NULLS LAST, "schoolName" ASC`);
-  return db.$queryRaw<SchoolSummary[]>`
+  const rows = await db.$queryRaw<(Omit<SchoolSummary, "percentCompleted"> & { completedRatio: number })[]>`
     WITH e AS (
       SELECT m."organisationId" AS school_id, m."userId" AS user_id, en."completedLessons" AS done, COALESCE(lc.n, 0) AS lessons, en."lastActivityAt"
         FROM "Membership" m
@@ -56,7 +67,7 @@ export async function summariseSchools(schoolIds: string[], sort: OverviewSort =
            (count(*) FILTER (WHERE e.lessons > 0 AND e.done > 0 AND e.done < e.lessons))::int AS "inProgress",
            (count(*) FILTER (WHERE e.school_id IS NOT NULL AND (e.lessons = 0 OR e.done <= 0)))::int AS "notStarted",
            CASE WHEN count(e.school_id) = 0 THEN 0
-                ELSE round(100.0 * count(*) FILTER (WHERE e.lessons > 0 AND e.done >= e.lessons) / count(e.school_id))::int END AS "percentCompleted",
+                ELSE (count(*) FILTER (WHERE e.lessons > 0 AND e.done >= e.lessons))::float8 / count(e.school_id) END AS "completedRatio",
            max(e."lastActivityAt") AS "lastActivityAt"
       FROM "Organisation" o
       LEFT JOIN staff ON staff.school_id = o.id
@@ -64,6 +75,16 @@ export async function summariseSchools(schoolIds: string[], sort: OverviewSort =
      WHERE o.id = ANY(${schoolIds}::uuid[])
      GROUP BY o.id, o.name, staff.n
      ORDER BY ${order}`;
+  // The share completed as a school's own view shows it (lib/percentages.ts), so the two never differ by a point.
+  return rows.map((s) => ({
+    schoolId: s.schoolId, schoolName: s.schoolName, staff: s.staff, enrolments: s.enrolments, completed: s.completed,
+    inProgress: s.inProgress, notStarted: s.notStarted, percentCompleted: completedShare(s), lastActivityAt: s.lastActivityAt,
+  }));
+}
+
+/** The share completed, from the three counts, exactly as a school's progress view works it out. */
+export function completedShare(figures: { notStarted: number; inProgress: number; completed: number }): number {
+  return sharesOf([figures.notStarted, figures.inProgress, figures.completed])[2]!;
 }
 
 export type CourseMatrix = {
@@ -75,10 +96,11 @@ export type CourseMatrix = {
 /** For each course, % completed at each school: one query. */
 export async function courseBySchoolMatrix(schoolIds: string[]): Promise<CourseMatrix> {
   if (schoolIds.length === 0) return { courses: [], cells: new Map() };
-  const rows = await db.$queryRaw<{ courseId: string; title: string; schoolId: string; enrolments: number; completed: number }[]>`
+  const rows = await db.$queryRaw<{ courseId: string; title: string; schoolId: string; enrolments: number; completed: number; notStarted: number }[]>`
     SELECT c.id AS "courseId", c.title, m."organisationId" AS "schoolId",
            count(*)::int AS enrolments,
-           (count(*) FILTER (WHERE COALESCE(lc.n, 0) > 0 AND en."completedLessons" >= lc.n))::int AS completed
+           (count(*) FILTER (WHERE COALESCE(lc.n, 0) > 0 AND en."completedLessons" >= lc.n))::int AS completed,
+           (count(*) FILTER (WHERE COALESCE(lc.n, 0) = 0 OR en."completedLessons" <= 0))::int AS "notStarted"
       FROM "Membership" m
       JOIN "Enrolment" en ON en."userId" = m."userId"
       JOIN "Course" c ON c.id = en."courseId"
@@ -96,7 +118,7 @@ export async function courseBySchoolMatrix(schoolIds: string[]): Promise<CourseM
     cells.get(row.courseId)!.set(row.schoolId, {
       enrolments: row.enrolments,
       completed: row.completed,
-      percent: row.enrolments ? Math.round((100 * row.completed) / row.enrolments) : 0,
+      percent: completedShare({ notStarted: row.notStarted, inProgress: row.enrolments - row.completed - row.notStarted, completed: row.completed }),
     });
   }
   return { courses, cells };

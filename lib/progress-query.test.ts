@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, parseProgressQuery, progressSearch } from "./progress-query";
+import { decodeCursor, encodeCursor, formatPageRange, pageRange, parseProgressQuery, progressSearch } from "./progress-query";
 
 describe("progress view URL state", () => {
   it("starts from name A to Z, 50 rows, no filter", () => {
-    expect(parseProgressQuery({})).toEqual({ sort: "name", dir: "asc", size: 50, course: undefined, status: undefined, q: undefined, after: undefined, before: undefined });
+    expect(parseProgressQuery({})).toEqual({ sort: "name", dir: "asc", size: 50, course: undefined, status: undefined, q: undefined, after: undefined, before: undefined, last: undefined, from: undefined });
     expect(progressSearch(parseProgressQuery({}))).toBe("");
   });
 
@@ -36,5 +36,32 @@ describe("progress view URL state", () => {
     expect(progressSearch(query)).toBe("");
     expect(progressSearch(query, { sort: "email" })).toBe("?sort=email");
     expect(progressSearch(query, { after: query.after })).toContain("after=");
+  });
+});
+
+describe("the last page, the way back and the page range", () => {
+  it("reads page=last (only without a cursor) and keeps from= only when it is an id", () => {
+    const trust = randomUUID();
+    const query = parseProgressQuery({ page: "last", from: trust, sort: "status" });
+    expect(query).toMatchObject({ last: true, from: trust });
+    expect(progressSearch(query)).toBe(`?sort=status&from=${trust}`); // a change of view starts at the first page, still from the overview
+    expect(progressSearch(query, { last: true })).toBe(`?sort=status&page=last&from=${trust}`);
+    expect(parseProgressQuery({ page: "last", after: encodeCursor({ keys: ["A", "B"], id: randomUUID() }) }).last).toBeUndefined();
+    expect(parseProgressQuery({ from: "javascript:alert(1)" }).from).toBeUndefined();
+  });
+
+  it("places a page among the rows: first, after a cursor, before one, and the last", () => {
+    const cursor = { keys: ["A", "B"], id: randomUUID() };
+    expect(pageRange({}, 20, 1240, 0)).toEqual({ first: 1, last: 20 });
+    expect(pageRange({ after: cursor }, 20, 1240, 40)).toEqual({ first: 41, last: 60 });
+    expect(pageRange({ before: cursor }, 20, 1240, 60)).toEqual({ first: 41, last: 60 });
+    expect(pageRange({ last: true }, 20, 1240, 0)).toEqual({ first: 1221, last: 1240 });
+    expect(pageRange({ last: true }, 7, 7, 0)).toEqual({ first: 1, last: 7 });
+    expect(pageRange({}, 0, 0, 0)).toEqual({ first: 0, last: 0 });
+  });
+
+  it('reads "41–60 of 1,240": en-GB digits and an en dash', () => {
+    expect(formatPageRange({ first: 41, last: 60 }, 1240)).toBe("41–60 of 1,240");
+    expect(formatPageRange({ first: 1001, last: 1050 }, 120000)).toBe("1,001–1,050 of 120,000");
   });
 });

@@ -52,6 +52,13 @@ export type ProgressQuery = ProgressFilters & {
   size: number;
   after?: Cursor;
   before?: Cursor;
+  /** The last page: the sort read backwards from the end (no cursor needed, exact with ties). */
+  last?: boolean;
+  /**
+   * The trust overview the view was opened from (a matrix cell), for a way back. Only an id that looks
+   * like one is kept here; the page asks lib/access.ts whether the viewer may open that overview.
+   */
+  from?: string;
 };
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
@@ -96,6 +103,8 @@ export function parseProgressQuery(params: Params): ProgressQuery {
   const q = read(params, "q")?.trim().slice(0, 100);
   const size = Number(read(params, "size"));
   const after = decodeCursor(read(params, "after"), sort);
+  const before = after ? undefined : decodeCursor(read(params, "before"), sort);
+  const from = read(params, "from");
   return {
     course: course && z.uuid().safeParse(course).success ? course : undefined,
     status: statusSlugs[read(params, "status") ?? ""],
@@ -104,7 +113,9 @@ export function parseProgressQuery(params: Params): ProgressQuery {
     dir: read(params, "dir") === "desc" ? "desc" : "asc",
     size: (pageSizes as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
     after,
-    before: after ? undefined : decodeCursor(read(params, "before"), sort),
+    before,
+    last: !after && !before && read(params, "page") === "last" ? true : undefined,
+    from: from && z.uuid().safeParse(from).success ? from : undefined,
   };
 }
 
@@ -113,7 +124,7 @@ export function parseProgressQuery(params: Params): ProgressQuery {
  * filter, the sort or the page size starts again at the first page, so `changes` drops the cursor.
  */
 export function progressSearch(query: ProgressQuery, changes: Partial<ProgressQuery> = {}): string {
-  const next = { ...query, after: undefined, before: undefined, ...changes };
+  const next = { ...query, after: undefined, before: undefined, last: undefined, ...changes };
   const params = new URLSearchParams();
   if (next.course) params.set("course", next.course);
   if (next.status) params.set("status", slugOfStatus[next.status]);
@@ -123,6 +134,8 @@ export function progressSearch(query: ProgressQuery, changes: Partial<ProgressQu
   if (next.size !== DEFAULT_PAGE_SIZE) params.set("size", String(next.size));
   if (next.after) params.set("after", encodeCursor(next.after));
   else if (next.before) params.set("before", encodeCursor(next.before));
+  else if (next.last) params.set("page", "last");
+  if (next.from) params.set("from", next.from);
   const search = params.toString();
   return search ? `?${search}` : "";
 }
@@ -134,4 +147,26 @@ export function describeFilters(query: ProgressQuery) {
 
 export function countActiveFilters(query: ProgressFilters): number {
   return [query.course, query.status, query.q].filter(Boolean).length;
+}
+
+/**
+ * Where the shown rows sit among all matching rows (1-based, inclusive), for "41–60 of 1,240". Keyset
+ * pages carry no offset, so `preceding` is counted by the summary statement: the rows before an `after`
+ * cursor (inclusive) or before a `before` cursor (exclusive). A last page ends at the total.
+ */
+export function pageRange(query: Pick<ProgressQuery, "after" | "before" | "last">, shown: number, total: number, preceding: number): { first: number; last: number } {
+  if (shown === 0) return { first: 0, last: 0 };
+  let first = 1;
+  if (query.last) first = total - shown + 1;
+  else if (query.after) first = preceding + 1;
+  else if (query.before) first = preceding - shown + 1;
+  first = Math.max(1, Math.min(first, Math.max(1, total - shown + 1)));
+  return { first, last: first + shown - 1 };
+}
+
+const count = new Intl.NumberFormat("en-GB");
+
+/** "41–60 of 1,240": en-GB digits, an en dash. */
+export function formatPageRange(range: { first: number; last: number }, total: number): string {
+  return `${count.format(range.first)}–${count.format(range.last)} of ${count.format(total)}`;
 }

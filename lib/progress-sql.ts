@@ -4,7 +4,7 @@
 // expressions and directions are spliced in.
 import { Prisma } from "./generated/prisma/client";
 import type { EnrolmentStatus } from "./enrolments";
-import { sortKeyKinds, type KeyKind, type ProgressFilters, type ProgressQuery, type ProgressSort } from "./progress-query";
+import { sortKeyKinds, type Cursor, type KeyKind, type ProgressFilters, type ProgressQuery, type ProgressSort } from "./progress-query";
 
 export type ProgressRowRecord = {
   id: string;
@@ -51,9 +51,14 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** FROM and WHERE shared by the rows, the summary and the export: one school, then the filters. */
-function scopedEnrolments(schoolId: string, filters: ProgressFilters): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`m."organisationId" = ${schoolId}::uuid`];
+/**
+ * FROM and WHERE shared by the rows, the summary and the exports: one school (or, for a trust's export,
+ * the schools lib/access.ts granted), then the filters.
+ */
+function scopedEnrolments(schools: string | string[], filters: ProgressFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [
+    typeof schools === "string" ? Prisma.sql`m."organisationId" = ${schools}::uuid` : Prisma.sql`m."organisationId" = ANY(${schools}::uuid[])`,
+  ];
   if (filters.course) conditions.push(Prisma.sql`e."courseId" = ${filters.course}::uuid`);
   if (filters.status) conditions.push(Prisma.sql`${statusRank} = ${statusRanks[filters.status]}::int`);
   if (filters.q) {
@@ -69,26 +74,28 @@ function scopedEnrolments(schoolId: string, filters: ProgressFilters): Prisma.Sq
      WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
-
+/** `(sort keys, id) <op> (cursor)`: the keyset comparison, with the cursor's parts cast to their kinds. */
+function compareToCursor(query: Pick<ProgressQuery, "sort" | "dir">, cursor: Cursor, op: "<" | "<=" | ">" | ">="): Prisma.Sql {
+  const kinds = sortKeyKinds[query.sort];
+  return Prisma.sql`(${Prisma.join(sortKeys(query.sort, query.dir), ", ")}, e.id) ${Prisma.raw(op)} (${Prisma.join(
+    cursor.keys.map((key, i) => Prisma.sql`${key}${casts[kinds[i]!]}`),
+    ", ",
+  )}, ${cursor.id}::uuid)`;
+}
 
 /**
- * One page of rows after (or before) a cursor, plus one extra row that says whether there is more; with
+ * One page of rows after (or before) a cursor, plus one extra row that says whether there is more; the
+ * last page reads the order backwards from the end (ties stay exact: the id breaks them both ways); with
  * no limit, every row in order (the export).
  */
 export function progressRowsSql(schoolId: string, query: Omit<ProgressQuery, "size">, limit: number | null): { sql: Prisma.Sql; backwards: boolean } {
   const keys = sortKeys(query.sort, query.dir);
   const cursor = query.after ?? query.before;
-  const backwards = !query.after && !!query.before;
-  // Walking backwards from a `before` cursor reads the reverse order; the caller turns the page round.
+  const backwards = !query.after && (!!query.before || !!query.last);
+  // Walking backwards (from a `before` cursor, or from the end) reads the reverse order; the caller turns the page round.
   const ascending = (query.dir === "asc") !== backwards;
   const order = Prisma.raw(ascending ? "ASC" : "DESC");
-  const kinds = sortKeyKinds[query.sort];
-  const seek = cursor
-    ? Prisma.sql`AND (${Prisma.join(keys, ", ")}, e.id) ${Prisma.raw(ascending ? ">" : "<")} (${Prisma.join(
-        cursor.keys.map((key, i) => Prisma.sql`${key}${casts[kinds[i]!]}`),
-        ", ",
-      )}, ${cursor.id}::uuid)`
-    : Prisma.empty;
+  const seek = cursor ? Prisma.sql`AND ${compareToCursor(query, cursor, ascending ? ">" : "<")}` : Prisma.empty;
   const sql = Prisma.sql`
     SELECT e.id, u.name, u.email, c.title AS "courseTitle", e."enrolledAt", e."lastActivityAt", e."completedAt",
            e."completedLessons", ${lessonCount} AS "lessonCount",
@@ -101,15 +108,42 @@ export function progressRowsSql(schoolId: string, query: Omit<ProgressQuery, "si
 
 /**
  * The summary figures of the same filtered rows, in one statement. Counting per person first (a hash
- * aggregate over the school's staff) avoids count(DISTINCT), which would sort every enrolment.
+ * aggregate over the school's staff) avoids count(DISTINCT), which would sort every enrolment. With a
+ * cursor it also counts the rows that come before it in the view's order (`preceding`: up to and
+ * including an `after` cursor, strictly before a `before` one), so a keyset page can say "41–60 of 1,240"
+ * without another statement.
  */
-export function progressSummarySql(schoolId: string, filters: ProgressFilters): Prisma.Sql {
+export function progressSummarySql(schoolId: string, query: ProgressFilters & Partial<Pick<ProgressQuery, "sort" | "dir" | "after" | "before">>): Prisma.Sql {
+  const view = { sort: query.sort ?? "name", dir: query.dir ?? "asc" } as const;
+  const asc = view.dir === "asc";
+  const preceding = query.after
+    ? compareToCursor(view, query.after, asc ? "<=" : ">=")
+    : query.before
+      ? compareToCursor(view, query.before, asc ? "<" : ">")
+      : null;
   return Prisma.sql`
     SELECT count(*)::int AS staff, COALESCE(sum(n), 0)::int AS enrolments,
-           COALESCE(sum(completed), 0)::int AS completed, COALESCE(sum(not_started), 0)::int AS "notStarted"
+           COALESCE(sum(completed), 0)::int AS completed, COALESCE(sum(not_started), 0)::int AS "notStarted",
+           COALESCE(sum(preceding), 0)::int AS preceding
       FROM (SELECT count(*) AS n,
                    count(*) FILTER (WHERE ${statusRank} = 2) AS completed,
-                   count(*) FILTER (WHERE ${statusRank} = 0) AS not_started
-            ${scopedEnrolments(schoolId, filters)}
+                   count(*) FILTER (WHERE ${statusRank} = 0) AS not_started,
+                   ${preceding ? Prisma.sql`count(*) FILTER (WHERE ${preceding})` : Prisma.raw("0")} AS preceding
+            ${scopedEnrolments(schoolId, query)}
              GROUP BY e."userId") per_person`;
+}
+
+export type TrustEnrolmentRecord = Omit<ProgressRowRecord, "sortKeys" | "id"> & { schoolName: string };
+
+/**
+ * Every enrolment of every school in `schoolIds` (already granted by lib/access.ts), with the school
+ * view's filters, schools in the order given (the overview's), then person, course and id: the trust's
+ * enrolment export, read under a cursor.
+ */
+export function trustEnrolmentsSql(schoolIds: string[], filters: ProgressFilters): Prisma.Sql {
+  return Prisma.sql`
+    SELECT (SELECT o.name FROM "Organisation" o WHERE o.id = m."organisationId") AS "schoolName", u.name, u.email, c.title AS "courseTitle", e."enrolledAt", e."lastActivityAt", e."completedAt",
+           e."completedLessons", ${lessonCount} AS "lessonCount"
+    ${scopedEnrolments(schoolIds, filters)}
+     ORDER BY array_position(${schoolIds}::uuid[], m."organisationId"), u.name, u.email, c.title, e.id`;
 }

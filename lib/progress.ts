@@ -4,13 +4,15 @@ import { NotFoundError } from "./errors";
 import { db } from "./db";
 import { readByCursor } from "./db-cursor";
 import { progressOf, type EnrolmentStatus } from "./enrolments";
+import { sharesOf } from "./percentages";
 import { progressRowsSql, progressSummarySql, type ProgressRowRecord } from "./progress-sql";
 import type { Cursor, ProgressFilters, ProgressQuery } from "./progress-query";
 
 /*
  * A school's progress: every enrolment of every member (any role) of the school. Two statements per
  * page whatever its size: one for the rows (keyset pagination on the sort key plus the enrolment id,
- * never OFFSET), one for the summary figures. Both start from the Membership(organisationId) index and
+ * never OFFSET; the last page reads the order backwards), one for the summary figures and the page's
+ * position among the rows. Both start from the Membership(organisationId) index and
  * reach enrolments through the Enrolment(userId, courseId) index, so they read only this school's rows.
  *
  * Every exported function takes the viewer's id and asks lib/access.ts first (the cached answer the
@@ -31,7 +33,18 @@ export type ProgressRow = {
 
 export type ProgressPage = { rows: ProgressRow[]; nextCursor?: Cursor; previousCursor?: Cursor };
 
-export type ProgressSummary = { staff: number; enrolments: number; completed: number; notStarted: number; percentCompleted: number };
+export type ProgressSummary = {
+  staff: number;
+  enrolments: number;
+  notStarted: number;
+  inProgress: number;
+  completed: number;
+  /** Shares of the enrolments by status, adding up to 100 (lib/percentages.ts); all 0 with no enrolment. */
+  percent: Record<EnrolmentStatus, number>;
+  percentCompleted: number;
+  /** Matching rows before the page's cursor in the view's order (see progressSummarySql), 0 without one. */
+  preceding: number;
+};
 
 async function requireScope(viewerId: string, schoolId: string): Promise<SchoolProgressScope> {
   const scope = await findSchoolProgressScope(viewerId, schoolId);
@@ -65,8 +78,9 @@ async function readPage(schoolId: string, query: Omit<ProgressQuery, "size">, si
   const cameFromCursor = !!(query.after ?? query.before);
   return {
     rows: page.map(toRow),
-    // Forwards there is a next page when the extra row came back; backwards there always is (we came from it).
-    nextCursor: backwards ? last : more ? last : undefined,
+    // Forwards there is a next page when the extra row came back; backwards from a cursor there always is
+    // (we came from it); the last page has none.
+    nextCursor: query.last && backwards ? undefined : backwards ? last : more ? last : undefined,
     previousCursor: backwards ? (more ? first : undefined) : cameFromCursor ? first : undefined,
   };
 }
@@ -78,7 +92,7 @@ export async function listSchoolProgress(viewerId: string, schoolId: string, que
 }
 
 async function* readBatches(schoolId: string, query: ProgressQuery, batchSize: number): AsyncGenerator<ProgressRow[]> {
-  const { sql } = progressRowsSql(schoolId, { ...query, after: undefined, before: undefined }, null);
+  const { sql } = progressRowsSql(schoolId, { ...query, after: undefined, before: undefined, last: undefined }, null);
   for await (const records of readByCursor<ProgressRowRecord>(sql, batchSize)) yield records.map(toRow);
 }
 
@@ -97,12 +111,27 @@ export async function readAllSchoolProgress(
   return { school, batches: readBatches(schoolId, query, batchSize) };
 }
 
-/** The figures above the table, for the same filtered rows. */
-export async function summariseSchoolProgress(viewerId: string, schoolId: string, filters: ProgressFilters): Promise<ProgressSummary> {
+type SummaryRecord = { staff: number; enrolments: number; completed: number; notStarted: number; preceding: number };
+
+/**
+ * The figures above the table, for the same filtered rows; given the page's sort and cursor, also where
+ * the page starts (`preceding`), in the same statement.
+ */
+export async function summariseSchoolProgress(
+  viewerId: string,
+  schoolId: string,
+  query: ProgressFilters & Partial<Pick<ProgressQuery, "sort" | "dir" | "after" | "before">>,
+): Promise<ProgressSummary> {
   await requireScope(viewerId, schoolId);
-  const [row] = await db.$queryRaw<{ staff: number; enrolments: number; completed: number; notStarted: number }[]>(progressSummarySql(schoolId, filters));
-  const figures = row ?? { staff: 0, enrolments: 0, completed: 0, notStarted: 0 };
-  return { ...figures, percentCompleted: figures.enrolments ? Math.round((figures.completed / figures.enrolments) * 100) : 0 };
+  const [row] = await db.$queryRaw<SummaryRecord[]>(progressSummarySql(schoolId, query));
+  const { staff, enrolments, completed, notStarted, preceding } = row ?? { staff: 0, enrolments: 0, completed: 0, notStarted: 0, preceding: 0 };
+  const inProgress = enrolments - completed - notStarted;
+  const [pNotStarted, pInProgress, pCompleted] = sharesOf([notStarted, inProgress, completed]) as [number, number, number];
+  return {
+    staff, enrolments, notStarted, inProgress, completed, preceding,
+    percent: { NOT_STARTED: pNotStarted, IN_PROGRESS: pInProgress, COMPLETED: pCompleted },
+    percentCompleted: pCompleted,
+  };
 }
 
 /** The courses the Course filter offers. */

@@ -7,7 +7,7 @@ import pg from "pg";
 
 export const BENCH = { schools: 12, staffPerSchool: 400, courses: 25, secondTrustSchools: 3, secondTrustStaff: 100 };
 
-export type BenchData = { leadId: string; bigSchoolId: string; firstCourseId: string; enrolments: number; completions: number };
+export type BenchData = { leadId: string; trustId: string; bigSchoolId: string; firstCourseId: string; enrolments: number; completions: number };
 
 const FIRST = ["Aisha", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Harry", "Isla", "Jack", "Keira", "Liam", "Maya", "Noah", "Olivia", "Priya", "Quinn", "Ruby", "Sam", "Tara"];
 const LAST = ["Adams", "Baker", "Clarke", "Davies", "Evans", "Foster", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Morgan", "Nolan", "Owen", "Patel", "Reid", "Shah", "Turner", "Walker"];
@@ -29,7 +29,7 @@ export async function generateBenchData(url: string): Promise<BenchData> {
        WHERE c.slug LIKE 'bench-course-%'`);
 
     const org = async (name: string, trustId: string | null) =>
-      (await q(`INSERT INTO "Organisation" (id, name, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, 'ACADEMIES', $2::uuid, CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`, [name, trustId])).rows[0].id as string;
+      (await q(`INSERT INTO "Organisation" (id, name, kind, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, CASE WHEN $2::uuid IS NULL THEN 'TRUST' ELSE 'SCHOOL' END::"OrganisationKind", 'ACADEMIES', $2::uuid, CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`, [name, trustId])).rows[0].id as string;
     const trust = await org("Bench Academy Trust", null);
     const secondTrust = await org("Second Bench Trust", null);
     const schools: { id: string; staff: number }[] = [];
@@ -45,7 +45,7 @@ export async function generateBenchData(url: string): Promise<BenchData> {
 
     const counts = (await q(`SELECT (SELECT count(*) FROM "Enrolment")::int AS enrolments, (SELECT count(*) FROM "LessonCompletion")::int AS completions`)).rows[0];
     const firstCourseId = (await q(`SELECT id FROM "Course" WHERE slug = 'bench-course-1'`)).rows[0].id as string;
-    return { leadId: lead, bigSchoolId: schools[0]!.id, firstCourseId, enrolments: counts.enrolments, completions: counts.completions };
+    return { leadId: lead, trustId: trust, bigSchoolId: schools[0]!.id, firstCourseId, enrolments: counts.enrolments, completions: counts.completions };
   } finally {
     await client.end();
   }
@@ -59,7 +59,7 @@ export async function addLargeSchool(url: string): Promise<{ schoolId: string; h
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const schoolId = (await client.query(`INSERT INTO "Organisation" (id, name, designation) VALUES (gen_random_uuid(), 'Bench Large School', 'ACADEMIES') RETURNING id`)).rows[0].id as string;
+    const schoolId = (await client.query(`INSERT INTO "Organisation" (id, name, kind, designation) VALUES (gen_random_uuid(), 'Bench Large School', 'SCHOOL', 'ACADEMIES') RETURNING id`)).rows[0].id as string;
     await addStaff(client, schoolId, 99, 1600);
     await enrolEveryone(client, "Bench Large School");
     await client.query(`ANALYZE`);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { progressOf, type EnrolmentStatus } from "@/lib/enrolments";
 import { listSchoolProgress, readAllSchoolProgress, summariseSchoolProgress, type ProgressRow } from "@/lib/progress";
-import { parseProgressQuery, progressSorts, type ProgressQuery } from "@/lib/progress-query";
+import { pageRange, parseProgressQuery, progressSorts, type ProgressQuery } from "@/lib/progress-query";
 import { makeProgressFixture, type ProgressFixture } from "./progress-fixture";
 
 let f: ProgressFixture;
@@ -25,6 +25,17 @@ beforeAll(async () => {
     ...progressOf(e.completedLessons, e.course._count.lessons),
   }));
 });
+
+/** Shares that add up to 100 (0 for no rows), each within one point of the exact share of the counts. */
+function expectSensibleShares(percent: Record<EnrolmentStatus, number>, counts: Record<EnrolmentStatus, number>) {
+  const total = counts.NOT_STARTED + counts.IN_PROGRESS + counts.COMPLETED;
+  const statuses = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED"] as const;
+  expect(statuses.reduce((sum, s) => sum + percent[s], 0)).toBe(total ? 100 : 0);
+  for (const s of statuses) {
+    expect(Number.isInteger(percent[s])).toBe(true);
+    expect(Math.abs(percent[s] - (total ? (100 * counts[s]) / total : 0))).toBeLessThan(1);
+  }
+}
 
 function query(changes: Partial<ProgressQuery> = {}): ProgressQuery {
   return { ...parseProgressQuery({}), size: 200, ...changes };
@@ -69,13 +80,20 @@ describe("a school's progress rows", () => {
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(want.map((e) => e.id)));
     const summary = await summariseSchoolProgress(f.lead.id, f.school.id, q);
     const completed = want.filter((e) => e.status === "COMPLETED").length;
-    expect(summary).toEqual({
-      staff: new Set(want.map((e) => e.userId)).size,
-      enrolments: want.length,
-      completed,
-      notStarted: want.filter((e) => e.status === "NOT_STARTED").length,
-      percentCompleted: want.length ? Math.round((completed / want.length) * 100) : 0,
-    });
+    const notStarted = want.filter((e) => e.status === "NOT_STARTED").length;
+    const inProgress = want.filter((e) => e.status === "IN_PROGRESS").length;
+    expect(summary).toMatchObject({ staff: new Set(want.map((e) => e.userId)).size, enrolments: want.length, completed, notStarted, inProgress, preceding: 0 });
+    expectSensibleShares(summary.percent, { NOT_STARTED: notStarted, IN_PROGRESS: inProgress, COMPLETED: completed });
+    expect(summary.percentCompleted).toBe(summary.percent.COMPLETED);
+  });
+
+  it("gives every status a share that adds up to 100, each within one point of its exact share", async () => {
+    const summary = await summariseSchoolProgress(f.lead.id, f.school.id, query());
+    const counts = { NOT_STARTED: 0, IN_PROGRESS: 0, COMPLETED: 0 };
+    for (const e of expected) counts[e.status] += 1;
+    expect(Object.values(counts).every((n) => n > 0)).toBe(true);
+    expect(summary.notStarted + summary.inProgress + summary.completed).toBe(expected.length);
+    expectSensibleShares(summary.percent, counts);
   });
 
   it("has filters that cover every status, each row exactly once", async () => {
@@ -107,25 +125,51 @@ describe("sorting and keyset pagination", () => {
     const sorted = [...filled].sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0));
     expect(filled).toEqual(dir === "asc" ? sorted : sorted.reverse());
 
-    // Forwards, three rows a page.
+    // Forwards, three rows a page, each page placed among the rows ("4–6 of 37") by the summary statement.
     const forwards: ProgressRow[] = [];
-    let page = await listSchoolProgress(f.lead.id, f.school.id, query({ sort, dir, size: 3 }));
+    const rangeOf = async (q: ProgressQuery, shown: number) => {
+      const summary = await summariseSchoolProgress(f.lead.id, f.school.id, q);
+      expect(summary.enrolments).toBe(rows.length);
+      return pageRange(q, shown, summary.enrolments, summary.preceding);
+    };
+    let q = query({ sort, dir, size: 3 });
+    let page = await listSchoolProgress(f.lead.id, f.school.id, q);
     expect(page.previousCursor).toBeUndefined();
+    expect(await rangeOf(q, page.rows.length)).toEqual({ first: 1, last: 3 });
     forwards.push(...page.rows);
     while (page.nextCursor) {
-      page = await listSchoolProgress(f.lead.id, f.school.id, query({ sort, dir, size: 3, after: page.nextCursor }));
+      q = query({ sort, dir, size: 3, after: page.nextCursor });
+      page = await listSchoolProgress(f.lead.id, f.school.id, q);
       expect(page.rows.length).toBeGreaterThan(0);
+      expect(await rangeOf(q, page.rows.length)).toEqual({ first: forwards.length + 1, last: forwards.length + page.rows.length });
       forwards.push(...page.rows);
     }
     expect(forwards.map((r) => r.id)).toEqual(rows.map((r) => r.id));
 
-    // And back again from the last page.
+    // The last page: the final rows in the same order (ties and empty dates included), no next page.
+    q = query({ sort, dir, size: 3, last: true });
+    page = await listSchoolProgress(f.lead.id, f.school.id, q);
+    expect(page.rows.map((r) => r.id)).toEqual(rows.slice(-3).map((r) => r.id));
+    expect(page.nextCursor).toBeUndefined();
+    expect(await rangeOf(q, page.rows.length)).toEqual({ first: rows.length - 2, last: rows.length });
+
+    // And back again from the last page, each page placed right.
     const backwards: ProgressRow[] = [...page.rows];
     while (page.previousCursor) {
-      page = await listSchoolProgress(f.lead.id, f.school.id, query({ sort, dir, size: 3, before: page.previousCursor }));
+      q = query({ sort, dir, size: 3, before: page.previousCursor });
+      page = await listSchoolProgress(f.lead.id, f.school.id, q);
+      expect(page.nextCursor).toBeDefined();
+      expect(await rangeOf(q, page.rows.length)).toEqual({ first: rows.length - backwards.length - page.rows.length + 1, last: rows.length - backwards.length });
       backwards.unshift(...page.rows);
     }
     expect(backwards.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+  });
+
+  it("gives a last page equal to the only page when everything fits on one", async () => {
+    const page = await listSchoolProgress(f.lead.id, f.school.id, query({ last: true, size: 200 }));
+    expect(page.rows.map((r) => r.id)).toEqual((await all()).map((r) => r.id));
+    expect(page.previousCursor).toBeUndefined();
+    expect(page.nextCursor).toBeUndefined();
   });
 
   it("pages the filtered rows only", async () => {

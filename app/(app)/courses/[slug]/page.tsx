@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/progress-bar";
 import { requireViewer } from "@/lib/auth";
 import { getCourseForViewer } from "@/lib/courses";
-import { statusLabels } from "@/lib/enrolments";
+import { nextStepLabel, statusLabels } from "@/lib/enrolments";
 import { formatDate } from "@/lib/format";
 import { EnrolButton } from "./enrol-button";
 
@@ -36,6 +36,11 @@ export default async function CoursePage({ params }: Props) {
         <p className="mt-3 text-slate-700">{course.summary}</p>
         <p className="mt-3 text-sm text-slate-600">{course.lessons.length} lessons · about {course.estimatedMinutes} minutes</p>
         <div className="mt-4">
+          {enrolment?.status === "COMPLETED" ? (
+            <p className="mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 font-medium text-green-900" data-testid="course-completed">
+              <span aria-hidden="true">✓ </span>Course completed on {formatDate(enrolment.completedAt ?? enrolment.lastActivityAt)}
+            </p>
+          ) : null}
           {enrolment ? (
             <div className="space-y-3">
               <div className="flex items-center gap-3 sm:max-w-md">
@@ -52,7 +57,7 @@ export default async function CoursePage({ params }: Props) {
                 href={`/courses/${course.slug}/lessons/${enrolment.nextPosition}`}
                 className="inline-block rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800"
               >
-                {enrolment.status === "COMPLETED" ? "Review" : "Continue"}
+                {nextStepLabel(enrolment.status)}
               </Link>
             </div>
           ) : (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ProgressBar } from "@/components/progress-bar";
 import { listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
-import { listMyEnrolments, statusLabels } from "@/lib/enrolments";
+import { listMyEnrolments, nextStepLabel, statusLabels } from "@/lib/enrolments";
 import { formatDate } from "@/lib/format";
 import { listTrustAccessGaps } from "@/lib/trust";
 import { ProgressSelector } from "../_components/progress-selector";
@@ -49,7 +49,7 @@ export default async function MyCoursesPage() {
                     href={`/courses/${enrolment.courseSlug}/lessons/${enrolment.nextPosition}`}
                     className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
                   >
-                    {enrolment.status === "COMPLETED" ? "Review" : "Continue"}
+                    {nextStepLabel(enrolment.status)}
                     <span className="sr-only"> {enrolment.courseTitle}</span>
                   </Link>
                 </p>

@@ -8,10 +8,11 @@ function shade(percent: number) {
   return { backgroundColor: `color-mix(in srgb, var(--color-brand-600) ${Math.round(4 + percent * 0.36)}%, white)` };
 }
 
-const cellHref = (schoolId: string, courseId: string) => `/courses/progress/${schoolId}?course=${courseId}`;
+/** A school's view filtered to the course, told where it came from so it can offer the way back. */
+const cellHref = (trustId: string, schoolId: string, courseId: string) => `/courses/progress/${schoolId}?course=${courseId}&from=${trustId}`;
 
 /** % completed for each course at each school: a real table on wide screens, a list per course on phones. */
-export function CourseMatrixView({ matrix, schools }: { matrix: CourseMatrix; schools: School[] }) {
+export function CourseMatrixView({ trustId, matrix, schools }: { trustId: string; matrix: CourseMatrix; schools: School[] }) {
   if (matrix.courses.length === 0) return null;
   return (
     <section aria-labelledby="matrix-heading">
@@ -36,7 +37,7 @@ export function CourseMatrixView({ matrix, schools }: { matrix: CourseMatrix; sc
                   return (
                     <td key={s.schoolId} className="px-1 py-1" style={cell ? shade(cell.percent) : undefined}>
                       {cell ? (
-                        <Link href={cellHref(s.schoolId, course.courseId)} className="block rounded px-2 py-1 font-medium text-slate-900 tabular-nums underline-offset-4 hover:underline" aria-label={`${course.title} at ${s.schoolName}: ${cell.percent}% completed (${cell.completed} of ${cell.enrolments})`}>
+                        <Link href={cellHref(trustId, s.schoolId, course.courseId)} className="block rounded px-2 py-1 font-medium text-slate-900 tabular-nums underline-offset-4 hover:underline" aria-label={`${course.title} at ${s.schoolName}: ${cell.percent}% completed (${cell.completed} of ${cell.enrolments})`}>
                           {cell.percent}%
                         </Link>
                       ) : (
@@ -62,7 +63,7 @@ export function CourseMatrixView({ matrix, schools }: { matrix: CourseMatrix; sc
                   <li key={s.schoolId} className="flex items-center justify-between gap-3 rounded px-2 py-1" style={cell ? shade(cell.percent) : undefined}>
                     <span>{s.schoolName}</span>
                     {cell ? (
-                      <Link href={cellHref(s.schoolId, course.courseId)} className="inline-flex min-h-6 min-w-6 items-center justify-end font-medium text-slate-900 tabular-nums underline underline-offset-4">
+                      <Link href={cellHref(trustId, s.schoolId, course.courseId)} className="inline-flex min-h-6 min-w-6 items-center justify-end font-medium text-slate-900 tabular-nums underline underline-offset-4">
                         {cell.percent}%<span className="sr-only"> completed ({cell.completed} of {cell.enrolments})</span>
                       </Link>
                     ) : (

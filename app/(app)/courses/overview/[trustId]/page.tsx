@@ -5,7 +5,7 @@ import { ProgressBar } from "@/components/progress-bar";
 import { findTrustOverview, listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
-import { courseBySchoolMatrix, overviewSorts, summariseSchools, type OverviewSort } from "@/lib/overview";
+import { completedShare, courseBySchoolMatrix, overviewViewOf, summariseSchools, type OverviewSort } from "@/lib/overview";
 import { trustOverviewValue } from "@/lib/progress-scopes";
 import { ProgressSelector } from "../../_components/progress-selector";
 import { CourseMatrixView } from "./course-matrix";
@@ -23,7 +23,7 @@ const columns: { sort: OverviewSort; label: string }[] = [
 ];
 
 type Params = { trustId: string };
-type Search = { sort?: string; dir?: string };
+type Search = Record<string, string | string[] | undefined>;
 
 export default async function TrustOverviewPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const viewer = await requireViewer();
@@ -31,14 +31,15 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
   const overview = await findTrustOverview(viewer.id, trustId);
   if (!overview) notFound(); // not led by the viewer, not Academies, no school granted, or unknown: all alike
 
-  const search = await searchParams;
-  const sort = (overviewSorts as readonly string[]).includes(search.sort ?? "") ? (search.sort as OverviewSort) : "name";
-  const dir = search.dir === "desc" ? "desc" : "asc";
+  const { sort, dir } = overviewViewOf(await searchParams);
   const schoolIds = overview.schools.map((s) => s.schoolId);
   const [schools, matrix, scopes] = await Promise.all([summariseSchools(schoolIds, sort, dir), courseBySchoolMatrix(schoolIds), listProgressScopes(viewer.id)]);
   const totals = schools.reduce(
-    (sum, s) => ({ staff: sum.staff + s.staff, enrolments: sum.enrolments + s.enrolments, completed: sum.completed + s.completed }),
-    { staff: 0, enrolments: 0, completed: 0 },
+    (sum, s) => ({
+      staff: sum.staff + s.staff, enrolments: sum.enrolments + s.enrolments,
+      completed: sum.completed + s.completed, inProgress: sum.inProgress + s.inProgress, notStarted: sum.notStarted + s.notStarted,
+    }),
+    { staff: 0, enrolments: 0, completed: 0, inProgress: 0, notStarted: 0 },
   );
   const sortHref = (column: OverviewSort) =>
     `?sort=${column}&dir=${column === sort && dir === "asc" ? "desc" : "asc"}`;
@@ -50,12 +51,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
         <h2 className="text-xl font-semibold">All schools in {overview.trustName}</h2>
         <p className="mt-1 text-slate-700">
           {schools.length} {schools.length === 1 ? "school" : "schools"} · {totals.staff} staff · {totals.enrolments} enrolments ·{" "}
-          {totals.enrolments ? Math.round((100 * totals.completed) / totals.enrolments) : 0}% completed
-        </p>
-        <p className="mt-2">
-          <a href={`/courses/overview/${overview.trustId}/export`} className="inline-block rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
-            Download CSV
-          </a>
+          {completedShare(totals)}% completed
         </p>
       </div>
 
@@ -127,7 +123,38 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
         </ul>
       </section>
 
-      <CourseMatrixView matrix={matrix} schools={schools.map((s) => ({ schoolId: s.schoolId, schoolName: s.schoolName }))} />
+      <section aria-labelledby="exports-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h3 id="exports-heading" className="text-lg font-semibold">Exports</h3>
+        <ul className="mt-2 grid gap-4 sm:grid-cols-2" data-testid="overview-exports">
+          {[
+            { id: "summary", title: "Per-school summary", context: "the per-school summary", text: "One row per school: the figures in the Schools table.", href: `/courses/overview/${overview.trustId}/export` },
+            {
+              id: "enrolments",
+              title: "Every enrolment",
+              context: "every enrolment",
+              text: "One row per enrolment at every school: school, person, email, course, status, progress and dates.",
+              href: `/courses/overview/${overview.trustId}/enrolments-export${sort === "name" && dir === "asc" ? "" : `?sort=${sort}&dir=${dir}`}`,
+            },
+          ].map((item) => (
+            <li key={item.id} className="flex flex-col gap-2" data-testid={`export-${item.id}`}>
+              <h4 className="font-medium">{item.title}</h4>
+              <p id={`export-${item.id}-text`} className="flex-1 text-sm text-slate-700">{item.text}</p>
+              <p>
+                <a
+                  href={item.href}
+                  download
+                  aria-describedby={`export-${item.id}-text`}
+                  className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
+                >
+                  Export as CSV<span className="sr-only"> of {item.context}</span>
+                </a>
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <CourseMatrixView trustId={overview.trustId} matrix={matrix} schools={schools.map((s) => ({ schoolId: s.schoolId, schoolName: s.schoolName }))} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { findSchoolProgressScope, listProgressScopes } from "@/lib/access";
+import { findSchoolProgressScope, findTrustOverview, listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { listCourseOptions, listSchoolProgress, summariseSchoolProgress } from "@/lib/progress";
-import { parseProgressQuery, progressSearch } from "@/lib/progress-query";
+import { countActiveFilters, pageRange, parseProgressQuery, progressSearch } from "@/lib/progress-query";
 import { ProgressSelector } from "../../_components/progress-selector";
 import { Pagination } from "./pagination";
 import { ProgressFilters } from "./progress-filters";
@@ -22,8 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /*
- * Statements per render, whatever the page size: the viewer, the viewer's scopes (the selector, and the
- * access decision for this school, from lib/access.ts), the rows, the summary and the course list.
+ * Statements per render, whatever the page size: the viewer, the viewer's scopes (the selector, the
+ * access decision for this school and for the overview it came from, all from lib/access.ts's one cached
+ * query), the rows, the summary (with the page's position) and the course list (which also names the
+ * course the view is filtered to).
  */
 export default async function SchoolProgressPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
@@ -31,7 +34,12 @@ export default async function SchoolProgressPage({ params, searchParams }: Props
   const school = await findSchoolProgressScope(viewer.id, schoolId);
   if (!school) notFound(); // the same page for a school that is not yours and one that does not exist
 
-  const query = parseProgressQuery(await searchParams);
+  const parsed = parseProgressQuery(await searchParams);
+  // A way back only to an overview the viewer may open, and that this school contributes to.
+  const overview = parsed.from ? await findTrustOverview(viewer.id, parsed.from) : null;
+  const cameFrom = overview?.schools.some((s) => s.schoolId === schoolId) ? overview : null;
+  const query = { ...parsed, from: cameFrom?.trustId };
+
   const [scopes, page, summary, courses] = await Promise.all([
     listProgressScopes(viewer.id),
     listSchoolProgress(viewer.id, schoolId, query),
@@ -39,35 +47,55 @@ export default async function SchoolProgressPage({ params, searchParams }: Props
     listCourseOptions(),
   ]);
   const basePath = `/courses/progress/${schoolId}`;
+  const clearHref = `${basePath}${progressSearch({ sort: "name", dir: "asc", size: query.size, from: query.from })}`;
+  const course = query.course ? courses.find((c) => c.id === query.course) : undefined;
+  const range = pageRange(query, page.rows.length, summary.enrolments, summary.preceding);
 
   return (
     <>
       <ProgressSelector scopes={scopes} selected={schoolId} />
       <section aria-labelledby="school-progress" className="space-y-4">
-        <div>
-          <h2 id="school-progress" className="text-xl font-semibold">{school.schoolName}</h2>
-          <p className="text-slate-700">
-            {school.kind === "trust-school"
-              ? `Course progress of every member of staff. The school has chosen ${school.trustName} as its Multi Academy Trust.`
-              : "Course progress of every member of staff. You are an Administrator here."}
+        {cameFrom ? (
+          <p className="text-sm">
+            <Link href={`/courses/overview/${cameFrom.trustId}`} className="inline-flex min-h-6 items-center font-medium text-brand-700 underline underline-offset-4" data-testid="back-to-overview">
+              <span aria-hidden="true">←&nbsp;</span>Back to All schools in {cameFrom.trustName}
+            </Link>
           </p>
+        ) : null}
+        <div>
+          <h2 id="school-progress" className="text-xl font-semibold">
+            {course ? `${course.title} at ${school.schoolName}` : school.schoolName}
+          </h2>
+          <p className="text-slate-700">
+            {course ? "Course progress of every member of staff enrolled on this course. " : "Course progress of every member of staff. "}
+            {school.kind === "trust-school"
+              ? `The school has chosen ${school.trustName} as its Multi Academy Trust.`
+              : "You are an Administrator here."}
+          </p>
+          {course ? (
+            <p className="mt-1 text-sm">
+              <Link href={`${basePath}${progressSearch(query, { course: undefined })}`} className="inline-flex min-h-6 items-center font-medium text-brand-700 underline underline-offset-4">
+                Show every course at {school.schoolName}
+              </Link>
+            </p>
+          ) : null}
         </div>
-        <SummaryFigures summary={summary} filtered={!!(query.course || query.status || query.q)} />
-        <ProgressFilters query={query} courses={courses} basePath={basePath} />
+        <SummaryFigures summary={summary} filtered={countActiveFilters(query) > 0} />
+        <ProgressFilters query={query} courses={courses} basePath={basePath} clearHref={clearHref} />
         <div className="flex flex-wrap items-center justify-between gap-3">
           <p className="text-sm text-slate-700" data-testid="match-count">
             {summary.enrolments === 1 ? "1 enrolment matches." : `${summary.enrolments.toLocaleString("en-GB")} enrolments match.`}
           </p>
           <a
-            href={`${basePath}/export${progressSearch(query)}`}
+            href={`${basePath}/export${progressSearch({ ...query, from: undefined })}`}
             download
             className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
           >
             Export as CSV
           </a>
         </div>
-        <ProgressRows rows={page.rows} query={query} basePath={basePath} />
-        <Pagination query={query} page={page} basePath={basePath} />
+        <ProgressRows rows={page.rows} query={query} basePath={basePath} clearHref={clearHref} />
+        <Pagination query={query} page={page} basePath={basePath} range={range} total={summary.enrolments} />
       </section>
     </>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { statusLabels, type EnrolmentStatus } from "@/lib/enrolments";
 import { countActiveFilters, pageSizes, progressSorts, slugOfStatus, sortLabels, type ProgressQuery } from "@/lib/progress-query";
 
-type Props = { query: ProgressQuery; courses: { id: string; title: string }[]; basePath: string };
+type Props = { query: ProgressQuery; courses: { id: string; title: string }[]; basePath: string; clearHref: string };
 
 const control = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900";
 
@@ -21,7 +21,7 @@ function Select({ label, name, value, options }: { label: string; name: string; 
  * Filters and sort as a GET form: the view lives in the URL. On a phone the panel folds away behind its
  * summary; from md up its content is always shown (::details-content), closed or not.
  */
-export function ProgressFilters({ query, courses, basePath }: Props) {
+export function ProgressFilters({ query, courses, basePath, clearHref }: Props) {
   const active = countActiveFilters(query);
   return (
     <details className="group rounded-lg border border-slate-200 bg-white md:details-content:[content-visibility:visible]">
@@ -32,6 +32,7 @@ export function ProgressFilters({ query, courses, basePath }: Props) {
         <span aria-hidden="true" className="text-slate-600 group-open:rotate-180 md:hidden">▾</span>
       </summary>
       <form method="get" action={basePath} className="grid gap-4 border-t border-slate-200 px-4 py-4 sm:grid-cols-2 lg:grid-cols-3">
+        {query.from ? <input type="hidden" name="from" value={query.from} /> : null}
         <Select label="Course" name="course" value={query.course ?? ""} options={[["", "All courses"], ...courses.map((c): [string, string] => [c.id, c.title])]} />
         <Select
           label="Status"
@@ -48,7 +49,7 @@ export function ProgressFilters({ query, courses, basePath }: Props) {
         <Select label="Rows per page" name="size" value={String(query.size)} options={pageSizes.map((n): [string, string] => [String(n), String(n)])} />
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-3">
           <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">Apply filters</button>
-          <Link href={basePath} className="font-medium text-brand-700 underline underline-offset-4">Clear filters</Link>
+          <Link href={clearHref} className="font-medium text-brand-700 underline underline-offset-4">Clear filters</Link>
         </div>
       </form>
     </details>

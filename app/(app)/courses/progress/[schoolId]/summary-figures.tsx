@@ -2,21 +2,28 @@ import type { ProgressSummary } from "@/lib/progress";
 
 const number = new Intl.NumberFormat("en-GB");
 
+/** Counts with their share of the enrolments for every status; the shares add up to 100 (lib/percentages.ts). */
 export function SummaryFigures({ summary, filtered }: { summary: ProgressSummary; filtered: boolean }) {
   const figures = [
     { label: "Staff", value: number.format(summary.staff), id: "staff" },
     { label: "Enrolments", value: number.format(summary.enrolments), id: "enrolments" },
-    { label: "Completed", value: `${summary.percentCompleted}%`, id: "completed" },
-    { label: "Not started", value: number.format(summary.notStarted), id: "not-started" },
+    { label: "Not started", value: number.format(summary.notStarted), share: summary.percent.NOT_STARTED, id: "not-started" },
+    { label: "In progress", value: number.format(summary.inProgress), share: summary.percent.IN_PROGRESS, id: "in-progress" },
+    { label: "Completed", value: number.format(summary.completed), share: summary.percent.COMPLETED, id: "completed" },
   ];
   return (
     <div>
       <h3 className="sr-only">Summary</h3>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {figures.map((figure) => (
           <div key={figure.id} className="rounded-lg border border-slate-200 bg-white p-3">
             <dt className="text-sm text-slate-600">{figure.label}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid={`summary-${figure.id}`}>{figure.value}</dd>
+            <dd className="mt-1 tabular-nums" data-testid={`summary-${figure.id}`}>
+              <span className="text-2xl font-semibold" data-testid={`summary-${figure.id}-count`}>{figure.value}</span>
+              {figure.share === undefined ? null : (
+                <span className="ml-1.5 text-sm text-slate-700" data-testid={`summary-${figure.id}-percent`}>({figure.share}%)</span>
+              )}
+            </dd>
           </div>
         ))}
       </dl>

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authAction } from "@/lib/action";
 import { completeLesson } from "@/lib/courses";
@@ -13,5 +14,7 @@ const completeLessonInput = z.object({
 export const completeLessonAction = authAction(completeLessonInput, async function markLessonComplete({ slug, position }, { viewer }) {
   const result = await completeLesson(viewer.id, slug, position);
   revalidatePath(`/courses/${slug}/lessons/${position}`);
+  // The lesson that finishes the course ends on its "Course completed" moment.
+  if (result.courseCompleted) redirect(`/courses/${slug}/completed`);
   return { ok: true, message: result.courseCompleted ? "Lesson completed. You have finished the course." : "Lesson completed." };
 });
