@@ -2,8 +2,9 @@ import { notFound } from "next/navigation";
 import { findTrustOverview } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 
-// Decides not-found before this segment's loading skeleton streams: once streaming starts the status is
-// fixed at 200, and a trust overview the viewer may not open, like one that does not exist, must answer a real 404. The page asks again; the answer is cached for the request.
+// Decides not-found outside this segment's loading boundary: should the page ever stream (slower than the
+// skeleton's server hold), its status would be fixed at 200, and a trust overview the viewer may not open, like one that does not exist, must answer a real 404.
+// The page asks again; the answer is cached for the request.
 export default async function Layout({ children, params }: { children: React.ReactNode; params: Promise<{ trustId: string }> }) {
   const viewer = await requireViewer();
   if (!(await findTrustOverview(viewer.id, (await params).trustId))) notFound();
