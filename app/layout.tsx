@@ -9,10 +9,10 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 /*
- * A safety net for browsers without JavaScript. A page normally arrives whole (components/page-skeleton.tsx
- * holds its skeleton back on the server); one slower than that hold streams, and React sends each finished
- * part as a hidden <div id="S:…"> after <main>, for an inline script to swap in. With scripting off, hide
- * the skeletons and show those parts where they arrive, in <main>'s column. In Tailwind's first layer, and
+ * For browsers without JavaScript. A page that waits on the database streams: React first sends its loading
+ * skeleton, then each finished part as a hidden <div id="S:…"> after <main>, for an inline script to swap in.
+ * With scripting off, hide the skeletons and show those parts where they arrive, in <main>'s column. (Holding
+ * the skeleton back on the server instead kept every response open for the length of the hold.) In Tailwind's first layer, and
  * !important: there an important rule beats preflight's [hidden] (in "base"), where a normal one loses.
  */
 const noScriptStyles = `

@@ -1,27 +1,3 @@
-"use client";
-
-import { use } from "react";
-
-/*
- * On the server this fallback holds back (up to SERVER_HOLD_MS): React then waits for the page itself and
- * sends it whole, in place, with the right status, and drops the fallback. So a full page load never
- * streams a skeleton whose content only an inline script could swap in, which is what a browser without
- * JavaScript would be left staring at. In the browser (a navigation within the app) it shows at once.
- *
- * Keyed by the props object, which stays the same while React retries this fallback within one render.
- */
-const SERVER_HOLD_MS = 5_000;
-const holds = new WeakMap<object, Promise<void>>();
-
-function serverHold(key: object): Promise<void> {
-  let hold = holds.get(key);
-  if (!hold) {
-    hold = new Promise((resolve) => setTimeout(resolve, SERVER_HOLD_MS));
-    holds.set(key, hold);
-  }
-  return hold;
-}
-
 /**
  * What a page shows while it waits on the database (each route's loading.tsx): grey blocks in the shape of
  * a page, and a status that a screen reader announces. The blocks are hidden from assistive technology.
@@ -31,7 +7,6 @@ function serverHold(key: object): Promise<void> {
  * (list pages sit in a route group of their own), and each [id] segment's layout decides not-found first.
  */
 export function PageSkeleton(props: { heading?: boolean }) {
-  if (typeof window === "undefined") use(serverHold(props));
   const { heading = true } = props;
   return (
     <div role="status" aria-live="polite" data-testid="loading" data-loading-skeleton="">
