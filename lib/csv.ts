@@ -26,3 +26,29 @@ export function isoDate(date: Date | null | undefined): string {
 export function fileSlug(name: string, fallback: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || fallback;
 }
+
+/**
+ * A CSV download as a stream: the header first, then one batch at a time, read only when the reader wants more,
+ * so a slow download holds one batch and never the whole table. A failure mid-way is reported and ends the stream.
+ */
+export function csvStream<T>(header: string[], batches: AsyncGenerator<T[], unknown, unknown>, toLine: (row: T) => string, onError: (error: unknown) => void): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(BYTE_ORDER_MARK + csvLine(header)));
+    },
+    async pull(controller) {
+      try {
+        const next = await batches.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value.map(toLine).join("")));
+      } catch (error) {
+        onError(error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { findTrustOverview } from "./access";
-import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "./csv";
+import { csvLine, csvStream, fileSlug, isoDate } from "./csv";
 import { db } from "./db";
 import { readByCursor } from "./db-cursor";
 import { progressOf, statusLabels } from "./enrolments";
@@ -49,25 +49,6 @@ export async function startTrustEnrolmentsExport(
   });
   const batches = readByCursor<TrustEnrolmentRecord>(trustEnrolmentsSql(ordered, view), batchSize);
 
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(BYTE_ORDER_MARK + csvLine(trustEnrolmentsCsvHeader)));
-    },
-    // Called only when the reader wants more: a slow download holds one batch, not the whole trust.
-    async pull(controller) {
-      try {
-        const next = await batches.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.map(rowLine).join("")));
-      } catch (error) {
-        console.error("Trust enrolment export failed", { viewerId, trustId, error });
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
+  const body = csvStream(trustEnrolmentsCsvHeader, batches, rowLine, (error) => console.error("Trust enrolment export failed", { viewerId, trustId, error }));
   return { fileName: `trust-enrolments-${fileSlug(overview.trustName, "trust")}-${isoDate(new Date())}.csv`, body };
 }

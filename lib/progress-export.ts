@@ -1,5 +1,5 @@
 import "server-only";
-import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "./csv";
+import { csvLine, csvStream, fileSlug, isoDate } from "./csv";
 import { db } from "./db";
 import { statusLabels } from "./enrolments";
 import { readAllSchoolProgress, type ProgressRow } from "./progress";
@@ -26,25 +26,6 @@ export async function startProgressExport(viewerId: string, schoolId: string, qu
     data: { actorId: viewerId, action: "progress.exported", organisationId: schoolId, targetType: "Organisation", targetId: schoolId, after: describeFilters(query) },
   });
 
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(BYTE_ORDER_MARK + csvLine(progressCsvHeader)));
-    },
-    // Called only when the reader wants more: a slow download holds one batch, not the whole school.
-    async pull(controller) {
-      try {
-        const next = await batches.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.map(rowLine).join("")));
-      } catch (error) {
-        console.error("Progress export failed", { viewerId, schoolId, error });
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
+  const body = csvStream(progressCsvHeader, batches, rowLine, (error) => console.error("Progress export failed", { viewerId, schoolId, error }));
   return { fileName: fileNameFor(school.schoolName), body };
 }
