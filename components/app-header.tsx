@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth";
-import type { FormState } from "./form-state";
+import type { FormState } from "@/lib/form-state";
 import { MenuDisclosure } from "./menu-disclosure";
 import { NavLink } from "./nav-link";
 import { OrganisationSwitcher } from "./organisation-switcher";

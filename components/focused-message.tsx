@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { FormState } from "./form-state";
+import type { FormState } from "@/lib/form-state";
 
 /**
  * A form's outcome, announced and, once it appears, focused and scrolled into view: on a phone the button that

@@ -1,4 +1,4 @@
-import type { FormState } from "./form-state";
+import type { FormState } from "@/lib/form-state";
 
 /** The message for a whole form: always in the page, so screen readers announce what appears in it. */
 export function FormMessage({ state }: { state: FormState }) {

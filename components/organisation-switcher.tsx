@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId } from "react";
-import type { FormState } from "./form-state";
+import type { FormState } from "@/lib/form-state";
 import { useCloseMenu } from "./menu-disclosure";
 
 /**

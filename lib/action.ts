@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { typedValues, type FormState } from "@/components/form-state";
+import { typedValues, type FormState } from "./form-state";
 import { getViewer, type Viewer } from "./auth";
 import { ActionError } from "./errors";
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
 import { db } from "./db";
+import { Prisma } from "./generated/prisma/client";
 import { Designation, OrganisationKind } from "./generated/prisma/enums";
 import { kindLabels } from "./labels";
 import { assertSupport } from "./support";
@@ -45,7 +46,11 @@ export async function createOrganisation(actorId: string, input: z.output<typeof
     if (clash && (input.urn || input.companiesHouseNumber)) {
       throw new ActionError(`${clash.name} already has that ${clash.urn && clash.urn === input.urn ? "URN" : "Companies House number"}.`);
     }
-    const organisation = await tx.organisation.create({ data: input, select: { id: true, name: true } });
+    // The check above reads before the insert: two creations racing for one number meet the unique index here.
+    const organisation = await tx.organisation.create({ data: input, select: { id: true, name: true } }).catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ActionError("Another organisation already has that URN or Companies House number.");
+      throw error;
+    });
     await writeAudit(tx, {
       actorId, action: "organisation.created", organisationId: organisation.id, targetType: "Organisation", targetId: organisation.id,
       before: null, after: { ...input },

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { listProgressScopes } from "./access";
-import { progressValueFor } from "./progress-scopes";
+import { findSchoolProgressScope, findTrustOverview } from "./access";
+import { progressValueFor, trustIdOf } from "./progress-scopes";
 
 /** The path of the person's last `View course progress for:` choice, kept on this device. */
 export const LAST_CHOICE_COOKIE = "schoot-progress-choice";
@@ -13,10 +13,8 @@ export const LAST_CHOICE_COOKIE = "schoot-progress-choice";
 export async function findLastProgressChoice(viewerId: string): Promise<string | null> {
   const path = (await cookies()).get(LAST_CHOICE_COOKIE)?.value;
   const value = path ? progressValueFor(path) : null;
-  if (!value) return null;
-  const scopes = await listProgressScopes(viewerId);
-  const granted = scopes.some((scope) =>
-    scope.kind === "trust-school" ? scope.schoolId === value || `trust:${scope.trustId}` === value : scope.kind === "own-organisation" && scope.schoolId === value,
-  );
-  return granted ? path! : null;
+  if (!path || !value) return null;
+  const trustId = trustIdOf(value);
+  const granted = trustId ? await findTrustOverview(viewerId, trustId) : await findSchoolProgressScope(viewerId, value);
+  return granted ? path : null;
 }

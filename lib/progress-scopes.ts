@@ -14,9 +14,15 @@ export function trustOverviewValue(trustId: string): string {
   return `${TRUST_PREFIX}${trustId}`;
 }
 
+/** The trust id of a trust-overview value, or null for any other value. */
+export function trustIdOf(value: string): string | null {
+  return value.startsWith(TRUST_PREFIX) ? value.slice(TRUST_PREFIX.length) : null;
+}
+
 /** Where a selector value leads: a trust's overview, a school's progress, or My Courses. */
 export function progressPathFor(value: string | undefined, isUuid: (id: string) => boolean): string {
-  if (value?.startsWith(TRUST_PREFIX) && isUuid(value.slice(TRUST_PREFIX.length))) return `/courses/overview/${value.slice(TRUST_PREFIX.length)}`;
+  const trustId = value ? trustIdOf(value) : null;
+  if (trustId !== null) return isUuid(trustId) ? `/courses/overview/${trustId}` : "/courses/my-courses";
   return value && isUuid(value) ? `/courses/progress/${value}` : "/courses/my-courses";
 }
 

@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { credentialsInput, safeCallbackUrl, signIn, SignInThrottled } from "@/lib/auth";
-import { typedValues, type FormState } from "@/components/form-state";
+import { typedValues, type FormState } from "@/lib/form-state";
 
 const WRONG_CREDENTIALS = "The email or password is incorrect.";
 const THROTTLED = "Too many failed sign-ins. Wait 15 minutes and try again, or reset your password with your school's Administrator.";

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { Field } from "@/components/field";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { signInWithPassword } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

@@ -1,6 +1,6 @@
 // Fixtures shared by the colleagues and invitations tests: the session is replaced by a variable
 // (the real one needs a request), so a test can call the real server actions as any person.
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { makeOrganisation, makeUser } from "./helpers";

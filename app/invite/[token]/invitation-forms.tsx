@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Field } from "@/components/field";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { acceptInvitationAction, createAccountAction, signOutForInvitationAction } from "./actions";
 
 const primary = "w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70";

@@ -7,6 +7,7 @@ import { getCourseForViewer } from "@/lib/courses";
 import { nextStepLabel, statusLabels } from "@/lib/enrolments";
 import { formatDate } from "@/lib/format";
 import { EnrolButton } from "./enrol-button";
+import { CourseBreadcrumb } from "./course-breadcrumb";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -25,11 +26,7 @@ export default async function CoursePage({ params }: Props) {
 
   return (
     <article aria-labelledby="course-title" className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/courses/all" className="inline-flex min-h-6 items-center font-medium text-brand-700 underline underline-offset-4">All Courses</Link>
-        <span aria-hidden="true"> › </span>
-        <span>{course.title}</span>
-      </nav>
+      <CourseBreadcrumb course={course} linked={false} />
       <header className="rounded-lg border border-slate-200 bg-white p-5">
         <p className="text-sm text-slate-600">{course.category}</p>
         <h2 id="course-title" className="mt-1 text-2xl font-semibold">{course.title}</h2>

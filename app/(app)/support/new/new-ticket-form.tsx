@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field } from "@/components/field";
 import { FormMessage } from "@/components/form-message";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { SelectField } from "@/components/select-field";
 import { TextareaField } from "@/components/textarea-field";
 import { createTicketAction } from "./actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { filterColleagues, SEARCH_THRESHOLD } from "@/lib/colleague-filter";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { removeColleagueAction } from "./actions";

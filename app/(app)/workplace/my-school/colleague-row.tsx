@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { roleLabels } from "@/lib/labels";
 import { changeRoleAction } from "./actions";
 import type { AdministratorReach, ColleagueView } from "./colleague-list";

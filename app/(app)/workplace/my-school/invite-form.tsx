@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Field } from "@/components/field";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { createInvitationAction } from "./actions";
 import { StatusMessage } from "./status-message";
 

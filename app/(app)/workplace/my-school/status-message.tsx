@@ -1,4 +1,4 @@
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 
 /** An action's message, announced politely: green when it worked, red when it was refused. */
 export function StatusMessage({ state, testId }: { state: FormState; testId?: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { chooseTrustAction, removeTrustAction } from "./trust-actions";
 
 const primary = "rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-70";

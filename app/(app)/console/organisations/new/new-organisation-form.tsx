@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Field } from "@/components/field";
 import { FocusedMessage } from "@/components/focused-message";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { SelectField } from "@/components/select-field";
 import { SubmitButton } from "@/components/submit-button";
 import { createOrganisationAction } from "./actions";

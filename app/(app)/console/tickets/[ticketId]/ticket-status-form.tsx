@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "@/components/form-message";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { SelectField } from "@/components/select-field";
 import { changeTicketStatusAction } from "./actions";
 

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth";
 import { getCourseForViewer } from "@/lib/courses";
 import { formatDate } from "@/lib/format";
+import { CourseBreadcrumb } from "../course-breadcrumb";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -28,11 +29,7 @@ export default async function CourseCompletedPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/courses/all" className="font-medium text-brand-700 underline underline-offset-4">All Courses</Link>
-        <span aria-hidden="true"> › </span>
-        <Link href={`/courses/${course.slug}`} className="font-medium text-brand-700 underline underline-offset-4">{course.title}</Link>
-      </nav>
+      <CourseBreadcrumb course={course} linked={true} />
       <section aria-labelledby="course-completed" className="rounded-lg border border-green-200 bg-green-50 p-6 text-center sm:p-10" data-testid="course-completed-moment">
         <p aria-hidden="true" className="mx-auto flex size-14 items-center justify-center rounded-full bg-green-700 text-3xl text-white">✓</p>
         <h2 id="course-completed" className="mt-4 text-2xl font-semibold text-green-950">Course completed</h2>

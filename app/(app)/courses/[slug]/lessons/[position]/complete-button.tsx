@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/components/form-state";
+import type { FormState } from "@/lib/form-state";
 import { completeLessonAction } from "./actions";
 
 export function CompleteButton({ slug, position }: { slug: string; position: number }) {

@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth";
 import { getCourseForViewer, type CourseForViewer } from "@/lib/courses";
 import { statusLabels } from "@/lib/enrolments";
 import { CompleteButton } from "./complete-button";
+import { CourseBreadcrumb } from "../../course-breadcrumb";
 
 type Props = { params: Promise<{ slug: string; position: string }> };
 
@@ -36,11 +37,7 @@ export default async function LessonPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/courses/all" className="font-medium text-brand-700 underline underline-offset-4">All Courses</Link>
-        <span aria-hidden="true"> › </span>
-        <Link href={`/courses/${course.slug}`} className="font-medium text-brand-700 underline underline-offset-4">{course.title}</Link>
-      </nav>
+      <CourseBreadcrumb course={course} linked={true} />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <article aria-labelledby="lesson-title" className="rounded-lg border border-slate-200 bg-white p-5">
