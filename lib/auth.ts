@@ -7,10 +7,25 @@ import { cache } from "react";
 import { z } from "zod";
 import { db } from "./db";
 import { env } from "./env";
+import { clientAddress } from "./client-address";
+import { safeCallbackUrl } from "./redirects";
+import { createSession, revokeSession, SESSION_LIFETIME_MS } from "./sessions";
 import { checkCredentials } from "./sign-in";
+
+export { safeCallbackUrl };
+
+declare module "next-auth" {
+  interface Session {
+    /** The Session row this cookie belongs to (lib/sessions.ts). */
+    sessionId?: string;
+  }
+}
 
 export class SignInThrottled extends CredentialsSignin {
   code = "throttled";
+  constructor(readonly retryAfterMs: number) {
+    super();
+  }
 }
 
 export const credentialsInput = z.object({
@@ -18,26 +33,27 @@ export const credentialsInput = z.object({
   password: z.string().min(1, "Enter your password").max(1024),
 });
 
-/** The caller's address as the host's proxy reports it (Vercel overwrites x-forwarded-for). */
+/** The caller's address as the host's own proxy reports it, never as the client claims it (lib/client-address.ts). */
 async function clientIp(): Promise<string> {
-  const forwarded = (await headers()).get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || "unknown";
+  const { TRUSTED_PROXY_HOPS, VERCEL } = env();
+  return clientAddress(await headers(), { trustedProxyHops: TRUSTED_PROXY_HOPS, vercel: VERCEL === "1" });
 }
 
 async function authorize(raw: unknown): Promise<{ id: string } | null> {
   const parsed = credentialsInput.safeParse(raw);
   if (!parsed.success) return null;
   const result = await checkCredentials(parsed.data.email, parsed.data.password, await clientIp());
-  if (!result.ok && result.reason === "throttled") throw new SignInThrottled();
+  if (!result.ok && result.reason === "throttled") throw new SignInThrottled(result.retryAfterMs);
   return result.ok ? { id: result.userId } : null;
 }
 
-// The session (a signed, encrypted JWT cookie) carries the user id and nothing else: memberships,
-// roles, designations and trust choices are read from the database on every request.
+// The session cookie (a signed, encrypted JWT) carries the user id and the id of a Session row, nothing
+// else: the row is checked on every request (so signing out ends every copy of the cookie), and
+// memberships, roles, designations and trust choices are read from the database each time too.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
   pages: { signIn: "/sign-in" },
   // A wrong password is an expected answer, not a server error: keep it out of the error log.
   logger: {
@@ -47,12 +63,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [Credentials({ credentials: { email: {}, password: {} }, authorize })],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return { sub: token.sub, iat: token.iat, exp: token.exp, jti: token.jti };
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = (await createSession(user.id)).id;
+      }
+      return { sub: token.sub, sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
     },
     session({ session, token }) {
-      return { ...session, user: { id: token.sub ?? "" } } as typeof session;
+      return { ...session, user: { id: token.sub ?? "" }, sessionId: typeof token.sid === "string" ? token.sid : "" } as unknown as typeof session;
+    },
+  },
+  events: {
+    // Every way out (the header's Sign out, signing out to accept an invitation) ends the session's row.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(sid);
     },
   },
 }));
@@ -76,13 +102,19 @@ const viewerSelect = {
 export const getViewer = cache(async () => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id || !z.uuid().safeParse(id).success) return null;
-  const user = await db.user.findUnique({ where: { id }, select: viewerSelect });
-  if (!user) return null;
+  const sessionId = session?.sessionId;
+  if (!id || !sessionId || !z.uuid().safeParse(id).success || !z.uuid().safeParse(sessionId).success) return null;
+  // One query: the person, only through a session row that is theirs, open and unexpired.
+  const open = await db.session.findFirst({
+    where: { id: sessionId, userId: id, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, user: { select: viewerSelect } },
+  });
+  if (!open) return null;
+  const user = open.user;
   // The remembered organisation counts only while the membership still exists.
   const current =
     user.memberships.find((m) => m.organisation.id === user.currentOrganisationId) ?? user.memberships[0] ?? null;
-  return { ...user, currentMembership: current };
+  return { ...user, sessionId: open.id, currentMembership: current };
 });
 
 export type Viewer = NonNullable<Awaited<ReturnType<typeof getViewer>>>;
@@ -95,22 +127,4 @@ export async function requireViewer(): Promise<Viewer> {
     redirect(from ? `/sign-in?callbackUrl=${encodeURIComponent(from)}` : "/sign-in");
   }
   return viewer;
-}
-
-const DEFAULT_PAGE = "/" // app/page.tsx sends each person to their landing page;
-
-/**
- * Only a path on this site. Parsed the way a browser parses it (which drops tabs and newlines and reads
- * "\\" as "/"), so "/\t/evil.example" or "/\\evil.example" cannot become another origin.
- */
-export function safeCallbackUrl(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return DEFAULT_PAGE;
-  let url: URL;
-  try {
-    url = new URL(value, "http://schoot.invalid");
-  } catch {
-    return DEFAULT_PAGE;
-  }
-  if (url.origin !== "http://schoot.invalid" || url.pathname.startsWith("/sign-in")) return DEFAULT_PAGE;
-  return url.pathname + url.search + url.hash;
 }

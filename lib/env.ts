@@ -8,6 +8,10 @@ const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+    /** Proxies of your own in front of the app that append to X-Forwarded-For (lib/client-address.ts). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+    /** Set by Vercel ("1"): the client address is then read from x-real-ip. */
+    VERCEL: z.string().optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)"),
   });
 

@@ -2,37 +2,107 @@ import "server-only";
 import { db } from "./db";
 import { verifyPassword } from "./password";
 
-// Failed sign-ins are counted in the database, so every serverless instance sees the same numbers.
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const THROTTLE_MAX_FAILURES = 10;
-
-export type CredentialsCheck = { ok: true; userId: string } | { ok: false; reason: "wrong" | "throttled" };
-
-/**
- * True when the account (by email, whether or not it exists) or the address has failed too often.
- * `pending` is this attempt's own row, already counted as a failure (see checkCredentials).
+/*
+ * Sign-in throttling that slows an attacker without shutting out the owner. Failures are counted in the
+ * database (every instance sees the same numbers) per (address, client) and per client, never per address
+ * alone: ten wrong passwords from elsewhere do not stop the owner signing in from their own device.
+ * Past a few free failures each further try must wait longer (15 s, 30 s, 1 min… up to 15 min) after the
+ * last failure; a refused try is recorded as THROTTLED, not as a failure, so it never extends the wait.
+ * A try counts as failed only once its password has been checked, so fifty staff of one school signing
+ * in at 8:30 from one public address all get in; a burst of guesses at one account from one client is
+ * held to a few at a time by counting tries still being checked.
  */
-export async function isSignInThrottled(email: string, ip: string, now = new Date(), pending = 0): Promise<boolean> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const [byEmail, byIp] = await Promise.all([
-    db.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gt: since } } }),
-    db.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gt: since } } }),
-  ]);
-  return byEmail - pending >= THROTTLE_MAX_FAILURES || byIp - pending >= THROTTLE_MAX_FAILURES;
+export const THROTTLE = {
+  /** Failures older than this are forgotten. */
+  windowMs: 60 * 60 * 1000,
+  /** Wrong passwords for one address from one client before any wait (typos, a forgotten caps lock). */
+  freeAccountFailures: 5,
+  /** Wrong passwords from one client, for any addresses (a school's staff behind one public address). */
+  freeClientFailures: 50,
+  firstDelayMs: 15_000,
+  maxDelayMs: 15 * 60 * 1000,
+  /** Tries for one (address, client) being checked at once; more are refused until these finish. */
+  maxInFlight: 3,
+  /** A try still PENDING after this crashed mid-check and is ignored. */
+  pendingStaleMs: 60_000,
+} as const;
+
+export type CredentialsCheck = { ok: true; userId: string } | { ok: false; reason: "wrong" } | { ok: false; reason: "throttled"; retryAfterMs: number };
+
+/** How long to wait after the last failure, given how many there have been: 0 while they are free. */
+export function delayAfter(failures: number, free: number): number {
+  if (failures < free) return 0;
+  return Math.min(THROTTLE.firstDelayMs * 2 ** Math.min(failures - free, 20), THROTTLE.maxDelayMs);
+}
+
+type Counts = {
+  accountFailures: number;
+  accountLastFailure: Date | null;
+  clientFailures: number;
+  clientLastFailure: Date | null;
+  inFlight: number;
+};
+
+async function countTries(email: string, ip: string, attemptId: bigint, now: Date): Promise<Counts> {
+  const since = new Date(now.getTime() - THROTTLE.windowMs);
+  const staleBefore = new Date(now.getTime() - THROTTLE.pendingStaleMs);
+  // One round trip. Failures for the account count from its last success from this client, so the
+  // owner's own sign-in clears their typos.
+  const [row] = await db.$queryRaw<Counts[]>`
+    WITH mine AS (
+      SELECT id, outcome, "createdAt" FROM "SignInAttempt"
+      WHERE email = ${email} AND ip = ${ip} AND "createdAt" > ${since}
+    ), cleared AS (
+      SELECT coalesce(max("createdAt"), ${since}) AS at FROM mine WHERE outcome = 'SUCCEEDED'
+    ), client AS (
+      SELECT "createdAt" FROM "SignInAttempt"
+      WHERE ip = ${ip} AND outcome = 'FAILED' AND "createdAt" > ${since}
+    )
+    SELECT
+      (SELECT count(*) FROM mine, cleared WHERE mine.outcome = 'FAILED' AND mine."createdAt" > cleared.at)::int AS "accountFailures",
+      (SELECT max(mine."createdAt") FROM mine, cleared WHERE mine.outcome = 'FAILED' AND mine."createdAt" > cleared.at) AS "accountLastFailure",
+      (SELECT count(*) FROM client)::int AS "clientFailures",
+      (SELECT max("createdAt") FROM client) AS "clientLastFailure",
+      (SELECT count(*) FROM mine WHERE outcome = 'PENDING' AND id < ${attemptId} AND "createdAt" > ${staleBefore})::int AS "inFlight"`;
+  return row!;
+}
+
+/** How long this try must still wait (0: go ahead). */
+function waitFor(counts: Counts, now: Date): number {
+  const until = (last: Date | null, delay: number) => (last && delay ? last.getTime() + delay - now.getTime() : 0);
+  return Math.max(
+    0,
+    until(counts.accountLastFailure, delayAfter(counts.accountFailures, THROTTLE.freeAccountFailures)),
+    until(counts.clientLastFailure, delayAfter(counts.clientFailures, THROTTLE.freeClientFailures)),
+  );
+}
+
+async function finish(id: bigint, outcome: "SUCCEEDED" | "FAILED" | "THROTTLED") {
+  await db.signInAttempt.update({ where: { id }, data: { outcome }, select: { id: true } });
 }
 
 /**
- * Checks an email and password. A wrong password and an unknown email are the same answer, in the
- * same time (the password is hashed either way); throttling is answered the same for both too.
- * The attempt is recorded as a failure before anything is checked, so a burst of concurrent
- * guesses counts in full instead of slipping past the count while the hashes run.
+ * Checks an email and password from a client address. A wrong password and an unknown email are the same
+ * answer, in the same time (the password is hashed either way); throttling is answered the same for both.
  */
-export async function checkCredentials(email: string, password: string, ip: string): Promise<CredentialsCheck> {
-  const attempt = await db.signInAttempt.create({ data: { email, ip, succeeded: false }, select: { id: true } });
-  if (await isSignInThrottled(email, ip, new Date(), 1)) return { ok: false, reason: "throttled" };
+export async function checkCredentials(email: string, password: string, ip: string, now = new Date()): Promise<CredentialsCheck> {
+  const attempt = await db.signInAttempt.create({ data: { email, ip, createdAt: now }, select: { id: true } });
+  const counts = await countTries(email, ip, attempt.id, now);
+  const retryAfterMs = counts.inFlight >= THROTTLE.maxInFlight ? THROTTLE.firstDelayMs : waitFor(counts, now);
+  if (retryAfterMs > 0) {
+    await finish(attempt.id, "THROTTLED");
+    return { ok: false, reason: "throttled", retryAfterMs };
+  }
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
   const ok = (await verifyPassword(user?.passwordHash ?? null, password)) && !!user;
-  if (!ok || !user) return { ok: false, reason: "wrong" };
-  await db.signInAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
-  return { ok: true, userId: user.id };
+  await finish(attempt.id, ok ? "SUCCEEDED" : "FAILED");
+  return ok && user ? { ok: true, userId: user.id } : { ok: false, reason: "wrong" };
+}
+
+/** "2 minutes", "40 seconds": how long a throttled person should wait, rounded up. */
+export function waitInWords(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

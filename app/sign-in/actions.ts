@@ -5,9 +5,11 @@ import { z } from "zod";
 import { visitorAction } from "@/lib/action";
 import { credentialsInput, safeCallbackUrl, signIn, SignInThrottled } from "@/lib/auth";
 import { logError } from "@/lib/log";
+import { waitInWords } from "@/lib/sign-in";
 
 const WRONG_CREDENTIALS = "The email or password is incorrect.";
-const THROTTLED = "Too many failed sign-ins. Wait 15 minutes and try again, or reset your password with your school's Administrator.";
+const throttled = (retryAfterMs: number | undefined) =>
+  `Too many failed sign-ins. Wait ${retryAfterMs ? waitInWords(retryAfterMs) : "a few minutes"} and try again.`;
 
 const signInInput = credentialsInput.extend({ callbackUrl: z.string().max(2048).optional() });
 
@@ -18,9 +20,8 @@ export const signInWithPassword = visitorAction(signInInput, async function sign
     await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeCallbackUrl(input.callbackUrl) });
     return {};
   } catch (error) {
-    if (error instanceof SignInThrottled || (error instanceof CredentialsSignin && error.code === "throttled")) {
-      return { message: THROTTLED, values };
-    }
+    if (error instanceof SignInThrottled) return { message: throttled(error.retryAfterMs), values };
+    if (error instanceof CredentialsSignin && error.code === "throttled") return { message: throttled(undefined), values };
     if (error instanceof CredentialsSignin) return { message: WRONG_CREDENTIALS, values };
     if (error instanceof AuthError) {
       logError("sign-in.failed", error);
