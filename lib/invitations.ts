@@ -106,13 +106,12 @@ export async function findInvitation(token: string, now = new Date()) {
     select: { email: true, expiresAt: true, acceptedAt: true, withdrawnAt: true, organisation: { select: { name: true } } },
   });
   if (!invitation) return null;
-  const account = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  // Deliberately not whether the address has an account: the page must not tell (see app/invite).
   return {
     email: invitation.email,
     organisationName: invitation.organisation.name,
     expiresAt: invitation.expiresAt,
     status: statusOf(invitation, now),
-    accountExists: !!account,
   };
 }
 

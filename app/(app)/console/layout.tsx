@@ -13,6 +13,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         tabs={[
           { href: "/console/tickets", label: "Tickets" },
           { href: "/console/organisations", label: "Organisations" },
+          { href: "/console/people", label: "People" },
         ]}
       />
       {children}

@@ -37,20 +37,27 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <SignOutForInvitationForm token={token} />
       </>
     );
-  } else if (invitation.accountExists) {
+  } else {
+    // The same page whether or not the address has an account: an Administrator who invites an address
+    // and opens the link signed out must learn nothing about it. The person knows which applies to them.
     body = (
       <>
-        <p className="text-slate-700">There is already a Schoot account for <strong>{invitation.email}</strong>. Sign in, then accept the invitation.</p>
-        <Link
-          href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
-          className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-        >
-          Sign in to accept
-        </Link>
+        <section aria-labelledby="have-account" className="space-y-3">
+          <h2 id="have-account" className="text-lg font-semibold">Already use Schoot?</h2>
+          <p className="text-slate-700">Sign in as <strong>{invitation.email}</strong>, then accept the invitation.</p>
+          <Link
+            href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
+            className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
+            Sign in to accept
+          </Link>
+        </section>
+        <section aria-labelledby="new-account" className="space-y-3 border-t border-slate-200 pt-4">
+          <h2 id="new-account" className="text-lg font-semibold">New to Schoot?</h2>
+          <NewAccountForm token={token} email={invitation.email} />
+        </section>
       </>
     );
-  } else {
-    body = <NewAccountForm token={token} email={invitation.email} />;
   }
 
   return (
