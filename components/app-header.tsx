@@ -37,7 +37,9 @@ export function AppHeader({ viewer, actions }: { viewer: Viewer; actions: { sign
   );
   const person = (
     <p className="text-sm leading-tight">
-      <span className="block font-medium text-slate-900">{viewer.name}</span>
+      <Link href="/account" className="inline-flex min-h-6 items-center font-medium text-slate-900 underline-offset-4 hover:underline" title="Your account">
+        {viewer.name}
+      </Link>
       {organisation && viewer.memberships.length < 2 ? <span className="block text-slate-600">{organisation}</span> : null}
     </p>
   );

@@ -63,3 +63,42 @@ test("a signed-in person is never sent to another site from the sign-in page", a
     expect(location.origin, `${target} → ${response.headers()["location"]}`).toBe(origin);
   }
 });
+
+test("a person changes their password from Your account: every other device is signed out, this one stays", async ({ page, browser }) => {
+  const phone = await newPersonPage(browser);
+  await signIn(phone, "head@meadowlane.example");
+  await signIn(page, "head@meadowlane.example");
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page.getByTestId("other-sessions").getByRole("listitem")).toHaveCount(1);
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+
+  // Mistakes are answered next to their fields, and nothing changes.
+  await page.getByLabel("Current password").fill("not-my-password");
+  await page.getByLabel("New password", { exact: true }).fill("short");
+  await page.getByLabel("New password again").fill("different");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Use at least 10 characters")).toBeVisible();
+  await expect(page.getByText("Type the same new password again")).toBeVisible();
+  await page.getByLabel("Current password").fill("not-my-password");
+  await page.getByLabel("New password", { exact: true }).fill("a-new-long-password");
+  await page.getByLabel("New password again").fill("a-new-long-password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your current password is not right.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel("Current password").fill("schoot-demo-2026");
+  await page.getByLabel("New password", { exact: true }).fill("a-new-long-password");
+  await page.getByLabel("New password again").fill("a-new-long-password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password has been changed. You have been signed out on 1 other device.")).toBeVisible();
+  await expect(page.getByTestId("other-sessions")).toHaveText("Only here.");
+
+  await phone.goto("/workplace/my-school");
+  await expect(phone).toHaveURL(/\/sign-in/);
+  await signIn(phone, "head@meadowlane.example", "a-new-long-password");
+  await phone.context().close();
+  await page.goto("/workplace/my-school");
+  await expect(page.getByRole("heading", { name: "Meadow Lane Academy" })).toBeVisible();
+});

@@ -22,7 +22,7 @@ test("every control on every page is at least 24×24 px", async ({ page }) => {
   await audit();
   await openMenu(page);
   await audit();
-  for (const path of ["/workplace/my-trust", "/workplace/trust-access", "/workplace/who-can-see", "/courses/my-courses", "/courses/all", "/support", "/support/new"]) {
+  for (const path of ["/workplace/my-trust", "/workplace/trust-access", "/workplace/who-can-see", "/courses/my-courses", "/courses/all", "/support", "/support/new", "/account"]) {
     await visit(path);
   }
   await page.goto("/courses/all");
@@ -50,7 +50,7 @@ test("every control on every page is at least 24×24 px", async ({ page }) => {
 
   await page.context().clearCookies();
   await signIn(page, "support@schoot.example");
-  for (const path of ["/console/tickets", "/console/organisations"]) await visit(path);
+  for (const path of ["/console/tickets", "/console/organisations", "/console/people?email=teacher%40riverside.example"]) await visit(path);
   await page.getByRole("link", { name: "Riverside Primary Academy" }).first().click();
   await expect(page).toHaveURL(/\/console\/organisations\/[0-9a-f-]{36}$/);
   await audit();

@@ -34,7 +34,7 @@ export const credentialsInput = z.object({
 });
 
 /** The caller's address as the host's own proxy reports it, never as the client claims it (lib/client-address.ts). */
-async function clientIp(): Promise<string> {
+export async function clientIp(): Promise<string> {
   const { TRUSTED_PROXY_HOPS, VERCEL } = env();
   return clientAddress(await headers(), { trustedProxyHops: TRUSTED_PROXY_HOPS, vercel: VERCEL === "1" });
 }

@@ -23,8 +23,14 @@ export async function revokeSession(sessionId: string, now = new Date()): Promis
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
 }
 
-/** Ends every session of a person, in the caller's transaction (a password change, "Sign out everywhere"). */
-export async function revokeAllSessions(tx: Tx, userId: string, now = new Date()): Promise<number> {
-  const { count } = await tx.session.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
+/**
+ * Ends every session of a person, in the caller's transaction (a password change, "Sign out everywhere"),
+ * except `keep` (the browser the person is changing their password in).
+ */
+export async function revokeAllSessions(tx: Tx, userId: string, now = new Date(), keep?: string): Promise<number> {
+  const { count } = await tx.session.updateMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now }, ...(keep ? { id: { not: keep } } : {}) },
+    data: { revokedAt: now },
+  });
   return count;
 }

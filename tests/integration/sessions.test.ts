@@ -1,9 +1,11 @@
 // Sessions that can end (lib/sessions.ts, lib/console-people.ts): the cookie is only as good as its row.
 import { describe, expect, it } from "vitest";
+import { changePassword, signOutOtherSessions } from "@/lib/account";
 import { findPersonForSupport, signOutEverywhereBySupport } from "@/lib/console-people";
 import { db } from "@/lib/db";
 import { createSession, revokeAllSessions, revokeSession, SESSION_LIFETIME_MS } from "@/lib/sessions";
-import { makeOrganisation, makeUser } from "./helpers";
+import { hashPassword, verifyPassword } from "@/lib/password";
+import { makeOrganisation, makeUser, unique } from "./helpers";
 
 const open = (userId: string) => db.session.count({ where: { userId, revokedAt: null, expiresAt: { gt: new Date() } } });
 
@@ -72,5 +74,34 @@ describe("support's Sign out everywhere", () => {
     expect(await findPersonForSupport(support.id, "not an email")).toBeNull();
     expect(await open(person.id)).toBe(1);
     expect(await audited()).toBe(auditBefore);
+  });
+});
+
+describe("a person's own account", () => {
+  it("changes the password only with the current one, and then ends every other session, audited", async () => {
+    const person = await makeUser((await makeOrganisation()).id);
+    await db.user.update({ where: { id: person.id }, data: { passwordHash: await hashPassword("old-password-1") } });
+    const here = await createSession(person.id);
+    const elsewhere = await createSession(person.id);
+    const input = { currentPassword: "wrong-password", newPassword: "new-password-1", confirmPassword: "new-password-1" };
+    await expect(changePassword(person.id, here.id, unique("ip"), input)).rejects.toThrow("Your current password is not right.");
+    expect(await open(person.id)).toBe(2);
+
+    const { ended } = await changePassword(person.id, here.id, unique("ip"), { ...input, currentPassword: "old-password-1" });
+    expect(ended).toBe(1);
+    const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { passwordHash: true } });
+    expect(await verifyPassword(passwordHash, "new-password-1")).toBe(true);
+    expect((await db.session.findUniqueOrThrow({ where: { id: here.id } })).revokedAt).toBeNull();
+    expect((await db.session.findUniqueOrThrow({ where: { id: elsewhere.id } })).revokedAt).not.toBeNull();
+    expect(await db.auditLog.count({ where: { action: "user.password_changed", targetId: person.id } })).toBe(1);
+  });
+
+  it("signs out everywhere else, keeping this browser", async () => {
+    const person = await makeUser((await makeOrganisation()).id);
+    const here = await createSession(person.id);
+    await createSession(person.id);
+    await createSession(person.id);
+    expect(await signOutOtherSessions(person.id, here.id)).toEqual({ ended: 2 });
+    expect(await open(person.id)).toBe(1);
   });
 });

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { listOtherSessions } from "@/lib/account";
+import { requireViewer } from "@/lib/auth";
+import { formatDateTime } from "@/lib/format";
+import { ChangePasswordForm, SignOutOtherSessionsForm } from "./account-forms";
+
+export const metadata: Metadata = { title: "Your account" };
+
+const card = "rounded-lg border border-slate-200 bg-white p-4";
+
+export default async function AccountPage() {
+  const viewer = await requireViewer();
+  const others = await listOtherSessions(viewer.id, viewer.sessionId);
+  return (
+    <div className="max-w-xl space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold">Your account</h1>
+        <p className="mt-1 break-words text-slate-700">{viewer.name} · {viewer.email}</p>
+      </div>
+      <section aria-labelledby="password-heading" className={card}>
+        <h2 id="password-heading" className="mb-1 text-lg font-semibold">Change password</h2>
+        <p className="mb-3 text-sm text-slate-700">You stay signed in here; every other device is signed out.</p>
+        <ChangePasswordForm email={viewer.email} />
+      </section>
+      <section aria-labelledby="sessions-heading" className={card}>
+        <h2 id="sessions-heading" className="mb-1 text-lg font-semibold">Signed in elsewhere</h2>
+        {others.length ? (
+          <ul className="mb-3 space-y-1 text-slate-700" data-testid="other-sessions">
+            {others.map((s) => (
+              <li key={s.id}>Signed in {formatDateTime(s.createdAt)}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mb-3 text-slate-700" data-testid="other-sessions">Only here.</p>
+        )}
+        <SignOutOtherSessionsForm />
+      </section>
+    </div>
+  );
+}

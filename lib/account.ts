@@ -1,0 +1,62 @@
+import "server-only";
+import { z } from "zod";
+import { writeAudit } from "./audit";
+import { db } from "./db";
+import { ActionError } from "./errors";
+import { hashPassword } from "./password";
+import { revokeAllSessions } from "./sessions";
+import { checkCredentials, waitInWords } from "./sign-in";
+
+/*
+ * A person's own account: changing the password, and ending the sessions on their other devices. Both end
+ * every other copy of the session cookie at once (lib/sessions.ts) and are audited in the same transaction.
+ */
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(1024),
+    newPassword: z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters"),
+    confirmPassword: z.string().max(200),
+  })
+  .refine((input) => input.confirmPassword === input.newPassword, { path: ["confirmPassword"], message: "Type the same new password again" })
+  .refine((input) => input.newPassword !== input.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one" });
+
+export class WrongCurrentPassword extends ActionError {}
+
+/**
+ * Checks the current password through the sign-in throttle (so a borrowed session cannot be used to guess
+ * it quickly), sets the new one, and signs the person out everywhere but this browser.
+ */
+export async function changePassword(userId: string, sessionId: string, ip: string, input: z.input<typeof changePasswordInput>, now = new Date()) {
+  const { currentPassword, newPassword } = changePasswordInput.parse(input);
+  const person = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!person) throw new ActionError("Your session has ended. Sign in again to carry on.");
+  const check = await checkCredentials(person.email, currentPassword, ip, now);
+  if (!check.ok && check.reason === "throttled") throw new ActionError(`Too many wrong passwords. Wait ${waitInWords(check.retryAfterMs)} and try again.`);
+  if (!check.ok || check.userId !== userId) throw new WrongCurrentPassword("Your current password is not right.");
+  const passwordHash = await hashPassword(newPassword); // before the transaction: hashing is slow on purpose
+  return db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
+    const ended = await revokeAllSessions(tx, userId, now, sessionId);
+    await writeAudit(tx, { actorId: userId, action: "user.password_changed", targetType: "User", targetId: userId, after: { sessionsEnded: ended } });
+    return { ended };
+  });
+}
+
+/** The person ends the sessions on their other devices (a phone left signed in at a conference). */
+export async function signOutOtherSessions(userId: string, sessionId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const ended = await revokeAllSessions(tx, userId, now, sessionId);
+    await writeAudit(tx, { actorId: userId, action: "user.signed_out_elsewhere", targetType: "User", targetId: userId, after: { sessionsEnded: ended } });
+    return { ended };
+  });
+}
+
+/** What the account page shows: the person's other open sessions. */
+export async function listOtherSessions(userId: string, sessionId: string, now = new Date()) {
+  return db.session.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now }, id: { not: sessionId } },
+    select: { id: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
