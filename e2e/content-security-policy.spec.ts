@@ -134,3 +134,9 @@ test("each response carries a fresh nonce, on every script of the page, and scri
   }
   expect(new Set(nonces).size).toBe(nonces.length);
 });
+
+test("behind an https front end the policy also upgrades insecure requests", async ({ request }) => {
+  // The host terminating TLS says so in x-forwarded-proto (Vercel does); only then is the upgrade safe.
+  const response = await request.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
+  expect(directives(response.headers()["content-security-policy"]).has("upgrade-insecure-requests")).toBe(true);
+});
