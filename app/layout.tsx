@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,7 +23,10 @@ const noScriptStyles = `
 }
 `;
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered per request, every page: a page prerendered at build time (the 404 was) would carry scripts
+  // without this request's nonce, and the Content-Security-Policy from proxy.ts would block them.
+  await connection();
   return (
     <html lang="en-GB">
       <head>

@@ -10,10 +10,22 @@ describe("csv", () => {
     expect(csvField(40)).toBe("40");
   });
 
+  it("quotes a cell holding the list separator of any common locale", () => {
+    // Where the separator is ";" an unquoted "x;=1+2" would open a second cell holding a formula.
+    expect(csvField("x;=1+2")).toBe('"x;=1+2"');
+    expect(csvField("tab\tinside")).toBe('"tab\tinside"');
+    expect(csvField("carriage\rreturn")).toBe('"carriage\rreturn"');
+    expect(csvLine(["a;b", "c"])).toBe('"a;b",c\r\n');
+  });
+
   it("keeps a cell that looks like a formula as text", () => {
     expect(csvField("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvField("+44 113")).toBe("'+44 113");
     expect(csvField("@home")).toBe("'@home");
+    expect(csvField("-1+2")).toBe("'-1+2");
+    // A leading tab or CR is neutralised and, being a separator or line break, quoted as well.
+    expect(csvField("\t=1+2")).toBe('"\'\t=1+2"');
+    expect(csvField("\r=1+2")).toBe('"\'\r=1+2"');
   });
 
   it("ends lines with CRLF", () => {

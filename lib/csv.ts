@@ -6,9 +6,14 @@ export const BYTE_ORDER_MARK = "\uFEFF";
 // a name like "=HYPERLINK(...)" is written with a leading apostrophe so it stays text.
 const formulaStart = /^[=+\-@\t\r]/;
 
+// Quoted when the cell holds a quote, a line break, or the list separator of any common locale: a comma, the
+// semicolon that Excel uses where the decimal mark is a comma (most of Europe), or a tab. Unquoted, "x;=1+2"
+// would split into a second cell there, and that cell would start with "=".
+const needsQuotes = /[",;\t\r\n]/;
+
 export function csvField(value: string | number): string {
   const text = typeof value === "number" ? String(value) : formulaStart.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return needsQuotes.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(fields: (string | number)[]): string {
