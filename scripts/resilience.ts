@@ -1,11 +1,13 @@
-// `npm run resilience [-- --no-build]`: two production instances (`next start`) on one throwaway PostgreSQL with
+// `npm run resilience [-- --no-build] [--pgbouncer]`: two production instances (`next start`) on one throwaway PostgreSQL with
 // the demo data, 30 signed-in clients reading pages and writing through server actions (lesson completions, role
 // changes), PostgreSQL stopped for 10 s and started again. Prints failures by kind, how long requests took to fail
 // during the outage, how long the instances took to recover (target ≤ 2 s, no restart), the log lines written per
 // failed request, then checks the invariants. Exits non-zero if an invariant fails or recovery takes over 2 s.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedDatabase } from "./embedded-db";
 import { migrate } from "./migrate";
@@ -291,6 +293,48 @@ function report(outageStart: number, outageEnd: number, pgBack: number, instance
   return { recovery, lateFailures: lateFailures.length };
 }
 
+/**
+ * `--pgbouncer`: the instances connect through PgBouncer in transaction mode with the README's settings, as a
+ * self-hosted deployment would (Debian's `pgbouncer` package); migrations and the checks use the direct URL.
+ */
+async function startPgBouncer(directUrl: string): Promise<{ url: string; stop: () => void }> {
+  const direct = new URL(directUrl);
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(tmpdir(), "schoot-pgbouncer-"));
+  chmodSync(dir, 0o777); // PgBouncer runs as the postgres user when we are root
+  writeFileSync(path.join(dir, "userlist.txt"), `"${direct.username}" "${direct.password}"\n`);
+  writeFileSync(path.join(dir, "pgbouncer.ini"), [
+    "[databases]",
+    `schoot = host=${direct.hostname} port=${direct.port} dbname=schoot`,
+    "[pgbouncer]",
+    `listen_addr = 127.0.0.1`,
+    `listen_port = ${port}`,
+    "unix_socket_dir =",
+    "auth_type = trust",
+    `auth_file = ${path.join(dir, "userlist.txt")}`,
+    "pool_mode = transaction",
+    "default_pool_size = 10",
+    "max_client_conn = 200",
+    "server_login_retry = 1",
+    "query_wait_timeout = 5",
+    "server_connect_timeout = 2",
+    "query_timeout = 20",
+    "idle_transaction_timeout = 30",
+    `logfile = ${path.join(dir, "pgbouncer.log")}`,
+  ].join("\n"));
+  const asRoot = process.getuid?.() === 0 ? ["-u", "postgres"] : [];
+  const child = spawn("pgbouncer", [...asRoot, path.join(dir, "pgbouncer.ini")], { stdio: "ignore" });
+  for (let i = 0; i < 50; i++) {
+    const client = new pg.Client({ connectionString: `postgresql://${direct.username}:${direct.password}@127.0.0.1:${port}/schoot` });
+    if (await client.connect().then(() => client.end().then(() => true), () => false)) {
+      return { url: `postgresql://${direct.username}:${direct.password}@127.0.0.1:${port}/schoot?pgbouncer=true`, stop: () => child.kill("SIGTERM") };
+    }
+    await sleep(200);
+  }
+  child.kill("SIGTERM");
+  throw new Error("PgBouncer did not start (is Debian's pgbouncer package installed?)");
+}
+
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_SECRET: randomBytes(32).toString("base64url") };
   delete env.DATABASE_URL_UNPOOLED;
@@ -299,12 +343,18 @@ async function main() {
   }
   const database = await startEmbeddedDatabase({ throwaway: true, quiet: true });
   const instances: ChildProcess[] = [];
+  let pooler: { url: string; stop: () => void } | undefined;
   const sql = new pg.Client({ connectionString: database.url });
   try {
     env.DATABASE_URL = database.url;
     await migrate(database.url);
     const { seedIfEmpty } = await import("../prisma/seed");
     await seedIfEmpty(database.url);
+    if (process.argv.includes("--pgbouncer")) {
+      pooler = await startPgBouncer(database.url);
+      env.DATABASE_URL = pooler.url;
+      env.DATABASE_POOL_MAX = "10";
+    }
     const ports = [await freePort(), await freePort()];
     for (const port of ports) instances.push(startInstance(port, env));
     const origins = ports.map((port) => `http://127.0.0.1:${port}`);
@@ -315,7 +365,7 @@ async function main() {
     for (const origin of origins) for (const client of clients.filter((c) => c.kind === "read")) await client.step(origin);
     const watched = new Map((await sql.query<{ id: string; role: string }>(`SELECT id, role::text AS role FROM "Membership"`)).rows.map((r) => [r.id, r.role]));
     await sql.end();
-    console.log(`\n${instances.length} instances, ${clients.length} signed-in clients (${new Set(clients.map((c) => c.email)).size} accounts); ${BEFORE_MS / 1000} s of load, PostgreSQL stopped for ${OUTAGE_MS / 1000} s, then ${AFTER_MS / 1000} s more.`);
+    console.log(`\n${instances.length} instances${pooler ? " through PgBouncer (transaction mode)" : ""}, ${clients.length} signed-in clients (${new Set(clients.map((c) => c.email)).size} accounts); ${BEFORE_MS / 1000} s of load, PostgreSQL stopped for ${OUTAGE_MS / 1000} s, then ${AFTER_MS / 1000} s more.`);
 
     let done = false;
     const load = Promise.all(clients.map((client, i) => runClient(client, origins, () => done, i)));
@@ -352,6 +402,7 @@ async function main() {
   } finally {
     for (const instance of instances) instance.kill("SIGTERM");
     await Promise.all(instances.map((i) => new Promise((resolve) => (i.exitCode !== null ? resolve(null) : i.on("exit", resolve)))));
+    pooler?.stop();
     await database.stop();
   }
 }
