@@ -8,7 +8,9 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { chromium } from "@playwright/test";
 import pg from "pg";
+import { findChromium } from "./chromium";
 import { freePort, startEmbeddedDatabase } from "./embedded-db";
 import { migrate } from "./migrate";
 
@@ -21,6 +23,7 @@ const THINK_MS = 700;
 const PASSWORD = "schoot-demo-2026";
 const NOTHING_CHANGED = "Something went wrong and nothing was changed";
 const ERROR_PAGE = "Schoot is briefly unavailable";
+const LEAKS = /prisma|invocation|ECONNREFUSED|P1001|57P0|127\.0\.0\.1:\d|at async/i;
 
 type Sample = { kind: "read" | "action"; instance: number; start: number; end: number; outcome: string; ok: boolean };
 type Client = { email: string; cookie: string; kind: Sample["kind"]; step: (instance: string) => Promise<{ kind: Sample["kind"]; outcome: string; ok: boolean }> };
@@ -81,8 +84,12 @@ function actionIds(): Record<string, string> {
 async function readPage(client: Pick<Client, "cookie">, origin: string, path: string) {
   const response = await fetch(origin + path, { headers: { cookie: client.cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) });
   const body = await response.text();
-  if (response.status >= 500) return { kind: "read" as const, outcome: `page: HTTP ${response.status}`, ok: false };
-  if (body.includes(ERROR_PAGE)) return { kind: "read" as const, outcome: `page: HTTP ${response.status} with the try-again page`, ok: false };
+  if (body.includes(ERROR_PAGE) || response.status >= 500) {
+    // Nothing of the error behind it reaches the page. (Next answers a page that fails before its first byte with
+    // its own error document, which the browser then fills with app/error.tsx: see checkErrorPageInBrowser.)
+    const leak = LEAKS.test(body) ? ", LEAKING the error" : "";
+    return { kind: "read" as const, outcome: `page: HTTP ${response.status}${leak}`, ok: false };
+  }
   if (process.env.RESILIENCE_DEBUG && response.status !== 200) appendFileSync(".data/resilience-debug.log", `${path} ${response.status} ${response.headers.get("location")}\n`);
   if (response.status !== 200) return { kind: "read" as const, outcome: `page: HTTP ${response.status}`, ok: false };
   return { kind: "read" as const, outcome: "page: 200", ok: true };
@@ -183,6 +190,29 @@ async function loadWorkload(sql: pg.Client, origin: string) {
     clients.push({ email: reader.email, cookie, kind: "read", step: (origin) => readPage({ cookie }, origin, paths[n++ % paths.length]!) });
   }
   return clients;
+}
+
+/** What a person sees in a browser when a page fails during the outage: the try-again page, and no error. */
+async function checkErrorPageInBrowser(origin: string, cookie: string): Promise<string | null> {
+  const executablePath = findChromium();
+  if (!executablePath) return "no Chromium to check the page in a browser";
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const [name, value] = cookie.split(/=(.*)/s);
+    await context.addCookies([{ name: name!, value: value!, url: origin }]);
+    const page = await context.newPage();
+    await page.goto(`${origin}/courses/my-courses`);
+    await page.getByRole("heading", { name: ERROR_PAGE }).waitFor({ timeout: 15_000 });
+    const text = await page.locator("body").innerText();
+    if (!text.includes("Nothing was changed")) return "the try-again page does not say that nothing was changed";
+    if (LEAKS.test(text)) return `the try-again page shows the error: ${text.slice(0, 200)}`;
+    return null;
+  } catch (error) {
+    return `the try-again page did not show: ${error instanceof Error ? error.message.split("\n")[0] : error}`;
+  } finally {
+    await browser.close();
+  }
 }
 
 /** One signed-in page read per instance every 100 ms, from just before the outage until after it. */
@@ -376,6 +406,7 @@ async function main() {
     const outageStart = now();
     await database.pause!();
     console.log(`PostgreSQL stopped (${seconds(now() - outageStart)} to shut down)`);
+    const browserCheck = checkErrorPageInBrowser(origins[1]!, clients.find((c) => c.kind === "read")!.cookie);
     await sleep(Math.max(0, OUTAGE_MS - (now() - outageStart)));
     const outageEnd = now();
     await database.resume!();
@@ -396,6 +427,10 @@ async function main() {
     const { failures, roleChanges, enrolments } = await checkInvariants(check, watched).finally(() => check.end());
     console.log(`\nInvariants: every organisation with members has an Administrator; ${roleChanges} role changes, each with exactly one audit row; ${enrolments} enrolments' completed-lesson counts equal their completions`);
     for (const failure of failures) console.log(`  ✗ ${failure}`);
+    for (const outcome of new Set(samples.map((s) => s.outcome))) if (outcome.includes("LEAKING")) failures.push(`a failed request answered ${outcome}`);
+    const browserProblem = await browserCheck;
+    if (browserProblem) failures.push(browserProblem);
+    else console.log("In a browser (390 px wide) during the outage, a page showed the try-again page, saying nothing was changed, with nothing of the error");
     const ok = !failures.length && recovery <= RECOVERY_TARGET_MS && lateFailures === 0;
     console.log(ok ? "\n✓ Resilience targets met." : `\n✗ ${failures.length ? "Invariants failed. " : ""}${recovery > RECOVERY_TARGET_MS || lateFailures ? "Recovery missed its target." : ""}`);
     return ok ? 0 : 1;
