@@ -9,7 +9,7 @@ const envSchema = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
     // Timeouts on the way to the database, so a lost database answers in about a second instead of hanging
-    // every request until the host gives up (README: "Timeouts").
+    // every request until the host gives up (README: "Configuration").
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     // Longer than a streamed CSV export waits between batches for a slow download (lib/db-cursor.ts).

@@ -5,14 +5,14 @@
 // --direct gives the command the direct URL (DATABASE_URL_UNPOOLED when set): migrations and seeding use it.
 // --migrate applies prisma/migrations (on the direct URL). --prepare is an instance's start (`npm run dev`,
 // `npm start`): it migrates and seeds only an embedded database it started itself, and never touches a
-// configured one (migrating that is the release step, `npm run db:migrate`), then prints the demo sign-ins.
+// configured one (migrating that is the release step, `npm run db:migrate`), then prints where it serves.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { directDatabaseUrl } from "../lib/database-url";
 import { startEmbeddedDatabase, type Database } from "./embedded-db";
-import { migrate } from "./migrate";
+import { migrate, POOLED_URL_REFUSED } from "./migrate";
 
 const separator = process.argv.indexOf("--");
 const flags = new Set(process.argv.slice(2, separator === -1 ? undefined : separator));
@@ -64,7 +64,7 @@ try {
     console.log(`\n  Schoot trust progress: http://localhost:${port}\n${demo}`);
   }
 } catch (error) {
-  console.error(error);
+  console.error(error instanceof Error && error.message === POOLED_URL_REFUSED ? error.message : error);
   await stopDatabase();
   process.exit(1);
 }
