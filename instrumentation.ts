@@ -29,10 +29,11 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
 /**
  * Next also prints every such error itself, with its stack and everything the error carries (a Prisma error
  * holds the driver's error and its cause: about 20 lines each). An error with a digest is exactly one that
- * onRequestError above has seen, so that print is left out; everything else Next prints is kept.
+ * onRequestError above has seen, so that print is left out; everything else Next prints is kept. In
+ * development the full print stays: there the stack is what a developer wants.
  */
 export function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NODE_ENV !== "production") return;
   const print = console.error.bind(console);
   console.error = (...args: unknown[]) => {
     if (args.some((arg) => arg instanceof Error && typeof (arg as { digest?: unknown }).digest === "string")) return;
