@@ -17,6 +17,7 @@ export const MIGRATION_LIMITS = {
   statement_timeout: 15 * 60_000, // one migration step; an index build on a big table may take minutes
   idle_in_transaction_session_timeout: 60_000,
   idle_session_timeout: 60_000, // a client that died without closing its socket
+  client_connection_check_interval: 1_000, // a client that died mid-statement: stop the statement, drop the lock
 };
 
 /**
@@ -27,7 +28,8 @@ export const MIGRATION_LIMITS = {
  */
 export async function migrate(connectionString: string, options: { migrations?: MigrationList } = {}): Promise<string[]> {
   if (isPooledUrl(connectionString)) throw new Error(POOLED_URL_REFUSED);
-  const { idle_session_timeout, ...limits } = MIGRATION_LIMITS;
+  // pg sends the first three as startup parameters; the last two (PostgreSQL 14+) go through `options`.
+  const { idle_session_timeout, client_connection_check_interval, ...limits } = MIGRATION_LIMITS;
   const pool = new pg.Pool({
     connectionString,
     max: 1,
@@ -35,7 +37,7 @@ export async function migrate(connectionString: string, options: { migrations?: 
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
     ...limits,
-    options: `-c idle_session_timeout=${idle_session_timeout}`,
+    options: `-c idle_session_timeout=${idle_session_timeout} -c client_connection_check_interval=${client_connection_check_interval}`,
   });
   pool.on("error", () => {}); // a connection lost while idle: the next step fails and says so
   try {

@@ -1,6 +1,6 @@
 // Migrations are the release step, on the direct URL only: an instance's start never migrates a configured
 // database, a pooled URL is refused, and the migration's advisory lock and connection are gone on every path.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { Client } from "pg";
@@ -146,6 +146,39 @@ describe("migrate", () => {
       idle: ms(MIGRATION_LIMITS.idle_session_timeout),
       app: "schoot-migrate",
     });
+  });
+});
+
+describe("a migration that crashes", () => {
+  it("loses its lock with its process, even mid-statement, so the next release goes ahead", async () => {
+    const url = await freshDatabase();
+    const slow = `SELECT pg_sleep(60)`;
+    // A release process that dies (SIGKILL: no finally runs) while its migration is in the middle of a statement.
+    const code = `const { migrate } = await import(${JSON.stringify(new URL("../../scripts/migrate.ts", import.meta.url).pathname)});
+      const { readMigrations } = await import(${JSON.stringify(new URL("../../scripts/schema-engine.ts", import.meta.url).pathname)});
+      const all = readMigrations();
+      all.migrationDirectories.push({ path: "29991231000000_slow", migrationFile: { path: "migration.sql", content: { tag: "ok", value: ${JSON.stringify(slow)} } } });
+      await migrate(process.env.TARGET_URL, { migrations: all });`;
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { env: { ...process.env, TARGET_URL: url }, stdio: "ignore" });
+    try {
+      const sleeping = async () => withClient(process.env.DATABASE_URL!, async (client) =>
+        (await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'schoot-migrate' AND query LIKE 'SELECT pg_sleep%'`)).rows[0].n);
+      for (let i = 0; i < 100 && (await sleeping()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await sleeping()).toBe(1);
+      expect((await leftovers()).advisoryLocks).toBe(1);
+    } finally {
+      child.kill("SIGKILL");
+    }
+    // PostgreSQL notices the dead client within the check interval, ends the statement and the session.
+    const started = Date.now();
+    while ((await leftovers()).migrationSessions > 0 && Date.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await leftovers()).toEqual({ advisoryLocks: 0, migrationSessions: 0 });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    // The next release is not kept waiting on a lock: it is told at once, as Prisma does, that a migration failed
+    // (to be marked with `prisma migrate resolve` once looked at).
+    const next = Date.now();
+    await expect(migrate(url)).rejects.toThrow(/29991231000000_slow/);
+    expect(Date.now() - next).toBeLessThan(5_000);
   });
 });
 
