@@ -12,6 +12,14 @@ const envSchema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     /** Set by Vercel ("1"): the client address is then read from x-real-ip. */
     VERCEL: z.string().optional(),
+    // Timeouts on the way to the database, so a lost database answers in about a second instead of hanging
+    // every request until the host gives up (README: "Configuration").
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+    // Longer than a streamed CSV export waits between batches for a slow download (lib/db-cursor.ts).
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    DATABASE_POOL_WAIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)"),
   });
 

@@ -7,7 +7,13 @@ import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 
-export type Database = { url: string; stop: () => Promise<void> };
+export type Database = {
+  url: string;
+  stop: () => Promise<void>;
+  /** Stops and starts PostgreSQL again on the same port and data, as an outage would (resilience checks). */
+  pause?: () => Promise<void>;
+  resume?: () => Promise<void>;
+};
 
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -72,7 +78,8 @@ export async function startEmbeddedDatabase(options: { throwaway?: boolean; quie
     port,
     user: USER,
     password: PASSWORD,
-    persistent: !options.throwaway,
+    // Kept across pause()/resume(); a throwaway cluster is deleted by our own stop() below.
+    persistent: true,
     // PostgreSQL refuses to run as root; as root the package creates and uses a `postgres` user.
     createPostgresUser: isRoot,
     postgresFlags: [...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []), ...(options.postgresFlags ?? [])],
@@ -86,6 +93,8 @@ export async function startEmbeddedDatabase(options: { throwaway?: boolean; quie
   let stopped = false;
   return {
     url: urlFor(port),
+    pause: () => server.stop(),
+    resume: () => server.start(),
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -11,15 +11,25 @@ const require = createRequire(import.meta.url);
 export const migrationsDir = path.resolve("prisma/migrations");
 export const schemaPath = path.resolve("prisma/schema.prisma");
 
-export async function openSchemaEngine(connectionString: string): Promise<SchemaEngine> {
-  // Node 20 cannot import the package entry (it imports a .wasm file), so instantiate by hand.
+// Node 20 cannot import the package entry (it imports a .wasm file), so instantiate by hand. Once per process:
+// the glue module caches views of the instance's memory, so a second instance behind it reads garbage.
+let bgModule: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined;
+
+async function loadWasm() {
   const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
   const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
   const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  return bg;
+}
+
+// `connection` is what PrismaPg takes: a URL, a pool configuration, or a pool the caller owns and ends.
+export async function openSchemaEngine(connection: ConstructorParameters<typeof PrismaPg>[0]): Promise<SchemaEngine> {
+  bgModule ??= loadWasm();
+  const bg = await bgModule;
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(typeof connection === "string" ? { connectionString: connection } : connection));
   const schema = readFileSync(schemaPath, "utf8");
   return bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, (log: string) => {
     if (process.env.DEBUG_SCHEMA_ENGINE) console.error(log);

@@ -1,21 +1,24 @@
 // Runs a command with DATABASE_URL pointing at a real PostgreSQL.
-//   tsx scripts/with-db.ts [--throwaway] [--migrate] [--prepare] -- <command...>
-// DATABASE_URL set: that database is used as it is. Unset: an embedded PostgreSQL is started
-// (.data/postgres, or a throwaway cluster) and stopped when the command ends or on Ctrl-C.
-// --migrate applies prisma/migrations; --prepare also seeds an empty embedded database (any database with
-// SEED_DEMO=1) and prints the demo sign-ins.
+//   tsx scripts/with-db.ts [--throwaway] [--migrate] [--prepare] [--direct] -- <command...>
+// DATABASE_URL (or DATABASE_URL_UNPOOLED) set: that database is used as it is. Unset: an embedded PostgreSQL is
+// started (.data/postgres, or a throwaway cluster) and stopped when the command ends or on Ctrl-C.
+// --direct gives the command the direct URL (DATABASE_URL_UNPOOLED when set): migrations and seeding use it.
+// --migrate applies prisma/migrations (on the direct URL). --prepare is an instance's start (`npm run dev`,
+// `npm start`): it migrates and seeds only an embedded database it started itself, and never touches a
+// configured one (migrating that is the release step, `npm run db:migrate`), then prints where it serves.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { directDatabaseUrl } from "../lib/database-url";
 import { startEmbeddedDatabase, type Database } from "./embedded-db";
-import { migrate } from "./migrate";
+import { migrate, POOLED_URL_REFUSED } from "./migrate";
 
 const separator = process.argv.indexOf("--");
 const flags = new Set(process.argv.slice(2, separator === -1 ? undefined : separator));
 const command = separator === -1 ? [] : process.argv.slice(separator + 1);
 if (!command.length) {
-  console.error("Usage: tsx scripts/with-db.ts [--throwaway] [--migrate] [--prepare] -- <command...>");
+  console.error("Usage: tsx scripts/with-db.ts [--throwaway] [--migrate] [--prepare] [--direct] -- <command...>");
   process.exit(2);
 }
 
@@ -31,10 +34,12 @@ function localAuthSecret(): string {
 
 let database: Database | null = null;
 const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
-if (!env.DATABASE_URL) {
+if (!env.DATABASE_URL && !env.DATABASE_URL_UNPOOLED) {
   database = await startEmbeddedDatabase({ throwaway: flags.has("--throwaway") });
   env.DATABASE_URL = database.url;
   if (!env.AUTH_SECRET) env.AUTH_SECRET = localAuthSecret();
+} else if (flags.has("--direct")) {
+  env.DATABASE_URL = directDatabaseUrl(env);
 }
 
 async function stopDatabase() {
@@ -42,21 +47,24 @@ async function stopDatabase() {
 }
 
 try {
-  if (flags.has("--migrate") || flags.has("--prepare")) {
-    const applied = await migrate(env.DATABASE_URL!);
+  if (flags.has("--migrate") || (flags.has("--prepare") && database)) {
+    const applied = await migrate(directDatabaseUrl(env)!);
     if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
   }
   if (flags.has("--prepare")) {
-    // Demo accounts share a published password: only the local embedded database gets them unasked.
-    if (database || env.SEED_DEMO === "1") {
+    if (database) {
+      // Demo accounts share a published password: only the local embedded database gets them unasked.
       const { seedIfEmpty } = await import("../prisma/seed");
       if (await seedIfEmpty(env.DATABASE_URL!)) console.log("Seeded the demo data.");
+    } else {
+      console.log("Using the configured database as it is: migrations are the release step (`npm run db:migrate`).");
     }
     const port = env.PORT ?? "3000";
-    console.log(`\n  Schoot trust progress: http://localhost:${port}\n  Demo sign-ins (password schoot-demo-2026):\n    lead@northstar.example   MAT lead\n    head@riverside.example   school Administrator\n`);
+    const demo = database ? "  Demo sign-ins (password schoot-demo-2026):\n    lead@northstar.example   MAT lead\n    head@riverside.example   school Administrator\n" : "";
+    console.log(`\n  Schoot trust progress: http://localhost:${port}\n${demo}`);
   }
 } catch (error) {
-  console.error(error);
+  console.error(error instanceof Error && error.message === POOLED_URL_REFUSED ? error.message : error);
   await stopDatabase();
   process.exit(1);
 }
