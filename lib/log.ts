@@ -8,7 +8,8 @@ export function errorFields(error: unknown): Fields {
   if (!(error instanceof Error)) return { error: String(error).slice(0, 300) };
   const code = (error as { code?: unknown }).code;
   const cause = error.cause instanceof Error ? error.cause.message.slice(0, 200) : undefined;
-  const stackTop = error.stack?.split("\n").slice(1, 3).map((line) => line.trim()).join(" | ");
+  // Only frames: a Prisma error's message spans several lines, which the stack repeats before them.
+  const stackTop = error.stack?.split("\n").map((line) => line.trim()).filter((line) => line.startsWith("at ")).slice(0, 2).join(" | ");
   return { error: error.name, message: error.message.replace(/\s+/g, " ").slice(0, 300), code, cause, at: stackTop };
 }
 
