@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { typedValues, type FormState } from "./form-state";
@@ -72,7 +73,10 @@ function boundary<S extends z.ZodType, C extends object>(
       unstable_rethrow(error); // redirect() and notFound() are not errors
       if (error instanceof ActionError) return refusal(formData, error.message);
       const viewer = ctx && !isFormState(ctx) ? (ctx as { viewer?: Viewer }).viewer?.id : undefined;
-      logError("action.failed", error, { action: name, viewer });
+      // The function's name can be minified away in production; the action's id (in .next's
+      // server-reference-manifest.json) always says which action it was.
+      const actionId = await headers().then((h) => h.get("next-action"), () => null);
+      logError("action.failed", error, { action: name || undefined, actionId, viewer });
       return refusal(formData, NOTHING_CHANGED);
     }
   };
