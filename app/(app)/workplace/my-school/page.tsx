@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth";
+import { readSearchParams } from "@/lib/search-params";
 import { ColleaguesSection } from "./colleagues-section";
 import { InvitationsSection } from "./invitations-section";
 import { RecentChanges } from "./recent-changes";
@@ -11,7 +12,10 @@ import { TrustSection, type TrustSectionParams } from "./trust-section";
 export const metadata: Metadata = { title: "My School" };
 
 // My School is a column of small sections, each loading what it shows: add a section with one line.
-export default async function MySchoolPage({ searchParams }: { searchParams: Promise<TrustSectionParams> }) {
+// The trust picker's state lives in the URL; a repeated or malformed value (a NUL, a megabyte) reads as absent.
+const trustSectionParams: (keyof TrustSectionParams)[] = ["trustQuery", "confirmTrust", "confirmRemove", "trust"];
+
+export default async function MySchoolPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const membership = viewer.currentMembership;
   // Schoot support belongs to no school: its work is the console.
@@ -33,7 +37,7 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         <SchoolDetails organisationId={organisationId} role={membership.role} />
         {membership.organisation.kind === "SCHOOL" ? (
-          <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={await searchParams} />
+          <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={readSearchParams(await searchParams, trustSectionParams)} />
         ) : (
           <CentralTeamSection trustName={membership.organisation.name} isAdministrator={isAdministrator} />
         )}
