@@ -60,6 +60,8 @@ describe("progress view URL state", () => {
     expect(parseProgressQuery({ q: "x".repeat(1_000_000) }).q).toBeUndefined();
     expect(parseProgressQuery({ size: "-10" }).size).toBe(50);
     expect(parseProgressQuery({ size: "1e400" }).size).toBe(50);
+    expect(parseProgressQuery({ status: "constructor" }).status).toBeUndefined();
+    expect(parseProgressQuery({ status: "__proto__" }).status).toBeUndefined();
   });
 
   it("drops the cursor when a filter or the sort changes, so the view starts at the first page", () => {

@@ -110,6 +110,11 @@ export function decodeCursor(value: string | undefined, sort: ProgressSort): Cur
   }
 }
 
+// An own key only: ?status=constructor must not find Object's constructor.
+function statusOf(slug: string | undefined): EnrolmentStatus | undefined {
+  return slug !== undefined && Object.hasOwn(statusSlugs, slug) ? statusSlugs[slug] : undefined;
+}
+
 export function parseProgressQuery(params: Params): ProgressQuery {
   const sortParam = read(params, "sort");
   const sort = (progressSorts as readonly string[]).includes(sortParam ?? "") ? (sortParam as ProgressSort) : "name";
@@ -121,7 +126,7 @@ export function parseProgressQuery(params: Params): ProgressQuery {
   const from = read(params, "from");
   return {
     course: course && z.uuid().safeParse(course).success ? course : undefined,
-    status: statusSlugs[read(params, "status") ?? ""],
+    status: statusOf(read(params, "status")),
     q: q || undefined,
     sort,
     dir: read(params, "dir") === "desc" ? "desc" : "asc",
