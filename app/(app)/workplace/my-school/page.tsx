@@ -15,6 +15,13 @@ export const metadata: Metadata = { title: "My School" };
 // The trust picker's state lives in the URL; a repeated or malformed value (a NUL, a megabyte) reads as absent.
 const trustSectionParams: (keyof TrustSectionParams)[] = ["trustQuery", "confirmTrust", "confirmRemove", "trust"];
 
+async function trustSectionParamsOf(searchParams: Promise<Record<string, string | string[] | undefined>>): Promise<TrustSectionParams> {
+  const params = readSearchParams(await searchParams, trustSectionParams);
+  // `trust` names a notice looked up in an object: ?trust=constructor would find Object's own and fail to render.
+  if (params.trust && params.trust in Object.prototype) delete params.trust;
+  return params;
+}
+
 export default async function MySchoolPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const membership = viewer.currentMembership;
@@ -37,7 +44,7 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         <SchoolDetails organisationId={organisationId} role={membership.role} />
         {membership.organisation.kind === "SCHOOL" ? (
-          <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={readSearchParams(await searchParams, trustSectionParams)} />
+          <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={await trustSectionParamsOf(searchParams)} />
         ) : (
           <CentralTeamSection trustName={membership.organisation.name} isAdministrator={isAdministrator} />
         )}
