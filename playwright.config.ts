@@ -6,6 +6,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const isRoot = process.getuid?.() === 0;
 const NO_JAVASCRIPT_SPEC = /no-javascript\.spec\.ts$/;
+// Raw HTTP with no browser: one project is enough.
+const HOSTILE_INPUT_SPEC = /hostile-input\.spec\.ts$/;
 
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH,
@@ -31,7 +33,7 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure", launchOptions },
   projects: [
     { name: "desktop", testIgnore: NO_JAVASCRIPT_SPEC, use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions } },
-    { name: "phone", testIgnore: NO_JAVASCRIPT_SPEC, use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, launchOptions } },
+    { name: "phone", testIgnore: [NO_JAVASCRIPT_SPEC, HOSTILE_INPUT_SPEC], use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, launchOptions } },
     // Every form must work before (or without) JavaScript: this project runs its own journeys with scripts off.
     { name: "no-javascript", testMatch: NO_JAVASCRIPT_SPEC, use: { ...devices["Desktop Chrome"], channel: undefined, javaScriptEnabled: false, launchOptions } },
   ],

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, formatPageRange, pageRange, parseProgressQuery, progressSearch } from "./progress-query";
+import { decodeCursor, encodeCursor, formatPageRange, isTimestampKey, pageRange, parseProgressQuery, progressSearch } from "./progress-query";
 
 describe("progress view URL state", () => {
   it("starts from name A to Z, 50 rows, no filter", () => {
@@ -28,6 +28,40 @@ describe("progress view URL state", () => {
     expect(decodeCursor(encodeCursor({ keys: ["Tom"], id }), "activity")).toBeUndefined();
     expect(decodeCursor(encodeCursor({ keys: ["50", "Tom"], id: "not-a-uuid" }), "progress")).toBeUndefined();
     expect(decodeCursor(encodeCursor({ keys: ["fifty", "Tom"], id }), "progress")).toBeUndefined();
+  });
+
+  it("drops a cursor whose date PostgreSQL would refuse, so the view opens at the first page", () => {
+    const id = randomUUID();
+    for (const key of ["2026-02-30 00:00:00", "2025-02-29 00:00:00", "2026-04-31 10:00:00", "2026-13-01 00:00:00", "2026-00-10 00:00:00", "0000-01-01 00:00:00",
+      "2026-01-01 24:00:00", "2026-01-01 23:60:00", "2026-01-01 23:59:60", "+275760-09-13", "+275760-09-13 00:00:00", "NaN", "Infinity", "2026-01-01T00:00:00Z", ""]) {
+      expect(decodeCursor(encodeCursor({ keys: [key], id }), "enrolled"), key).toBeUndefined();
+      expect(parseProgressQuery({ sort: "activity", after: encodeCursor({ keys: [key], id }) }).after, key).toBeUndefined();
+    }
+    expect(isTimestampKey("2024-02-29 23:59:59.999")).toBe(true);
+    expect(isTimestampKey("2000-02-29 00:00:00")).toBe(true);
+    expect(isTimestampKey("1900-02-29 00:00:00")).toBe(false);
+    expect(isTimestampKey("-infinity")).toBe(true);
+  });
+
+  it("drops a cursor with a NUL or a lone surrogate in a name, an int out of range, or a hostile page value", () => {
+    const id = randomUUID();
+    expect(decodeCursor(encodeCursor({ keys: ["To\u0000m", "Prevent"], id }), "name")).toBeUndefined();
+    expect(decodeCursor(encodeCursor({ keys: ["Tom\ud800", "Prevent"], id }), "name")).toBeUndefined();
+    expect(decodeCursor(encodeCursor({ keys: ["99999999999", "Tom"], id }), "progress")).toBeUndefined();
+    expect(decodeCursor("NaN", "name")).toBeUndefined();
+    expect(decodeCursor(Buffer.from("[1,2,3]").toString("base64url"), "name")).toBeUndefined();
+    expect(decodeCursor(Buffer.from('{"keys":[]}').toString("base64url"), "name")).toBeUndefined();
+  });
+
+  it("reads a NUL, a repeated parameter or a megabyte as absent", () => {
+    expect(parseProgressQuery(new URLSearchParams("q=%00"))).toEqual(parseProgressQuery({}));
+    expect(parseProgressQuery(new URLSearchParams("q=a%00b&sort=email"))).toEqual(parseProgressQuery({ sort: "email" }));
+    expect(parseProgressQuery({ q: ["tom", "ann"], sort: ["email", "name"], size: ["10", "25"] })).toEqual(parseProgressQuery({}));
+    expect(parseProgressQuery({ q: "x".repeat(1_000_000) }).q).toBeUndefined();
+    expect(parseProgressQuery({ size: "-10" }).size).toBe(50);
+    expect(parseProgressQuery({ size: "1e400" }).size).toBe(50);
+    expect(parseProgressQuery({ status: "constructor" }).status).toBeUndefined();
+    expect(parseProgressQuery({ status: "__proto__" }).status).toBeUndefined();
   });
 
   it("drops the cursor when a filter or the sort changes, so the view starts at the first page", () => {

@@ -4,6 +4,7 @@
 // Pure: used by the page, the export route, the benchmark and unit tests alike.
 import { z } from "zod";
 import type { EnrolmentStatus } from "./enrolments";
+import { readSearchParam } from "./search-params";
 
 export const progressSorts = ["name", "email", "course", "status", "progress", "enrolled", "activity", "completed"] as const;
 export type ProgressSort = (typeof progressSorts)[number];
@@ -63,17 +64,30 @@ export type ProgressQuery = ProgressFilters & {
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
-function read(params: Params, name: string): string | undefined {
-  const value = params instanceof URLSearchParams ? params.get(name) : params[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === null || first === undefined || first === "" ? undefined : first;
+// A repeated, over-long or control-character value reads as absent (lib/search-params.ts).
+const read = readSearchParam;
+
+const timestampText = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?$/;
+
+/**
+ * A timestamp as PostgreSQL writes one (`::text`) that also names a real moment: PostgreSQL rejects
+ * 2026-02-30 or year 0 with an error, so a hand-made cursor holding one must read as no cursor at all.
+ */
+export function isTimestampKey(value: string): boolean {
+  if (value === "infinity" || value === "-infinity") return true;
+  const match = timestampText.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
 }
 
-const timestampText = /^(-?infinity|\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?)$/;
 const keyChecks: Record<KeyKind, (value: string) => boolean> = {
-  text: (value) => value.length <= 400,
+  // A NUL or a lone surrogate is no name PostgreSQL could have written, and it refuses to read one back.
+  text: (value) => value.length <= 400 && !value.includes("\u0000") && value.isWellFormed(),
   int: (value) => /^-?\d{1,9}$/.test(value),
-  timestamp: (value) => timestampText.test(value),
+  timestamp: isTimestampKey,
 };
 
 export function encodeCursor(cursor: Cursor): string {
@@ -96,6 +110,11 @@ export function decodeCursor(value: string | undefined, sort: ProgressSort): Cur
   }
 }
 
+// An own key only: ?status=constructor must not find Object's constructor.
+function statusOf(slug: string | undefined): EnrolmentStatus | undefined {
+  return slug !== undefined && Object.hasOwn(statusSlugs, slug) ? statusSlugs[slug] : undefined;
+}
+
 export function parseProgressQuery(params: Params): ProgressQuery {
   const sortParam = read(params, "sort");
   const sort = (progressSorts as readonly string[]).includes(sortParam ?? "") ? (sortParam as ProgressSort) : "name";
@@ -107,7 +126,7 @@ export function parseProgressQuery(params: Params): ProgressQuery {
   const from = read(params, "from");
   return {
     course: course && z.uuid().safeParse(course).success ? course : undefined,
-    status: statusSlugs[read(params, "status") ?? ""],
+    status: statusOf(read(params, "status")),
     q: q || undefined,
     sort,
     dir: read(params, "dir") === "desc" ? "desc" : "asc",

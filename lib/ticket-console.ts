@@ -23,8 +23,8 @@ export const ticketQueueFilters = z.object({
   status: z.enum(["ACTIVE", "ALL", ...Object.values(TicketStatus)]).catch("ACTIVE"),
   category: z.enum(TicketCategory).optional().catch(undefined),
   organisation: z.uuid().optional().catch(undefined),
-  /** Keyset cursor: the ticket number after which the page starts. */
-  after: z.coerce.number().int().positive().optional().catch(undefined),
+  /** Keyset cursor: the ticket number after which the page starts (an int4 column: a larger one is an error there). */
+  after: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
 });
 export type TicketQueueFilters = z.output<typeof ticketQueueFilters>;
 

@@ -8,19 +8,21 @@ import { nextStepLabel, statusLabels } from "@/lib/enrolments";
 import { formatDate } from "@/lib/format";
 import { EnrolButton } from "./enrol-button";
 import { CourseBreadcrumb } from "./course-breadcrumb";
+import { readPathParam } from "@/lib/search-params";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await requireViewer();
-  const course = await getCourseForViewer(viewer.id, (await params).slug);
+  const slug = readPathParam((await params).slug);
+  const course = slug ? await getCourseForViewer(viewer.id, slug) : null;
   return { title: course?.title ?? "Page not found" };
 }
 
 export default async function CoursePage({ params }: Props) {
   const viewer = await requireViewer();
-  const { slug } = await params;
-  const course = await getCourseForViewer(viewer.id, slug);
+  const slug = readPathParam((await params).slug);
+  const course = slug ? await getCourseForViewer(viewer.id, slug) : null;
   if (!course) notFound();
   const { enrolment } = course;
 

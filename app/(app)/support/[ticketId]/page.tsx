@@ -7,6 +7,7 @@ import { requireViewer } from "@/lib/auth";
 import { ticketCategoryLabels, ticketStatusLabels } from "@/lib/ticket-labels";
 import { getMyTicket } from "@/lib/tickets";
 import { ReplyForm } from "./reply-form";
+import { readSearchParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Support ticket" };
 
@@ -17,7 +18,7 @@ export default async function MyTicketPage({ params, searchParams }: Props) {
   const { ticketId } = await params;
   const ticket = await getMyTicket(viewer.id, ticketId);
   if (!ticket) notFound();
-  const justSent = (await searchParams).sent === "1";
+  const justSent = readSearchParam(await searchParams, "sent") === "1";
 
   return (
     <article aria-labelledby="ticket-subject" className="max-w-3xl space-y-5">

@@ -6,14 +6,12 @@ import type { TicketCategory } from "@/lib/generated/prisma/enums";
 import { ticketCategories, ticketCategoryLabels } from "@/lib/ticket-labels";
 import { SUBJECT_MAX } from "@/lib/tickets";
 import { NewTicketForm } from "./new-ticket-form";
+import { readSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "New Support Ticket" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function firstValue(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? "";
-}
 
 /**
  * Links may fill the form in (the Trust access checklist does): ?category=<TicketCategory>&subject=…
@@ -22,7 +20,7 @@ function firstValue(value: string | string[] | undefined): string {
  */
 export default async function NewSupportTicketPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireViewer();
-  const params = await searchParams;
+  const params = readSearchParams(await searchParams, ["category", "organisation", "subject"]);
   const organisations = viewer.memberships.map((m) => ({ value: m.organisation.id, label: m.organisation.name }));
 
   if (organisations.length === 0) {
@@ -37,11 +35,11 @@ export default async function NewSupportTicketPage({ searchParams }: { searchPar
     );
   }
 
-  const category = firstValue(params.category);
-  const requestedOrganisation = firstValue(params.organisation);
+  const category = params.category ?? "";
+  const requestedOrganisation = params.organisation ?? "";
   const defaults = {
     category: ticketCategories.includes(category as TicketCategory) ? category : "",
-    subject: firstValue(params.subject).trim().slice(0, SUBJECT_MAX),
+    subject: (params.subject ?? "").trim().slice(0, SUBJECT_MAX),
     organisationId: organisations.find((o) => o.value === requestedOrganisation)?.value ?? viewer.currentMembership?.organisation.id ?? "",
   };
 

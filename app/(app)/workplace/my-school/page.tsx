@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth";
+import { readSearchParams } from "@/lib/search-params";
 import { ColleaguesSection } from "./colleagues-section";
 import { InvitationsSection } from "./invitations-section";
 import { RecentChanges } from "./recent-changes";
@@ -11,7 +12,17 @@ import { TrustSection, type TrustSectionParams } from "./trust-section";
 export const metadata: Metadata = { title: "My School" };
 
 // My School is a column of small sections, each loading what it shows: add a section with one line.
-export default async function MySchoolPage({ searchParams }: { searchParams: Promise<TrustSectionParams> }) {
+// The trust picker's state lives in the URL; a repeated or malformed value (a NUL, a megabyte) reads as absent.
+const trustSectionParams: (keyof TrustSectionParams)[] = ["trustQuery", "confirmTrust", "confirmRemove", "trust"];
+
+async function trustSectionParamsOf(searchParams: Promise<Record<string, string | string[] | undefined>>): Promise<TrustSectionParams> {
+  const params = readSearchParams(await searchParams, trustSectionParams);
+  // `trust` names a notice looked up in an object: ?trust=constructor would find Object's own and fail to render.
+  if (params.trust && params.trust in Object.prototype) delete params.trust;
+  return params;
+}
+
+export default async function MySchoolPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const membership = viewer.currentMembership;
   // Schoot support belongs to no school: its work is the console.
@@ -33,7 +44,7 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         <SchoolDetails organisationId={organisationId} role={membership.role} />
         {membership.organisation.kind === "SCHOOL" ? (
-          <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={await searchParams} />
+          <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={await trustSectionParamsOf(searchParams)} />
         ) : (
           <CentralTeamSection trustName={membership.organisation.name} isAdministrator={isAdministrator} />
         )}

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { searchOrganisations } from "@/lib/designations";
 import { designationLabels, kindLabels } from "@/lib/labels";
 import { requireSupportViewer } from "@/lib/support";
+import { readSearchParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Organisations · Support console" };
 
 export default async function ConsoleOrganisationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireSupportViewer();
-  const raw = (await searchParams).q;
-  const query = typeof raw === "string" ? raw : "";
+  // A NUL reaching the name search is an error in PostgreSQL, not a miss: such a value reads as no search.
+  const query = readSearchParam(await searchParams, "q") ?? "";
   const organisations = await searchOrganisations(viewer.id, query);
 
   return (

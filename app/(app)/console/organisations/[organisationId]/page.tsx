@@ -10,6 +10,7 @@ import { consoleStatusLabels } from "@/lib/ticket-labels";
 import { DesignationForm } from "./designation-form";
 import { KindForm } from "./kind-form";
 import { DetailItem } from "@/components/detail-item";
+import { readSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Organisation · Support console" };
 
@@ -23,13 +24,14 @@ export default async function ConsoleOrganisationPage({ params, searchParams }: 
   const organisation = await getConsoleOrganisation(viewer.id, organisationId);
   if (!organisation) notFound();
   const changes = await listDesignationChanges(viewer.id, organisation.id);
-  const requestedTicket = (await searchParams).ticket;
+  const search = readSearchParams(await searchParams, ["ticket", "created"]);
+  const requestedTicket = search.ticket;
   const ticketId = organisation.tickets.find((t) => t.id === requestedTicket)?.id ?? "";
 
   return (
     <article aria-labelledby="organisation-name" className="space-y-5">
       <h2 id="organisation-name" className="text-xl font-semibold">{organisation.name}</h2>
-      {(await searchParams).created ? (
+      {search.created ? (
         <p role="status" className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">{organisation.name} has been created.</p>
       ) : null}
       <dl className={`grid gap-4 sm:grid-cols-2 ${card}`}>

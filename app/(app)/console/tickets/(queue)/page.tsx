@@ -4,6 +4,7 @@ import { TicketStatusBadge } from "@/components/ticket-status-badge";
 import { requireSupportViewer } from "@/lib/support";
 import { listTicketOrganisations, listTicketQueue, ticketQueueFilters, type TicketQueueFilters } from "@/lib/ticket-console";
 import { consoleStatusLabels, formatMessageTime, ticketCategories, ticketCategoryLabels, ticketStatuses } from "@/lib/ticket-labels";
+import { readSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Tickets · Support console" };
 
@@ -21,8 +22,8 @@ function queueHref(filters: TicketQueueFilters, after: number) {
 
 export default async function TicketQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireSupportViewer();
-  const raw = await searchParams;
-  const filters = ticketQueueFilters.parse({ status: raw.status, category: raw.category || undefined, organisation: raw.organisation || undefined, after: raw.after });
+  const raw = readSearchParams(await searchParams, ["status", "category", "organisation", "after"]);
+  const filters = ticketQueueFilters.parse(raw);
   const [{ tickets, nextAfter }, organisations] = await Promise.all([listTicketQueue(viewer.id, filters), listTicketOrganisations(viewer.id)]);
 
   return (

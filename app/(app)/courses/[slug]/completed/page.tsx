@@ -5,12 +5,14 @@ import { requireViewer } from "@/lib/auth";
 import { getCourseForViewer } from "@/lib/courses";
 import { formatDate } from "@/lib/format";
 import { CourseBreadcrumb } from "../course-breadcrumb";
+import { readPathParam } from "@/lib/search-params";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await requireViewer();
-  const course = await getCourseForViewer(viewer.id, (await params).slug);
+  const slug = readPathParam((await params).slug);
+  const course = slug ? await getCourseForViewer(viewer.id, slug) : null;
   return { title: course ? `Course completed · ${course.title}` : "Page not found" };
 }
 
@@ -20,8 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function CourseCompletedPage({ params }: Props) {
   const viewer = await requireViewer();
-  const { slug } = await params;
-  const course = await getCourseForViewer(viewer.id, slug);
+  const slug = readPathParam((await params).slug);
+  const course = slug ? await getCourseForViewer(viewer.id, slug) : null;
   if (!course) notFound();
   const { enrolment } = course;
   if (enrolment?.status !== "COMPLETED") redirect(`/courses/${course.slug}`);

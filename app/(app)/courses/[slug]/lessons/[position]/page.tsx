@@ -7,14 +7,17 @@ import { getCourseForViewer, type CourseForViewer } from "@/lib/courses";
 import { statusLabels } from "@/lib/enrolments";
 import { CompleteButton } from "./complete-button";
 import { CourseBreadcrumb } from "../../course-breadcrumb";
+import { readPathParam } from "@/lib/search-params";
 
 type Props = { params: Promise<{ slug: string; position: string }> };
 
 async function loadLesson(params: Props["params"]) {
   const viewer = await requireViewer();
-  const { slug, position } = await params;
-  const course = await getCourseForViewer(viewer.id, slug);
-  const lesson = /^\d{1,5}$/.test(position) ? course?.lessons.find((l) => l.position === Number(position)) : undefined;
+  const { slug: rawSlug, position } = await params;
+  const slug = readPathParam(rawSlug);
+  // Only a plain lesson number is looked up: 99999999999999999999, -1 or 1e3 is no lesson.
+  const course = slug && /^\d{1,5}$/.test(position) ? await getCourseForViewer(viewer.id, slug) : null;
+  const lesson = course?.lessons.find((l) => l.position === Number(position));
   return course && lesson ? { course, lesson } : null;
 }
 
