@@ -5,17 +5,21 @@ import { SERVER_ACTIONS_BODY_LIMIT_BYTES } from "./next.config.js";
  * Three jobs, none of them the access check (every page and action verifies the session itself):
  * 1. A Content-Security-Policy with a fresh nonce on every page, which Next reads from the request header
  *    and puts on its own scripts; with 'strict-dynamic' no other script runs.
- * 2. Refuse, plainly, the POSTs that Next would answer with a 500: a foreign Origin, a body over the limit.
+ * 2. Refuse, plainly, the requests Next would answer with a 500 before any of the app's code runs: a path
+ *    that cannot be percent-decoded (vercel/next.js#92557), and POSTs from a foreign Origin, over the body
+ *    limit, or whose server-action body React's decodeReply cannot read.
  * 3. Save a round trip: a visitor with no session cookie goes to /sign-in with the page to come back to.
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 // Pages a visitor without a session may open (the same paths the redirect skipped before the CSP came here).
 const OPEN_TO_VISITORS = /^\/(?:sign-in|invite)/;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (undecodable(request.nextUrl.pathname)) return plainText(404, "Not found.");
   if (request.method === "POST") {
     const refusal = refusePost(request);
     if (refusal) return refusal;
+    if (!(await readableAction(request))) return plainText(400, "This form could not be read. Reload the page and try again.");
   }
 
   const path = request.nextUrl.pathname + request.nextUrl.search;
@@ -105,6 +109,76 @@ function siteHost(request: NextRequest): string | null {
 
 function plainText(status: number, body: string): NextResponse {
   return new NextResponse(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+function undecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// What the app's forms encode, (previous state, FormData), holds no Flight reference but "$K<n>" (the form)
+// and plain values; anything else ("$1", "$Q1", "$h1", "$B1"…) makes decodeReply throw or wait on a part
+// that never comes.
+const PLAIN_FLIGHT_STRING = /^\$(\$|K\d+$|undefined$|NaN$|-?Infinity$|-0$|D|n-?\d+$)/;
+
+function plainFlight(value: unknown, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (typeof value === "string") return !value.startsWith("$") || PLAIN_FLIGHT_STRING.test(value);
+  if (Array.isArray(value)) return value.every((item) => plainFlight(item, depth + 1));
+  if (value && typeof value === "object") return Object.values(value).every((item) => plainFlight(item, depth + 1));
+  return true;
+}
+
+function plainFlightText(text: unknown): boolean {
+  if (typeof text !== "string") return false;
+  try {
+    return plainFlight(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a POST is one Next can decode: a fetch action's arguments, or a no-JavaScript form's fields. Read
+ * from a clone, and only when its length is declared (and, by refusePost, within the limit): a chunked body
+ * is left to Next rather than read whole here.
+ */
+async function readableAction(request: NextRequest): Promise<boolean> {
+  if (!request.headers.get("content-length")) return true;
+  const type = request.headers.get("content-type") ?? "";
+  const fetchAction = request.headers.has("next-action");
+  const form = type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded");
+  if (!form) return !fetchAction || plainFlightText(await request.clone().text());
+  let data: FormData;
+  try {
+    data = await request.clone().formData();
+  } catch {
+    return false;
+  }
+  if (fetchAction) {
+    // The root is field "0"; the form's own fields follow as "_<n>_<name>".
+    return plainFlightText(data.get("0")) && [...data.keys()].every((key) => key === "0" || /^_\d+_/.test(key));
+  }
+  // A no-JavaScript form: "$ACTION_<n>:0" names the action, "$ACTION_<n>:<k>" are its bound arguments.
+  for (const [key, value] of data) {
+    const part = /^\$ACTION_\d+:(\d+)$/.exec(key);
+    if (!part) continue;
+    if (part[1] !== "0") {
+      if (!plainFlightText(value)) return false;
+      continue;
+    }
+    try {
+      const reference = JSON.parse(String(value)) as { id?: unknown; bound?: unknown };
+      if (typeof reference.id !== "string" || !(reference.bound === null || (typeof reference.bound === "string" && /^\$@\d+$/.test(reference.bound)))) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 export const config = {

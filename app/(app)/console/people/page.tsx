@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { findPersonForSupport } from "@/lib/console-people";
 import { formatDateTime } from "@/lib/format";
+import { readSearchParam } from "@/lib/search-params";
 import { roleLabels } from "@/lib/labels";
 import { requireSupportViewer } from "@/lib/support";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
@@ -12,8 +13,7 @@ const card = "rounded-lg border border-slate-200 bg-white p-4";
 
 export default async function ConsolePeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireSupportViewer();
-  const raw = (await searchParams).email;
-  const email = typeof raw === "string" && raw.length <= 254 && raw.isWellFormed() && !/[\u0000-\u001f]/.test(raw) ? raw.trim() : "";
+  const email = readSearchParam(await searchParams, "email", 254)?.trim() ?? "";
   const person = email ? await findPersonForSupport(viewer.id, email) : null;
 
   return (

@@ -16,10 +16,7 @@ export const metadata: Metadata = { title: "My School" };
 const trustSectionParams: (keyof TrustSectionParams)[] = ["trustQuery", "confirmTrust", "confirmRemove", "trust"];
 
 async function trustSectionParamsOf(searchParams: Promise<Record<string, string | string[] | undefined>>): Promise<TrustSectionParams> {
-  const params = readSearchParams(await searchParams, trustSectionParams);
-  // `trust` names a notice looked up in an object: ?trust=constructor would find Object's own and fail to render.
-  if (params.trust && params.trust in Object.prototype) delete params.trust;
-  return params;
+  return readSearchParams(await searchParams, trustSectionParams);
 }
 
 export default async function MySchoolPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -43,7 +43,7 @@ export async function TrustSection({ school, isAdministrator, params }: { school
   return (
     <section id="multi-academy-trust" aria-labelledby="mat-heading" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="mat-heading" className="text-lg font-semibold">Multi Academy Trust</h2>
-      {params.trust && notices[params.trust] ? (
+      {params.trust && Object.hasOwn(notices, params.trust) ? (
         <p role="status" className="mt-3 rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">{notices[params.trust]}</p>
       ) : null}
 
