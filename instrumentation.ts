@@ -8,7 +8,8 @@ const logged = new WeakSet<object>();
 /**
  * One structured line per failed request (a page, a route handler, a server action that threw past its
  * boundary), with the route and Next's digest (the reference the error page shows). The query string is
- * left out: it may hold what a person searched for.
+ * left out (it may hold what a person searched for), and so is an invitation link's token: whoever reads
+ * the log must not be able to use it.
  */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (typeof request.headers === "object" && request.headers) {
@@ -19,7 +20,7 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
   const digest = (error as { digest?: unknown }).digest;
   logError("request.failed", error, {
     method: request.method,
-    path: request.path.split("?")[0],
+    path: request.path.split("?")[0]?.replace(/^\/invite\/[^/]+/, "/invite/[token]"),
     route: context.routePath,
     routeType: context.routeType,
     digest: typeof digest === "string" ? digest : undefined,

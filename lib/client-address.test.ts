@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "./client-address";
+import { clientAddress, throttleKey } from "./client-address";
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -26,6 +26,19 @@ describe("clientAddress", () => {
     expect(clientAddress(h({}))).toBe("unknown");
     expect(clientAddress(h({ "x-forwarded-for": "x".repeat(500) }))).toBe("unknown");
     expect(clientAddress(h({ "x-forwarded-for": "<script>" }))).toBe("unknown");
-    expect(clientAddress(h({ "x-forwarded-for": "2001:DB8::1" }))).toBe("2001:db8::1");
+  });
+
+  it("keys a client so that rotating ports or IPv6 addresses does not make a new one", () => {
+    expect(throttleKey("203.0.113.9:51234")).toBe("203.0.113.9");
+    expect(throttleKey("::ffff:203.0.113.9")).toBe("203.0.113.9");
+    expect(throttleKey("2001:DB8:aa:bb:1:2:3:4")).toBe("2001:db8:aa:bb::/64");
+    expect(throttleKey("2001:db8:aa:bb::ffff")).toBe("2001:db8:aa:bb::/64");
+    expect(throttleKey("[2001:db8:aa:bb::5]:443")).toBe("2001:db8:aa:bb::/64");
+    expect(throttleKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(throttleKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(throttleKey("::1")).toBe("0:0:0:0::/64");
+    expect(throttleKey("not-an-address")).toBeNull();
+    expect(throttleKey("999.1.1.1")).toBeNull();
+    expect(clientAddress(h({ "x-forwarded-for": "2001:DB8::1" }))).toBe("2001:db8:0:0::/64");
   });
 });

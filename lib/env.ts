@@ -9,7 +9,7 @@ const envSchema = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
     /** Proxies of your own in front of the app that append to X-Forwarded-For (lib/client-address.ts). */
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1, "TRUSTED_PROXY_HOPS counts proxies of yours in front of the app: at least 1").max(10).default(1),
     /** Set by Vercel ("1"): the client address is then read from x-real-ip. */
     VERCEL: z.string().optional(),
     // Timeouts on the way to the database, so a lost database answers in about a second instead of hanging

@@ -9,8 +9,12 @@ import { verifyPassword } from "./password";
  * Past a few free failures each further try must wait longer (15 s, 30 s, 1 min… up to 15 min) after the
  * last failure; a refused try is recorded as THROTTLED, not as a failure, so it never extends the wait.
  * A try counts as failed only once its password has been checked, so fifty staff of one school signing
- * in at 8:30 from one public address all get in; a burst of guesses at one account from one client is
- * held to a few at a time by counting tries still being checked.
+ * in at 8:30 from one public address all get in; bursts are held back by counting tries still being checked:
+ * a few at a time for one account from one client, and 100 at a time from one client for any accounts (so a
+ * burst spraying one password across many addresses is checked 100 at most before its failures count).
+ * The wait for a client as a whole is short (a minute at most) and does not apply to an address that has
+ * signed in from that client before: someone behind a school's shared address who fails on purpose can slow
+ * strangers there, but not shut out the staff who sign in from it every day.
  */
 export const THROTTLE = {
   /** Failures older than this are forgotten. */
@@ -23,6 +27,12 @@ export const THROTTLE = {
   maxDelayMs: 15 * 60 * 1000,
   /** Tries for one (address, client) being checked at once; more are refused until these finish. */
   maxInFlight: 3,
+  /** Tries from one client being checked at once, for any addresses. */
+  maxClientInFlight: 100,
+  /** The longest wait for a client as a whole. */
+  maxClientDelayMs: 60_000,
+  /** An address that signed in from a client this recently is not held up by that client's other failures. */
+  knownGoodMs: 90 * 24 * 60 * 60 * 1000,
   /** A try still PENDING after this crashed mid-check and is ignored. */
   pendingStaleMs: 60_000,
 } as const;
@@ -30,9 +40,9 @@ export const THROTTLE = {
 export type CredentialsCheck = { ok: true; userId: string } | { ok: false; reason: "wrong" } | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 /** How long to wait after the last failure, given how many there have been: 0 while they are free. */
-export function delayAfter(failures: number, free: number): number {
+export function delayAfter(failures: number, free: number, max: number = THROTTLE.maxDelayMs): number {
   if (failures < free) return 0;
-  return Math.min(THROTTLE.firstDelayMs * 2 ** Math.min(failures - free, 20), THROTTLE.maxDelayMs);
+  return Math.min(THROTTLE.firstDelayMs * 2 ** Math.min(failures - free, 20), max);
 }
 
 type Counts = {
@@ -41,11 +51,14 @@ type Counts = {
   clientFailures: number;
   clientLastFailure: Date | null;
   inFlight: number;
+  clientInFlight: number;
+  knownGood: boolean;
 };
 
 async function countTries(email: string, ip: string, attemptId: bigint, now: Date): Promise<Counts> {
   const since = new Date(now.getTime() - THROTTLE.windowMs);
   const staleBefore = new Date(now.getTime() - THROTTLE.pendingStaleMs);
+  const knownGoodSince = new Date(now.getTime() - THROTTLE.knownGoodMs);
   // One round trip. Failures for the account count from its last success from this client, so the
   // owner's own sign-in clears their typos.
   const [row] = await db.$queryRaw<Counts[]>`
@@ -63,7 +76,11 @@ async function countTries(email: string, ip: string, attemptId: bigint, now: Dat
       (SELECT max(mine."createdAt") FROM mine, cleared WHERE mine.outcome = 'FAILED' AND mine."createdAt" > cleared.at) AS "accountLastFailure",
       (SELECT count(*) FROM client)::int AS "clientFailures",
       (SELECT max("createdAt") FROM client) AS "clientLastFailure",
-      (SELECT count(*) FROM mine WHERE outcome = 'PENDING' AND id < ${attemptId} AND "createdAt" > ${staleBefore})::int AS "inFlight"`;
+      (SELECT count(*) FROM mine WHERE outcome = 'PENDING' AND id < ${attemptId} AND "createdAt" > ${staleBefore})::int AS "inFlight",
+      (SELECT count(*) FROM "SignInAttempt"
+        WHERE ip = ${ip} AND outcome = 'PENDING' AND id < ${attemptId} AND "createdAt" > ${staleBefore})::int AS "clientInFlight",
+      EXISTS (SELECT 1 FROM "SignInAttempt"
+        WHERE email = ${email} AND ip = ${ip} AND outcome = 'SUCCEEDED' AND "createdAt" > ${knownGoodSince}) AS "knownGood"`;
   return row!;
 }
 
@@ -73,7 +90,7 @@ function waitFor(counts: Counts, now: Date): number {
   return Math.max(
     0,
     until(counts.accountLastFailure, delayAfter(counts.accountFailures, THROTTLE.freeAccountFailures)),
-    until(counts.clientLastFailure, delayAfter(counts.clientFailures, THROTTLE.freeClientFailures)),
+    counts.knownGood ? 0 : until(counts.clientLastFailure, delayAfter(counts.clientFailures, THROTTLE.freeClientFailures, THROTTLE.maxClientDelayMs)),
   );
 }
 
@@ -88,7 +105,8 @@ async function finish(id: bigint, outcome: "SUCCEEDED" | "FAILED" | "THROTTLED")
 export async function checkCredentials(email: string, password: string, ip: string, now = new Date()): Promise<CredentialsCheck> {
   const attempt = await db.signInAttempt.create({ data: { email, ip, createdAt: now }, select: { id: true } });
   const counts = await countTries(email, ip, attempt.id, now);
-  const retryAfterMs = counts.inFlight >= THROTTLE.maxInFlight ? THROTTLE.firstDelayMs : waitFor(counts, now);
+  const burst = counts.inFlight >= THROTTLE.maxInFlight || counts.clientInFlight >= THROTTLE.maxClientInFlight;
+  const retryAfterMs = burst ? THROTTLE.firstDelayMs : waitFor(counts, now);
   if (retryAfterMs > 0) {
     await finish(attempt.id, "THROTTLED");
     return { ok: false, reason: "throttled", retryAfterMs };

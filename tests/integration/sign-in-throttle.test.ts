@@ -81,6 +81,29 @@ describe("sign-in throttling", () => {
     expect((await checkCredentials("lead@northstar.example", "schoot-demo-2026", unique("ip"))).ok).toBe(true);
   });
 
+  it("never holds a client as a whole for more than a minute, and not at all for an address that signs in from it", async () => {
+    // The review: one pupil behind the school's shared address failing on purpose must not shut the staff out.
+    const head = await personWithPassword("heads-password");
+    const ip = unique("school-ip");
+    expect((await checkCredentials(head.email, "heads-password", ip)).ok).toBe(true); // yesterday, say
+    for (let i = 0; i < THROTTLE.freeClientFailures + 30; i++) await checkCredentials(`${unique("x")}@test.example`, "wrong", ip);
+    const stranger = await checkCredentials(`${unique("new")}@test.example`, "whatever", ip);
+    expect(stranger).toMatchObject({ ok: false, reason: "throttled" });
+    expect((stranger as { retryAfterMs: number }).retryAfterMs).toBeLessThanOrEqual(THROTTLE.maxClientDelayMs);
+    expect((await checkCredentials(head.email, "heads-password", ip)).ok).toBe(true);
+  });
+
+  it("checks at most 100 passwords at once from one client spraying many addresses", async () => {
+    // The review: failures counted only once finished let a burst of 1,000 different addresses all be checked.
+    const ip = unique("spray-ip");
+    const results = await Promise.all(Array.from({ length: 200 }, () => checkCredentials(`${unique("spray")}@test.example`, "Summer2026!", ip)));
+    const checked = results.filter((r) => !r.ok && r.reason === "wrong").length;
+    expect(THROTTLE.maxClientInFlight + THROTTLE.freeClientFailures).toBe(150);
+    expect(checked).toBeLessThanOrEqual(150);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled").length).toBeGreaterThanOrEqual(50);
+    expect(await db.signInAttempt.count({ where: { ip, outcome: "PENDING" } })).toBe(0);
+  });
+
   it("lets 50 staff behind one public address sign in at the same moment", async () => {
     // The load test: 20 correct sign-ins at once from one address got 19 refusals, then 15 minutes shut.
     const passwordHash = await hashPassword("school-password");

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authAction, visitorAction } from "@/lib/action";
 import { signIn, signOut } from "@/lib/auth";
+import { revokeSession } from "@/lib/sessions";
 import { acceptInvitation, acceptInvitationWithNewAccount, invitationToken, newAccountInput } from "@/lib/invitations";
 
 const tokenInput = z.object({ token: invitationToken });
@@ -31,6 +32,7 @@ export const createAccountAction = visitorAction(newAccountInput, async function
 });
 
 /** Signed in as someone else: sign out and come back to the same invitation. */
-export const signOutForInvitationAction = authAction(tokenInput, async function signOutForInvitation({ token }) {
+export const signOutForInvitationAction = authAction(tokenInput, async function signOutForInvitation({ token }, { viewer }) {
+  await revokeSession(viewer.sessionId); // before the cookie goes: see app/(app)/actions.ts
   await signOut({ redirectTo: `/invite/${token}` });
 });

@@ -4,12 +4,12 @@ CREATE TYPE "SignInOutcome" AS ENUM ('PENDING', 'SUCCEEDED', 'FAILED', 'THROTTLE
 -- DropIndex
 DROP INDEX "SignInAttempt_email_createdAt_idx";
 
--- AlterTable: keep what past tries were (succeeded true or false) as their outcome
-ALTER TABLE "SignInAttempt" ADD COLUMN     "outcome" "SignInOutcome" NOT NULL DEFAULT 'PENDING';
+-- AlterTable: keep what past tries were (succeeded true or false) as their outcome. "succeeded" stays, nullable,
+-- for one release: instances of the previous version, still serving while this one rolls out, write it.
+ALTER TABLE "SignInAttempt" ADD COLUMN     "outcome" "SignInOutcome" NOT NULL DEFAULT 'PENDING',
+ALTER COLUMN "succeeded" DROP NOT NULL;
 
 UPDATE "SignInAttempt" SET "outcome" = CASE WHEN "succeeded" THEN 'SUCCEEDED'::"SignInOutcome" ELSE 'FAILED'::"SignInOutcome" END;
-
-ALTER TABLE "SignInAttempt" DROP COLUMN "succeeded";
 
 -- CreateTable
 CREATE TABLE "Session" (
