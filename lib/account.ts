@@ -5,7 +5,8 @@ import { db } from "./db";
 import { ActionError } from "./errors";
 import { hashPassword } from "./password";
 import { revokeAllSessions } from "./sessions";
-import { checkCredentials, waitInWords } from "./sign-in";
+import { waitInWords } from "./format";
+import { checkCredentials } from "./sign-in";
 
 /*
  * A person's own account: changing the password, and ending the sessions on their other devices. Both end
@@ -27,10 +28,9 @@ export class WrongCurrentPassword extends ActionError {}
  * Checks the current password through the sign-in throttle (so a borrowed session cannot be used to guess
  * it quickly), sets the new one, and signs the person out everywhere but this browser.
  */
-export async function changePassword(userId: string, sessionId: string, ip: string, input: z.input<typeof changePasswordInput>, now = new Date()) {
+export async function changePassword(person: { id: string; email: string }, sessionId: string, ip: string, input: z.input<typeof changePasswordInput>, now = new Date()) {
   const { currentPassword, newPassword } = changePasswordInput.parse(input);
-  const person = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
-  if (!person) throw new ActionError("Your session has ended. Sign in again to carry on.");
+  const userId = person.id;
   const check = await checkCredentials(person.email, currentPassword, ip, now);
   if (!check.ok && check.reason === "throttled") throw new ActionError(`Too many wrong passwords. Wait ${waitInWords(check.retryAfterMs)} and try again.`);
   if (!check.ok || check.userId !== userId) throw new WrongCurrentPassword("Your current password is not right.");

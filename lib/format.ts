@@ -17,3 +17,11 @@ export function formatDate(date: Date | null | undefined): string {
 export function formatDateTime(date: Date | null | undefined): string {
   return date ? dateTimeFormat.format(date) : "—";
 }
+
+/** "2 minutes", "40 seconds": how long a throttled person should wait, rounded up. */
+export function waitInWords(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}

@@ -116,11 +116,3 @@ export async function checkCredentials(email: string, password: string, ip: stri
   await finish(attempt.id, ok ? "SUCCEEDED" : "FAILED");
   return ok && user ? { ok: true, userId: user.id } : { ok: false, reason: "wrong" };
 }
-
-/** "2 minutes", "40 seconds": how long a throttled person should wait, rounded up. */
-export function waitInWords(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-}

@@ -4,8 +4,9 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { visitorAction } from "@/lib/action";
 import { credentialsInput, safeCallbackUrl, signIn, SignInThrottled } from "@/lib/auth";
+import { typedValues } from "@/lib/form-state";
 import { logError } from "@/lib/log";
-import { waitInWords } from "@/lib/sign-in";
+import { waitInWords } from "@/lib/format";
 
 const WRONG_CREDENTIALS = "The email or password is incorrect.";
 const throttled = (retryAfterMs: number | undefined) =>
@@ -15,7 +16,7 @@ const signInInput = credentialsInput.extend({ callbackUrl: z.string().max(2048).
 
 // The one server action a visitor may call to prove who they are, so it has no role to check.
 export const signInWithPassword = visitorAction(signInInput, async function signInWithPassword(input, { formData }) {
-  const values = { email: String(formData.get("email") ?? "") };
+  const values = typedValues(formData);
   try {
     await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeCallbackUrl(input.callbackUrl) });
     return {};

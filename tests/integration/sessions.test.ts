@@ -84,10 +84,10 @@ describe("a person's own account", () => {
     const here = await createSession(person.id);
     const elsewhere = await createSession(person.id);
     const input = { currentPassword: "wrong-password", newPassword: "new-password-1", confirmPassword: "new-password-1" };
-    await expect(changePassword(person.id, here.id, unique("ip"), input)).rejects.toThrow("Your current password is not right.");
+    await expect(changePassword(person, here.id, unique("ip"), input)).rejects.toThrow("Your current password is not right.");
     expect(await open(person.id)).toBe(2);
 
-    const { ended } = await changePassword(person.id, here.id, unique("ip"), { ...input, currentPassword: "old-password-1" });
+    const { ended } = await changePassword(person, here.id, unique("ip"), { ...input, currentPassword: "old-password-1" });
     expect(ended).toBe(1);
     const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: person.id }, select: { passwordHash: true } });
     expect(await verifyPassword(passwordHash, "new-password-1")).toBe(true);

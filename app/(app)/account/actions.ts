@@ -12,7 +12,7 @@ const otherDevices = (ended: number) => (ended ? ` You have been signed out on $
 export const changePasswordAction = authAction(changePasswordInput, async function changeOwnPassword(input, { viewer }) {
   let ended: number;
   try {
-    ({ ended } = await changePassword(viewer.id, viewer.sessionId, await clientIp(), input));
+    ({ ended } = await changePassword(viewer, viewer.sessionId, await clientIp(), input));
   } catch (error) {
     // Next to the field it is about, like every other check of the form.
     if (error instanceof WrongCurrentPassword) return { errors: { currentPassword: [error.message] }, message: "Check the highlighted fields." };
