@@ -2,8 +2,11 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { db } from "./db";
-import type { OrganisationKind } from "./generated/prisma/enums";
+import { db, type Tx } from "./db";
+import { ActionError, NotFoundError } from "./errors";
+import { Prisma } from "./generated/prisma/client";
+import type { OrganisationKind, Role } from "./generated/prisma/enums";
+import { can, refusalFor, rolesWith, type Permission } from "./permissions";
 
 /*
  * The one place that decides whose course progress a viewer may see (../shared/product.md):
@@ -13,117 +16,150 @@ import type { OrganisationKind } from "./generated/prisma/enums";
  *     2. the viewer is an Administrator of an organisation T designated Academies, and S's current
  *        choice of Multi Academy Trust is T.
  *
+ * The rule is written once, as `grants` below: rows of (viewer, school, reason, trust). Every question is
+ * that fragment narrowed one way: the viewer's schools (the selector, every page's decision) or a school's
+ * viewers (the transparency pages). What a page learns is handed on as a scope object (SchoolProgressScope,
+ * TrustOverviewScope, MemberScope) that only this module can make, so a read in lib/ takes a scope, never a
+ * bare id a caller might not have checked.
+ *
  * Every answer is read from the database at request time (React cache() shares it within one request
  * only), so a demotion, a removed or changed choice, or a designation changed away from Academies takes
  * effect on the viewer's very next request. It fails closed: an id that is malformed, unknown or not
  * granted gives the same answer, so a page cannot tell "not yours" from "does not exist".
  */
 
-export type ProgressScope =
-  | { kind: "trust-school"; schoolId: string; schoolName: string; trustId: string; trustName: string }
-  /** An organisation the viewer administers: a school, or a trust's own staff (its central team). */
-  | { kind: "own-organisation"; schoolId: string; schoolName: string; organisationKind: OrganisationKind }
-  | { kind: "self" };
+/** Marks the scope objects made here: the key is not exported, so no other module can write one. */
+declare const granted: unique symbol;
 
-type ScopeRow = { kind: "trust-school" | "own-organisation"; school_id: string; school_name: string; organisation_kind: OrganisationKind; trust_id: string | null; trust_name: string | null };
+type Reason = "school-administrator" | "trust-administrator";
+
+/** (viewer_id, school_id, reason, trust_id): the rule as rows, narrowed by each question below. */
+function grants(): Prisma.Sql {
+  const roles = rolesWith("progress.view");
+  return Prisma.sql`(
+    SELECT m."userId" AS viewer_id, m."organisationId" AS school_id, 'school-administrator' AS reason, NULL::uuid AS trust_id
+      FROM "Membership" m
+     WHERE m.role::text = ANY(${roles}::text[])
+    UNION ALL
+    SELECT m."userId", s.id, 'trust-administrator', t.id
+      FROM "Membership" m
+      JOIN "Organisation" t ON t.id = m."organisationId" AND t.designation = 'ACADEMIES'
+      JOIN "Organisation" s ON s."trustId" = t.id
+     WHERE m.role::text = ANY(${roles}::text[])
+  )`;
+}
+
+export type SchoolProgressScope = {
+  readonly [granted]: "school";
+  readonly viewerId: string;
+  readonly schoolId: string;
+  readonly schoolName: string;
+  readonly organisationKind: OrganisationKind;
+} & (
+  | { readonly kind: "trust-school"; readonly trustId: string; readonly trustName: string }
+  /** An organisation the viewer administers: a school, or a trust's own staff (its central team). */
+  | { readonly kind: "own-organisation" }
+);
+
+export type ProgressScope = SchoolProgressScope | { kind: "self" };
+
+type ScopeRow = { reason: Reason; school_id: string; school_name: string; organisation_kind: OrganisationKind; trust_id: string | null; trust_name: string | null };
+
+function schoolScope(viewerId: string, row: ScopeRow): SchoolProgressScope {
+  const base = { viewerId, schoolId: row.school_id, schoolName: row.school_name, organisationKind: row.organisation_kind } as const;
+  const scope = row.reason === "trust-administrator"
+    ? { ...base, kind: "trust-school" as const, trustId: row.trust_id!, trustName: row.trust_name! }
+    : { ...base, kind: "own-organisation" as const };
+  return scope as SchoolProgressScope; // the one place a scope is made
+}
 
 /**
  * The viewer's progress scopes, in the order the selector shows them: schools granted to the viewer's
  * trusts (by trust, then school, alphabetically), then organisations the viewer administers, then
- * "my own progress". One database round trip however many schools there are.
+ * "my own progress". One database round trip however many schools there are, once per request.
  */
 export const listProgressScopes = cache(async (viewerId: string): Promise<ProgressScope[]> => {
   if (!z.uuid().safeParse(viewerId).success) return [{ kind: "self" }];
   const rows = await db.$queryRaw<ScopeRow[]>`
-    SELECT 'trust-school' AS kind, s.id AS school_id, s.name AS school_name, s.kind AS organisation_kind, t.id AS trust_id, t.name AS trust_name,
-           0 AS section, t.name AS sort1, s.name AS sort2
-      FROM "Membership" m
-      JOIN "Organisation" t ON t.id = m."organisationId" AND t.designation = 'ACADEMIES'
-      JOIN "Organisation" s ON s."trustId" = t.id
-     WHERE m."userId" = ${viewerId}::uuid AND m.role = 'ADMINISTRATOR'
-    UNION ALL
-    SELECT 'own-organisation', o.id, o.name, o.kind, NULL, NULL, 1, o.name, ''
-      FROM "Membership" m
-      JOIN "Organisation" o ON o.id = m."organisationId"
-     WHERE m."userId" = ${viewerId}::uuid AND m.role = 'ADMINISTRATOR'
-    ORDER BY section, sort1, sort2`;
+    SELECT g.reason, s.id AS school_id, s.name AS school_name, s.kind AS organisation_kind, t.id AS trust_id, t.name AS trust_name
+      FROM ${grants()} g
+      JOIN "Organisation" s ON s.id = g.school_id
+      LEFT JOIN "Organisation" t ON t.id = g.trust_id
+     WHERE g.viewer_id = ${viewerId}::uuid
+     ORDER BY g.reason DESC, t.name, s.name`;
   const seen = new Set<string>();
   const scopes: ProgressScope[] = [];
   for (const row of rows) {
     if (seen.has(row.school_id)) continue; // a school both administered and granted to the trust appears once, under the trust
     seen.add(row.school_id);
-    scopes.push(
-      row.kind === "trust-school"
-        ? { kind: "trust-school", schoolId: row.school_id, schoolName: row.school_name, trustId: row.trust_id!, trustName: row.trust_name! }
-        : { kind: "own-organisation", schoolId: row.school_id, schoolName: row.school_name, organisationKind: row.organisation_kind },
-    );
+    scopes.push(schoolScope(viewerId, row));
   }
   scopes.push({ kind: "self" });
   return scopes;
 });
 
-/** Whether the viewer may see school S's course progress (the boolean twin, for metadata and exports). */
-export const canViewSchoolProgress = cache(async (viewerId: string, schoolId: string): Promise<boolean> => {
-  if (!z.uuid().safeParse(viewerId).success || !z.uuid().safeParse(schoolId).success) return false;
-  const rows = await db.$queryRaw<{ ok: boolean }[]>`
-    SELECT EXISTS (
-      SELECT 1 FROM "Membership" m
-       WHERE m."userId" = ${viewerId}::uuid AND m."organisationId" = ${schoolId}::uuid AND m.role = 'ADMINISTRATOR'
-      UNION ALL
-      SELECT 1 FROM "Organisation" s
-        JOIN "Organisation" t ON t.id = s."trustId" AND t.designation = 'ACADEMIES'
-        JOIN "Membership" m ON m."organisationId" = t.id AND m."userId" = ${viewerId}::uuid AND m.role = 'ADMINISTRATOR'
-       WHERE s.id = ${schoolId}::uuid
-    ) AS ok`;
-  return rows[0]?.ok === true;
-});
-
-/** For pages: the school's id and name when the viewer may see its progress, otherwise the not-found page. */
-export async function requireSchoolProgressAccess(viewerId: string, schoolId: string): Promise<{ id: string; name: string }> {
-  if (!(await canViewSchoolProgress(viewerId, schoolId))) notFound();
-  const school = await db.organisation.findUnique({ where: { id: schoolId }, select: { id: true, name: true } });
-  if (!school) notFound();
-  return school;
+/**
+ * School S's entry in the viewer's scopes, or null: the same cached answer the selector is built from,
+ * so a page that shows the selector and the school decides both with one query.
+ */
+export async function findSchoolProgressScope(viewerId: string, schoolId: string): Promise<SchoolProgressScope | null> {
+  if (!z.uuid().safeParse(schoolId).success) return null;
+  const scopes = await listProgressScopes(viewerId);
+  return scopes.find((scope): scope is SchoolProgressScope => scope.kind !== "self" && scope.schoolId === schoolId) ?? null;
 }
 
-export type SchoolViewer = { userId: string; name: string; email: string; organisationId: string; organisationName: string; reason: "school-administrator" | "trust-administrator" };
+/** For pages and routes: the school's scope when the viewer may see its progress, otherwise the not-found page. */
+export async function requireSchoolProgressScope(viewerId: string, schoolId: string): Promise<SchoolProgressScope> {
+  const scope = await findSchoolProgressScope(viewerId, schoolId);
+  if (!scope) notFound();
+  return scope;
+}
+
+/** Whether the viewer may see school S's course progress (the boolean twin, for metadata and tests). */
+export async function canViewSchoolProgress(viewerId: string, schoolId: string): Promise<boolean> {
+  return (await findSchoolProgressScope(viewerId, schoolId)) !== null;
+}
+
+export type SchoolViewer = { userId: string; name: string; email: string; organisationId: string; organisationName: string; reason: Reason };
 
 /**
  * The inverse question, for the transparency pages: everyone who may see school S's course progress
- * under the same rule, and why.
+ * under the same rule, and why. Who can see a school's staff training is open to its own members (it
+ * is about them), so this takes the member's scope.
  */
-export const listSchoolProgressViewers = cache(async (schoolId: string): Promise<SchoolViewer[]> => {
-  if (!z.uuid().safeParse(schoolId).success) return [];
-  const rows = await db.$queryRaw<{ user_id: string; name: string; email: string; organisation_id: string; organisation_name: string; reason: SchoolViewer["reason"] }[]>`
-    SELECT u.id AS user_id, u.name, u.email, o.id AS organisation_id, o.name AS organisation_name, 'school-administrator' AS reason, 0 AS section
-      FROM "Membership" m JOIN "User" u ON u.id = m."userId" JOIN "Organisation" o ON o.id = m."organisationId"
-     WHERE m."organisationId" = ${schoolId}::uuid AND m.role = 'ADMINISTRATOR'
-    UNION ALL
-    SELECT u.id, u.name, u.email, t.id, t.name, 'trust-administrator', 1
-      FROM "Organisation" s
-      JOIN "Organisation" t ON t.id = s."trustId" AND t.designation = 'ACADEMIES'
-      JOIN "Membership" m ON m."organisationId" = t.id AND m.role = 'ADMINISTRATOR'
-      JOIN "User" u ON u.id = m."userId"
-     WHERE s.id = ${schoolId}::uuid
-    ORDER BY section, organisation_name, name`;
+export const listSchoolProgressViewers = cache(async (member: MemberScope): Promise<SchoolViewer[]> => {
+  const rows = await db.$queryRaw<{ user_id: string; name: string; email: string; organisation_id: string; organisation_name: string; reason: Reason }[]>`
+    SELECT u.id AS user_id, u.name, u.email, o.id AS organisation_id, o.name AS organisation_name, g.reason
+      FROM ${grants()} g
+      JOIN "User" u ON u.id = g.viewer_id
+      JOIN "Organisation" o ON o.id = COALESCE(g.trust_id, g.school_id)
+     WHERE g.school_id = ${member.organisationId}::uuid
+     ORDER BY g.reason DESC, o.name, u.name`;
   return rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, organisationId: r.organisation_id, organisationName: r.organisation_name, reason: r.reason }));
 });
 
-export type TrustOverviewScope = { trustId: string; trustName: string; schools: { schoolId: string; schoolName: string }[] };
+export type TrustOverviewScope = {
+  readonly [granted]: "trust";
+  readonly viewerId: string;
+  readonly trustId: string;
+  readonly trustName: string;
+  /** The schools that contribute, by name. */
+  readonly schools: readonly { schoolId: string; schoolName: string }[];
+};
 
 /**
  * The trusts whose overview the viewer may open, with the schools that contribute: exactly the
  * "trust-school" scopes above, grouped by trust (a trust no school has chosen has no overview).
  */
 export async function listTrustOverviews(viewerId: string): Promise<TrustOverviewScope[]> {
-  const overviews = new Map<string, TrustOverviewScope>();
+  const overviews = new Map<string, { viewerId: string; trustId: string; trustName: string; schools: { schoolId: string; schoolName: string }[] }>();
   for (const scope of await listProgressScopes(viewerId)) {
     if (scope.kind !== "trust-school") continue;
-    const overview = overviews.get(scope.trustId) ?? { trustId: scope.trustId, trustName: scope.trustName, schools: [] };
+    const overview = overviews.get(scope.trustId) ?? { viewerId, trustId: scope.trustId, trustName: scope.trustName, schools: [] };
     overview.schools.push({ schoolId: scope.schoolId, schoolName: scope.schoolName });
     overviews.set(scope.trustId, overview);
   }
-  return [...overviews.values()];
+  return [...overviews.values()] as unknown as TrustOverviewScope[]; // made here, from granted schools only
 }
 
 /** One trust's overview scope, or null (unknown, not led by the viewer, or no school granted). */
@@ -132,15 +168,75 @@ export async function findTrustOverview(viewerId: string, trustId: string): Prom
   return (await listTrustOverviews(viewerId)).find((o) => o.trustId === trustId) ?? null;
 }
 
-export type SchoolProgressScope = Exclude<ProgressScope, { kind: "self" }>;
+/** For pages and routes: the trust's overview scope, otherwise the not-found page. */
+export async function requireTrustOverview(viewerId: string, trustId: string): Promise<TrustOverviewScope> {
+  const overview = await findTrustOverview(viewerId, trustId);
+  if (!overview) notFound();
+  return overview;
+}
 
 /**
- * School S's entry in the viewer's scopes, or null: the same cached answer the selector is built
- * from, so a page that shows the selector and the school decides both with one query. The rule is
- * listProgressScopes' own; this only looks S up in it.
+ * The viewer's membership of an organisation, as read from the database on this request (the viewer's
+ * own row in lib/auth.ts), for reads about the organisation's own people: colleagues, invitations, recent
+ * changes, who can see its training.
  */
-export async function findSchoolProgressScope(viewerId: string, schoolId: string): Promise<SchoolProgressScope | null> {
-  if (!z.uuid().safeParse(schoolId).success) return null;
-  const scopes = await listProgressScopes(viewerId);
-  return scopes.find((scope): scope is SchoolProgressScope => scope.kind !== "self" && scope.schoolId === schoolId) ?? null;
+export type MemberScope = {
+  readonly [granted]: "member";
+  readonly viewerId: string;
+  readonly organisationId: string;
+  readonly organisationName: string;
+  readonly organisationKind: OrganisationKind;
+  readonly role: Role;
+};
+
+type ViewerMemberships = { id: string; memberships: { role: Role; organisation: { id: string; name: string; kind: OrganisationKind } }[] };
+
+/** The viewer's membership of the organisation, or null when they are not a member. */
+export function findMemberScope(viewer: ViewerMemberships, organisationId: string): MemberScope | null {
+  const membership = viewer.memberships.find((m) => m.organisation.id === organisationId);
+  if (!membership) return null;
+  const scope = {
+    viewerId: viewer.id,
+    organisationId,
+    organisationName: membership.organisation.name,
+    organisationKind: membership.organisation.kind,
+    role: membership.role,
+  };
+  return scope as MemberScope; // made here, from the viewer's own memberships
+}
+
+/** A scope narrowed to what the member's role allows, or null: for reads only some roles may make. */
+export function withPermission(member: MemberScope, permission: Permission): MemberScope | null {
+  return can(member.role, permission) ? member : null;
+}
+
+/**
+ * The one guard of actions that act on an organisation: inside the action's transaction, reads the
+ * actor's membership from the database at this moment and checks the role may do `permission`. An
+ * outsider (or an unknown organisation) gets NotFoundError, so another tenant's ids reveal nothing; a
+ * role without the permission gets a refusal that says who can help.
+ *
+ * With `lock`, the organisation's row is locked first (SELECT … FOR UPDATE): every change that could
+ * lower the number of Administrators, or change a school's trust, takes this lock before it reads, so
+ * concurrent changes are serialised and each one reads what the one before left.
+ */
+export async function requireMember(
+  tx: Tx,
+  actorId: string,
+  organisationId: string,
+  permission: Permission,
+  options: { lock?: boolean } = {},
+): Promise<{ id: string; name: string; kind: OrganisationKind; role: Role }> {
+  if (!z.uuid().safeParse(organisationId).success) throw new NotFoundError();
+  if (options.lock) {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Organisation" WHERE id = ${organisationId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new NotFoundError();
+  }
+  const actor = await tx.membership.findUnique({
+    where: { userId_organisationId: { userId: actorId, organisationId } },
+    select: { role: true, organisation: { select: { id: true, name: true, kind: true } } },
+  });
+  if (!actor) throw new NotFoundError();
+  if (!can(actor.role, permission)) throw new ActionError(refusalFor(permission, actor.organisation.name));
+  return { ...actor.organisation, role: actor.role };
 }

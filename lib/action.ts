@@ -7,7 +7,6 @@ import { getViewer, type Viewer } from "./auth";
 import { ActionError } from "./errors";
 import { logError } from "./log";
 
-export { ActionError, NotFoundError } from "./errors";
 
 export const NOTHING_CHANGED = "Something went wrong and nothing was changed. Please try again.";
 export const NOT_A_FORM = "This form could not be read. Reload the page and try again.";

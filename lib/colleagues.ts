@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ActionError, NotFoundError } from "./action";
+import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
 import { db, type Tx } from "./db";
 import type { Role } from "./generated/prisma/enums";

@@ -2,7 +2,6 @@ import "server-only";
 import { cache } from "react";
 import { NotFoundError } from "./errors";
 import { db } from "./db";
-import { progressOf } from "./enrolments";
 
 /** Courses › All Courses: every course, with whether (and how far) the viewer is enrolled. One query. */
 export async function listCatalogue(viewerId: string) {
@@ -14,13 +13,13 @@ export async function listCatalogue(viewerId: string) {
       category: true,
       estimatedMinutes: true,
       _count: { select: { lessons: true } },
-      enrolments: { where: { userId: viewerId }, select: { completedLessons: true } },
+      enrolments: { where: { userId: viewerId }, select: { status: true, percent: true } },
     },
     orderBy: [{ category: "asc" }, { title: "asc" }],
   });
   return courses.map(({ _count, enrolments, ...course }) => {
     const enrolment = enrolments[0];
-    return { ...course, lessonCount: _count.lessons, progress: enrolment ? progressOf(enrolment.completedLessons, _count.lessons) : null };
+    return { ...course, lessonCount: _count.lessons, progress: enrolment ?? null };
   });
 }
 
@@ -40,7 +39,7 @@ export const getCourseForViewer = cache(async (viewerId: string, slug: string) =
       lessons: { select: { id: true, position: true, title: true, body: true }, orderBy: { position: "asc" } },
       enrolments: {
         where: { userId: viewerId },
-        select: { enrolledAt: true, lastActivityAt: true, completedAt: true, completedLessons: true, completions: { select: { lessonId: true } } },
+        select: { enrolledAt: true, lastActivityAt: true, completedAt: true, completedLessons: true, status: true, percent: true, completions: { select: { lessonId: true } } },
       },
     },
   });
@@ -58,7 +57,8 @@ export const getCourseForViewer = cache(async (viewerId: string, slug: string) =
           lastActivityAt: enrolment.lastActivityAt,
           completedAt: enrolment.completedAt,
           completedLessons: enrolment.completedLessons,
-          ...progressOf(enrolment.completedLessons, lessons.length),
+          status: enrolment.status,
+          percent: enrolment.percent,
           /** Where Start/Continue/Review goes: the first lesson not yet completed, or the first lesson once all are. */
           nextPosition: lessons.find((lesson) => !lesson.completed)?.position ?? 1,
         }

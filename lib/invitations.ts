@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { ActionError, NotFoundError } from "./action";
+import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
 import { requireAdministrator } from "./colleagues";
 import { db } from "./db";

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { NotFoundError } from "./action";
+import { NotFoundError } from "./errors";
 import { requireViewer, type Viewer } from "./auth";
 import type { Db } from "./db";
 

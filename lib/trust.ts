@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { z } from "zod";
-import { ActionError, NotFoundError } from "./action";
+import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
 import { db, type Tx } from "./db";
 import type { Designation, OrganisationKind } from "./generated/prisma/enums";

@@ -1,10 +1,10 @@
 // Run by scripts/bench-progress.ts as `node --expose-gc --import tsx --import ./scripts/bench-server-only.mjs`:
-// streams a school's CSV export through lib/progress-export.ts in this process, forcing a garbage
+// streams a school's CSV export through lib/progress/school-export.ts in this process, forcing a garbage
 // collection at every chunk, so the heap figures are what the export keeps alive, not garbage awaiting
 // collection. Prints one JSON line: rows, bytes, elapsed ms, the peak live heap above the baseline, and how
 // much the live heap grew between the first two batches and the second half of the export.
-import { startProgressExport } from "../lib/progress-export";
-import { parseProgressQuery } from "../lib/progress-query";
+import { startProgressExport } from "../lib/progress/school-export";
+import { parseProgressQuery } from "../lib/progress/query";
 
 const [viewerId, schoolId, search = ""] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc!;

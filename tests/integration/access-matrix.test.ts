@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { canViewSchoolProgress, listProgressScopes } from "@/lib/access";
 import { db } from "@/lib/db";
-import { startProgressExport } from "@/lib/progress-export";
-import { parseProgressQuery } from "@/lib/progress-query";
+import { startProgressExport } from "@/lib/progress/school-export";
+import { parseProgressQuery } from "@/lib/progress/query";
 import { chooseTrust, listTrustSchools } from "@/lib/trust";
 import { makeOrganisation, makeTrust, makeUser } from "./helpers";
 

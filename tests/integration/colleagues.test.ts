@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("@/lib/auth", () => ({ getViewer: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 
-const { ActionError } = await import("@/lib/action");
+const { ActionError } = await import("@/lib/errors");
 const { changeRole, LastAdministratorError, listColleagues, removeColleague } = await import("@/lib/colleagues");
 const { db } = await import("@/lib/db");
 const { describeChange, listRecentChanges } = await import("@/lib/recent-changes");

@@ -57,3 +57,13 @@ export async function makeCourse(lessons: number, title = unique("Course")) {
     },
   });
 }
+
+/** A member's scope of an organisation (lib/access.ts makes it from the member's own row), for reads that take one. */
+export async function memberScopeOf(organisationId: string, userId?: string) {
+  const { findMemberScope } = await import("@/lib/access");
+  const m = await db.membership.findFirstOrThrow({
+    where: { organisationId, ...(userId ? { userId } : {}) },
+    select: { userId: true, role: true, organisation: { select: { id: true, name: true, kind: true } } },
+  });
+  return findMemberScope({ id: m.userId, memberships: [{ role: m.role, organisation: m.organisation }] }, organisationId)!;
+}

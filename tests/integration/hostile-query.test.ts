@@ -3,9 +3,9 @@
 // database error. Run against a real PostgreSQL: its refusals (22021, 22008, 22003) are what is tested.
 import { beforeAll, describe, expect, it } from "vitest";
 import { searchOrganisations } from "@/lib/designations";
-import { listSchoolProgress, summariseSchoolProgress } from "@/lib/progress";
-import { startProgressExport } from "@/lib/progress-export";
-import { encodeCursor, parseProgressQuery, type ProgressSort } from "@/lib/progress-query";
+import { listSchoolProgress, summariseSchoolProgress } from "@/lib/progress/school";
+import { startProgressExport } from "@/lib/progress/school-export";
+import { encodeCursor, parseProgressQuery, type ProgressSort } from "@/lib/progress/query";
 import { readSearchParam } from "@/lib/search-params";
 import { listTicketQueue, ticketQueueFilters } from "@/lib/ticket-console";
 import { makeUser } from "./helpers";

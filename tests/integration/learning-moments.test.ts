@@ -9,7 +9,8 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const { completeLessonAction } = await import("@/app/(app)/courses/[slug]/lessons/[position]/actions");
 const { completeLesson, enrolOnCourse, getCourseForViewer, listCatalogue } = await import("@/lib/courses");
 const { db } = await import("@/lib/db");
-const { listMyEnrolments, nextStepLabel } = await import("@/lib/enrolments");
+const { listMyEnrolments } = await import("@/lib/enrolments");
+const { nextStepLabel } = await import("@/lib/progress/status");
 const { makeCourse, makeOrganisation, makeUser } = await import("./helpers");
 
 async function complete(userId: string, slug: string, position: number) {

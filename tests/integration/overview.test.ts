@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { findTrustOverview, listTrustOverviews } from "@/lib/access";
 import { db } from "@/lib/db";
-import { courseBySchoolMatrix, exportTrustOverview, summariseSchools } from "@/lib/overview";
-import { sharesOf } from "@/lib/percentages";
-import { summariseSchoolProgress } from "@/lib/progress";
+import { courseBySchoolMatrix, exportTrustOverview, summariseSchools } from "@/lib/progress/overview";
+import { sharesOf } from "@/lib/progress/percentages";
+import { summariseSchoolProgress } from "@/lib/progress/school";
 import { removeTrust } from "@/lib/trust";
 import { makeOrganisation, makeTrust, makeUser, userByEmail } from "./helpers";
 

@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { canViewSchoolProgress, findSchoolProgressScope } from "@/lib/access";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { listSchoolProgress, summariseSchoolProgress } from "@/lib/progress";
-import { progressCsvHeader, startProgressExport } from "@/lib/progress-export";
-import { parseProgressQuery } from "@/lib/progress-query";
+import { listSchoolProgress, summariseSchoolProgress } from "@/lib/progress/school";
+import { progressCsvHeader, startProgressExport } from "@/lib/progress/school-export";
+import { parseProgressQuery } from "@/lib/progress/query";
 import { makeUser } from "./helpers";
 import { makeProgressFixture, type ProgressFixture } from "./progress-fixture";
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { progressOf, type EnrolmentStatus } from "@/lib/enrolments";
-import { listSchoolProgress, readAllSchoolProgress, summariseSchoolProgress, type ProgressRow } from "@/lib/progress";
-import { pageRange, parseProgressQuery, progressSorts, type ProgressQuery } from "@/lib/progress-query";
+import { listSchoolProgress, readAllSchoolProgress, summariseSchoolProgress, type ProgressRow } from "@/lib/progress/school";
+import { pageRange, parseProgressQuery, progressSorts, type ProgressQuery } from "@/lib/progress/query";
 import { makeProgressFixture, type ProgressFixture } from "./progress-fixture";
 
 let f: ProgressFixture;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { listProgressScopes } from "@/lib/access";
-import { ActionError, NotFoundError } from "@/lib/action";
+import { ActionError, NotFoundError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { changeDesignation } from "@/lib/designations";
 import type { Designation } from "@/lib/generated/prisma/enums";

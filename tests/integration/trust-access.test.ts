@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { canViewSchoolProgress, listProgressScopes, listSchoolProgressViewers } from "@/lib/access";
-import { ActionError, NotFoundError } from "@/lib/action";
+import { ActionError, NotFoundError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { chooseTrust, getTrustAccessChecklist, listTrustHistory, removeTrust, searchTrustCandidates } from "@/lib/trust";
 import { seedOrganisations } from "../../prisma/seed";
-import { makeOrganisation, makeTrust, makeUser, userByEmail } from "./helpers";
+import { makeOrganisation, makeTrust, makeUser, memberScopeOf, userByEmail } from "./helpers";
 
 const schoolNames = (scopes: Awaited<ReturnType<typeof listProgressScopes>>) => scopes.flatMap((s) => (s.kind === "self" ? [] : [s.schoolName]));
 
@@ -25,7 +25,7 @@ describe("progress scopes on the demo data", () => {
     const users = await db.user.findMany({ where: { email: { not: { endsWith: "@test.example" } } }, select: { id: true } });
     const organisations = await db.organisation.findMany({ where: { name: { in: seedOrganisations.map((o) => o.name) } }, select: { id: true } });
     expect(organisations).toHaveLength(seedOrganisations.length);
-    const viewersOf = new Map(await Promise.all(organisations.map(async (o) => [o.id, new Set((await listSchoolProgressViewers(o.id)).map((v) => v.userId))] as const)));
+    const viewersOf = new Map(await Promise.all(organisations.map(async (o) => [o.id, new Set((await listSchoolProgressViewers(await memberScopeOf(o.id))).map((v) => v.userId))] as const)));
     for (const user of users) {
       const scoped = new Set((await listProgressScopes(user.id)).flatMap((s) => (s.kind === "self" ? [] : [s.schoolId])));
       for (const organisation of organisations) {
@@ -147,7 +147,7 @@ describe("Trust access checklist", () => {
 describe("who can see my training", () => {
   it("names a Riverside teacher's school Administrators and the trust's Administrators", async () => {
     const riverside = await db.organisation.findFirstOrThrow({ where: { name: "Riverside Primary Academy" } });
-    const viewers = await listSchoolProgressViewers(riverside.id);
+    const viewers = await listSchoolProgressViewers(await memberScopeOf(riverside.id));
     expect(viewers.map((v) => `${v.email} ${v.reason}`)).toEqual(["head@riverside.example school-administrator", "lead@northstar.example trust-administrator"]);
   });
 });

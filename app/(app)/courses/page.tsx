@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { requireViewer } from "@/lib/auth";
-import { findLastProgressChoice } from "@/lib/progress-choice";
+import { findLastProgressChoice } from "@/lib/progress/choice";
 
 // Courses opens on the person's last `View course progress for:` choice while they may still see it.
 export default async function CoursesPage() {

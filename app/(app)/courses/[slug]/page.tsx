@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/progress-bar";
 import { requireViewer } from "@/lib/auth";
 import { getCourseForViewer } from "@/lib/courses";
-import { nextStepLabel, statusLabels } from "@/lib/enrolments";
+import { nextStepLabel, statusLabel } from "@/lib/progress/status";
 import { formatDate } from "@/lib/format";
 import { EnrolButton } from "./enrol-button";
 import { CourseBreadcrumb } from "./course-breadcrumb";
@@ -47,7 +47,7 @@ export default async function CoursePage({ params }: Props) {
                 <span className="w-12 text-right text-sm font-medium tabular-nums">{enrolment.percent}%</span>
               </div>
               <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-                <div><dt className="text-slate-600">Status</dt><dd className="font-medium">{statusLabels[enrolment.status]}</dd></div>
+                <div><dt className="text-slate-600">Status</dt><dd className="font-medium">{statusLabel(enrolment.status)}</dd></div>
                 <div><dt className="text-slate-600">Enrolled</dt><dd>{formatDate(enrolment.enrolledAt)}</dd></div>
                 <div><dt className="text-slate-600">Last activity</dt><dd>{formatDate(enrolment.lastActivityAt)}</dd></div>
                 <div><dt className="text-slate-600">Completed</dt><dd>{formatDate(enrolment.completedAt)}</dd></div>

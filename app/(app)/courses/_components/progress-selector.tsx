@@ -1,11 +1,11 @@
 import type { ProgressScope } from "@/lib/access";
-import { groupProgressScopes, type SelectorGroup } from "@/lib/progress-scopes";
+import { groupProgressScopes, type SelectorGroup } from "@/lib/progress/selector";
 import { ChoiceSelect } from "./choice-select";
 
 type Props = { scopes: ProgressScope[]; selected: string };
 
 /**
- * `View course progress for:`, filled from lib/access.ts (laid out by lib/progress-scopes.ts), for people who
+ * `View course progress for:`, filled from lib/access.ts (laid out by lib/progress/selector.ts), for people who
  * may see someone else's progress; nothing for everyone else. A plain GET form: with JavaScript a choice opens
  * at once (the hint says so beforehand), without it the Show button does.
  */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireViewer } from "@/lib/auth";
 import { listCatalogue } from "@/lib/courses";
-import { statusLabels } from "@/lib/enrolments";
+import { statusLabel } from "@/lib/progress/status";
 
 export const metadata: Metadata = { title: "All Courses" };
 
@@ -28,7 +28,7 @@ export default async function AllCoursesPage() {
             </p>
             {course.progress ? (
               <p className="mt-1 text-sm font-medium text-slate-800">
-                Enrolled · {statusLabels[course.progress.status]} · {course.progress.percent}%
+                Enrolled · {statusLabel(course.progress.status)} · {course.progress.percent}%
               </p>
             ) : null}
           </li>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { ProgressBar } from "@/components/progress-bar";
 import { listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
-import { listMyEnrolments, nextStepLabel, statusLabels } from "@/lib/enrolments";
+import { listMyEnrolments } from "@/lib/enrolments";
+import { nextStepLabel, statusLabel } from "@/lib/progress/status";
 import { formatDate } from "@/lib/format";
 import { listTrustAccessGaps } from "@/lib/trust";
 import { ProgressSelector } from "../_components/progress-selector";
@@ -38,7 +39,7 @@ export default async function MyCoursesPage() {
                   <span className="w-12 text-right text-sm font-medium tabular-nums" data-testid="percent">{enrolment.percent}%</span>
                 </div>
                 <p className="mt-2 text-sm text-slate-700">
-                  {statusLabels[enrolment.status]} · {enrolment.completedLessons} of {enrolment.lessonCount} lessons
+                  {statusLabel(enrolment.status)} · {enrolment.completedLessons} of {enrolment.lessonCount} lessons
                 </p>
                 <p className="mt-1 flex-1 text-sm text-slate-600">
                   Enrolled {formatDate(enrolment.enrolledAt)}

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth";
-import { progressPathFor } from "@/lib/progress-scopes";
-import { LAST_CHOICE_COOKIE } from "@/lib/progress-choice";
+import { progressPathFor } from "@/lib/progress/selector";
+import { LAST_CHOICE_COOKIE } from "@/lib/progress/choice";
 import { readSearchParam } from "@/lib/search-params";
 
 // Where the `View course progress for:` form sends its choice: remembered (this device) so that Courses opens

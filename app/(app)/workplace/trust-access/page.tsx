@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { findMemberScope } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { getTrustAccessChecklist } from "@/lib/trust";
 import { SchoolTrustAccess } from "./school-trust-access";
@@ -17,5 +18,5 @@ export default async function TrustAccessPage() {
   if (!checklist) {
     return <p className="text-slate-700">You are not a member of any organisation yet, so there is nothing to check.</p>;
   }
-  return checklist.organisation.kind === "TRUST" ? <TrustChecklist checklist={checklist} /> : <SchoolTrustAccess checklist={checklist} />;
+  return checklist.organisation.kind === "TRUST" ? <TrustChecklist checklist={checklist} /> : <SchoolTrustAccess checklist={checklist} member={findMemberScope(viewer, checklist.organisation.id)!} />;
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { listSchoolProgressViewers } from "@/lib/access";
+import { listSchoolProgressViewers, type MemberScope } from "@/lib/access";
 import { formatDate } from "@/lib/format";
 import { designationLabels } from "@/lib/labels";
 import { getTrustChoice, type TrustAccessChecklist } from "@/lib/trust";
@@ -9,9 +9,9 @@ import { getTrustChoice, type TrustAccessChecklist } from "@/lib/trust";
  * course progress (lib/access.ts's inverse answer, so the list is exactly who the rule lets in), and how to
  * change it. A school's own designation plays no part, so nothing here asks it to become Academies.
  */
-export async function SchoolTrustAccess({ checklist }: { checklist: TrustAccessChecklist }) {
+export async function SchoolTrustAccess({ checklist, member }: { checklist: TrustAccessChecklist; member: MemberScope }) {
   const { organisation: school, role, administrators } = checklist;
-  const [choice, viewers] = await Promise.all([getTrustChoice(school.id), listSchoolProgressViewers(school.id)]);
+  const [choice, viewers] = await Promise.all([getTrustChoice(school.id), listSchoolProgressViewers(member)]);
   const trustViewers = viewers.filter((v) => v.reason === "trust-administrator");
   const isAdministrator = role === "ADMINISTRATOR";
 

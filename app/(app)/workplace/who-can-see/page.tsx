@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listSchoolProgressViewers } from "@/lib/access";
+import { findMemberScope, listSchoolProgressViewers } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Who can see my training" };
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Who can see my training" };
 export default async function WhoCanSeePage() {
   const viewer = await requireViewer();
   const organisations = viewer.memberships.map((m) => m.organisation);
-  const viewersByOrganisation = await Promise.all(organisations.map((o) => listSchoolProgressViewers(o.id)));
+  const viewersByOrganisation = await Promise.all(organisations.map((o) => listSchoolProgressViewers(findMemberScope(viewer, o.id)!)));
 
   return (
     <section aria-labelledby="who-heading">

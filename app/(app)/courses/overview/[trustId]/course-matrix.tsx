@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CourseMatrix } from "@/lib/overview";
+import type { CourseMatrix } from "@/lib/progress/overview";
 
 type School = { schoolId: string; schoolName: string };
 

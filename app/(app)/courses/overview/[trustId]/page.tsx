@@ -5,8 +5,8 @@ import { ProgressBar } from "@/components/progress-bar";
 import { findTrustOverview, listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
-import { completedShare, courseBySchoolMatrix, overviewViewOf, summariseSchools, type OverviewSort } from "@/lib/overview";
-import { trustOverviewValue } from "@/lib/progress-scopes";
+import { completedShare, courseBySchoolMatrix, overviewViewOf, summariseSchools, type OverviewSort } from "@/lib/progress/overview";
+import { trustOverviewValue } from "@/lib/progress/selector";
 import { ProgressSelector } from "../../_components/progress-selector";
 import { CourseMatrixView } from "./course-matrix";
 

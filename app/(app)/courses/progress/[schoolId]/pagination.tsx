@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { ProgressPage } from "@/lib/progress";
-import { formatPageRange, progressSearch, type ProgressQuery } from "@/lib/progress-query";
+import type { ProgressPage } from "@/lib/progress/school";
+import { formatPageRange, progressSearch, type ProgressQuery } from "@/lib/progress/query";
 
 const linkClass = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 sm:px-4 sm:text-base";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { statusLabels, type EnrolmentStatus } from "@/lib/enrolments";
-import { countActiveFilters, pageSizes, progressSorts, slugOfStatus, sortLabels, type ProgressQuery } from "@/lib/progress-query";
+import { countActiveFilters, pageSizes, progressSorts, slugOfStatus, sortLabels, type ProgressQuery } from "@/lib/progress/query";
 
 type Props = { query: ProgressQuery; courses: { id: string; title: string }[]; basePath: string; clearHref: string };
 

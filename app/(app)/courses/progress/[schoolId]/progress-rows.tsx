@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { statusLabels } from "@/lib/enrolments";
 import { formatDate } from "@/lib/format";
-import type { ProgressRow } from "@/lib/progress";
-import { countActiveFilters, progressSearch, sortLabels, type ProgressQuery, type ProgressSort } from "@/lib/progress-query";
+import type { ProgressRow } from "@/lib/progress/school";
+import { countActiveFilters, progressSearch, sortLabels, type ProgressQuery, type ProgressSort } from "@/lib/progress/query";
 import { ProgressTable, type TableHeader, type TableRow } from "./progress-table";
 
 type Props = { rows: ProgressRow[]; query: ProgressQuery; basePath: string; clearHref: string };

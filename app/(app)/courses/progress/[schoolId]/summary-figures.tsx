@@ -1,8 +1,8 @@
-import type { ProgressSummary } from "@/lib/progress";
+import type { ProgressSummary } from "@/lib/progress/school";
 
 const number = new Intl.NumberFormat("en-GB");
 
-/** Counts with their share of the enrolments for every status; the shares add up to 100 (lib/percentages.ts). */
+/** Counts with their share of the enrolments for every status; the shares add up to 100 (lib/progress/percentages.ts). */
 export function SummaryFigures({ summary, filtered }: { summary: ProgressSummary; filtered: boolean }) {
   const figures = [
     { label: "Staff", value: number.format(summary.staff), id: "staff" },

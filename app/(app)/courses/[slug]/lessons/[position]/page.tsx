@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { ProgressBar } from "@/components/progress-bar";
 import { requireViewer } from "@/lib/auth";
 import { getCourseForViewer, type CourseForViewer } from "@/lib/courses";
-import { statusLabels } from "@/lib/enrolments";
+import { statusLabel } from "@/lib/progress/status";
 import { CompleteButton } from "./complete-button";
 import { CourseBreadcrumb } from "../../course-breadcrumb";
 import { readPathParam } from "@/lib/search-params";
@@ -92,7 +92,7 @@ function CourseOutline({ course, enrolment, current }: { course: CourseForViewer
         <span className="w-12 text-right text-sm font-medium tabular-nums" data-testid="course-percent">{enrolment.percent}%</span>
       </div>
       <p className="mt-1 text-sm text-slate-700">
-        {statusLabels[enrolment.status]} · {enrolment.completedLessons} of {course.lessons.length} lessons
+        {statusLabel(enrolment.status)} · {enrolment.completedLessons} of {course.lessons.length} lessons
       </p>
       <ol className="mt-3 space-y-1 text-sm">
         {course.lessons.map((l) => (

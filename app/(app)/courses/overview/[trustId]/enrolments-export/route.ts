@@ -3,13 +3,13 @@ import { findTrustOverview } from "@/lib/access";
 import { NotFoundError } from "@/lib/errors";
 import { getViewer } from "@/lib/auth";
 import { notFoundResponse } from "@/lib/not-found-html";
-import { overviewViewOf } from "@/lib/overview";
-import { startTrustEnrolmentsExport } from "@/lib/overview-export";
-import { parseProgressQuery } from "@/lib/progress-query";
+import { overviewViewOf } from "@/lib/progress/overview";
+import { startTrustEnrolmentsExport } from "@/lib/progress/overview-export";
+import { parseProgressQuery } from "@/lib/progress/query";
 
 /**
  * Every enrolment of every school in the trust as CSV, streamed. It asks lib/access.ts exactly as the
- * overview page does (and lib/overview-export.ts asks again for the schools): a trust whose overview the
+ * overview page does (and lib/progress/overview-export.ts asks again for the schools): a trust whose overview the
  * viewer may not open reads exactly like one that does not exist.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ trustId: string }> }) {

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { findTrustOverview } from "@/lib/access";
 import { getViewer } from "@/lib/auth";
 import { notFoundResponse } from "@/lib/not-found-html";
-import { exportTrustOverview } from "@/lib/overview";
+import { exportTrustOverview } from "@/lib/progress/overview";
 
 /** The Trust overview as CSV. It asks lib/access.ts exactly as the page does: refused, it reads like the page's 404. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ trustId: string }> }) {

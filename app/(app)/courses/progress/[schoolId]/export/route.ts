@@ -3,8 +3,8 @@ import { canViewSchoolProgress } from "@/lib/access";
 import { NotFoundError } from "@/lib/errors";
 import { getViewer } from "@/lib/auth";
 import { notFoundResponse } from "@/lib/not-found-html";
-import { startProgressExport } from "@/lib/progress-export";
-import { parseProgressQuery } from "@/lib/progress-query";
+import { startProgressExport } from "@/lib/progress/school-export";
+import { parseProgressQuery } from "@/lib/progress/query";
 
 /**
  * The CSV of a school's progress with the page's filters and sort. It asks lib/access.ts exactly as the

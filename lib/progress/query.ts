@@ -3,8 +3,8 @@
 // (anything malformed falls back to the default rather than failing) and writes it back into links.
 // Pure: used by the page, the export route, the benchmark and unit tests alike.
 import { z } from "zod";
-import type { EnrolmentStatus } from "./enrolments";
-import { readSearchParam } from "./search-params";
+import type { EnrolmentStatus } from "../enrolments";
+import { readSearchParam } from "../search-params";
 
 export const progressSorts = ["name", "email", "course", "status", "progress", "enrolled", "activity", "completed"] as const;
 export type ProgressSort = (typeof progressSorts)[number];

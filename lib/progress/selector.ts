@@ -2,7 +2,11 @@
 // and its unit test): the schools granted to the viewer's trusts first, one group per trust named after it,
 // each led by "All schools in <trust>" (its Trust overview); then the organisations the viewer administers
 // (a trust's own staff named as its central team); then "My own progress".
-import type { ProgressScope } from "./access";
+// Structural, so the unit test can lay out scopes it writes by hand; the page passes lib/access.ts's own.
+export type SelectorScope =
+  | { kind: "trust-school"; schoolId: string; schoolName: string; trustId: string; trustName: string }
+  | { kind: "own-organisation"; schoolId: string; schoolName: string; organisationKind: "SCHOOL" | "TRUST" }
+  | { kind: "self" };
 
 export type SelectorOption = { value: string; label: string };
 export type SelectorGroup = { label: string | null; options: SelectorOption[] };
@@ -37,7 +41,7 @@ export function progressValueFor(path: string): string | null {
  * `seesOthers` is false when the viewer may see nobody's progress but their own (most staff): the page then
  * shows no selector at all.
  */
-export function groupProgressScopes(scopes: ProgressScope[]): { groups: SelectorGroup[]; seesOthers: boolean } {
+export function groupProgressScopes(scopes: readonly SelectorScope[]): { groups: SelectorGroup[]; seesOthers: boolean } {
   const trustGroups = new Map<string, SelectorGroup>();
   const own: SelectorOption[] = [];
   for (const scope of scopes) {

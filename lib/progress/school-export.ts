@@ -1,9 +1,9 @@
 import "server-only";
-import { csvLine, csvStream, fileSlug, isoDate } from "./csv";
-import { db } from "./db";
-import { statusLabels } from "./enrolments";
-import { readAllSchoolProgress, type ProgressRow } from "./progress";
-import { describeFilters, type ProgressQuery } from "./progress-query";
+import { csvLine, csvStream, fileSlug, isoDate } from "../csv";
+import { db } from "../db";
+import { statusLabels } from "../enrolments";
+import { readAllSchoolProgress, type ProgressRow } from "./school";
+import { describeFilters, type ProgressQuery } from "./query";
 
 export const progressCsvHeader = ["Name", "Email", "Course", "Status", "Progress %", "Enrolled", "Last activity", "Completed"];
 

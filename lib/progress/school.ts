@@ -1,12 +1,12 @@
 import "server-only";
-import { findSchoolProgressScope, type SchoolProgressScope } from "./access";
-import { NotFoundError } from "./errors";
-import { db } from "./db";
-import { readByCursor } from "./db-cursor";
-import { progressOf, type EnrolmentStatus } from "./enrolments";
+import { findSchoolProgressScope, type SchoolProgressScope } from "../access";
+import { NotFoundError } from "../errors";
+import { db } from "../db";
+import { readByCursor } from "../db-cursor";
+import { progressOf, type EnrolmentStatus } from "../enrolments";
 import { sharesOf } from "./percentages";
-import { progressRowsSql, progressSummarySql, type ProgressRowRecord } from "./progress-sql";
-import type { Cursor, ProgressFilters, ProgressQuery } from "./progress-query";
+import { progressRowsSql, progressSummarySql, type ProgressRowRecord } from "./sql";
+import type { Cursor, ProgressFilters, ProgressQuery } from "./query";
 
 /*
  * A school's progress: every enrolment of every member (any role) of the school. Two statements per
@@ -39,7 +39,7 @@ export type ProgressSummary = {
   notStarted: number;
   inProgress: number;
   completed: number;
-  /** Shares of the enrolments by status, adding up to 100 (lib/percentages.ts); all 0 with no enrolment. */
+  /** Shares of the enrolments by status, adding up to 100 (lib/progress/percentages.ts); all 0 with no enrolment. */
   percent: Record<EnrolmentStatus, number>;
   percentCompleted: number;
   /** Matching rows before the page's cursor in the view's order (see progressSummarySql), 0 without one. */

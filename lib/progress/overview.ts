@@ -1,7 +1,7 @@
 import "server-only";
-import { Prisma } from "./generated/prisma/client";
-import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "./csv";
-import { db } from "./db";
+import { Prisma } from "../generated/prisma/client";
+import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "../csv";
+import { db } from "../db";
 import { sharesOf } from "./percentages";
 
 // The Trust overview's figures, aggregated in SQL: two queries whatever the number of schools and
@@ -75,7 +75,7 @@ export async function summariseSchools(schoolIds: string[], sort: OverviewSort =
      WHERE o.id = ANY(${schoolIds}::uuid[])
      GROUP BY o.id, o.name, staff.n
      ORDER BY ${order}`;
-  // The share completed as a school's own view shows it (lib/percentages.ts), so the two never differ by a point.
+  // The share completed as a school's own view shows it (lib/progress/percentages.ts), so the two never differ by a point.
   return rows.map((s) => ({
     schoolId: s.schoolId, schoolName: s.schoolName, staff: s.staff, enrolments: s.enrolments, completed: s.completed,
     inProgress: s.inProgress, notStarted: s.notStarted, percentCompleted: completedShare(s), lastActivityAt: s.lastActivityAt,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ProgressScope } from "./access";
-import { groupProgressScopes, progressPathFor, progressValueFor } from "./progress-scopes";
+import type { SelectorScope as ProgressScope } from "./selector";
+import { groupProgressScopes, progressPathFor, progressValueFor } from "./selector";
 
 const school = (schoolId: string, schoolName: string, trustId: string, trustName: string): ProgressScope => ({ kind: "trust-school", schoolId, schoolName, trustId, trustName });
 const own = (schoolId: string, schoolName: string, organisationKind: "SCHOOL" | "TRUST" = "SCHOOL"): ProgressScope => ({ kind: "own-organisation", schoolId, schoolName, organisationKind });

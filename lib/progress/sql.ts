@@ -1,10 +1,10 @@
-// The SQL of a school's progress view, built here and run by lib/progress.ts (which checks access first).
+// The SQL of a school's progress view, built here and run by lib/progress/school.ts (which checks access first).
 // Kept apart and free of "server-only" so that the benchmark (scripts/bench-progress.ts) EXPLAINs the very
 // statements the page runs. Everything user-supplied is a bound parameter; only the whitelisted sort
 // expressions and directions are spliced in.
-import { Prisma } from "./generated/prisma/client";
-import type { EnrolmentStatus } from "./enrolments";
-import { sortKeyKinds, type Cursor, type KeyKind, type ProgressFilters, type ProgressQuery, type ProgressSort } from "./progress-query";
+import { Prisma } from "../generated/prisma/client";
+import type { EnrolmentStatus } from "../enrolments";
+import { sortKeyKinds, type Cursor, type KeyKind, type ProgressFilters, type ProgressQuery, type ProgressSort } from "./query";
 
 export type ProgressRowRecord = {
   id: string;

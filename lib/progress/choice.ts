@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { findSchoolProgressScope, findTrustOverview } from "./access";
-import { progressValueFor, trustIdOf } from "./progress-scopes";
+import { findSchoolProgressScope, findTrustOverview } from "../access";
+import { progressValueFor, trustIdOf } from "./selector";
 
 /** The path of the person's last `View course progress for:` choice, kept on this device. */
 export const LAST_CHOICE_COOKIE = "schoot-progress-choice";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, formatPageRange, isTimestampKey, pageRange, parseProgressQuery, progressSearch } from "./progress-query";
+import { decodeCursor, encodeCursor, formatPageRange, isTimestampKey, pageRange, parseProgressQuery, progressSearch } from "./query";
 
 describe("progress view URL state", () => {
   it("starts from name A to Z, 50 rows, no filter", () => {

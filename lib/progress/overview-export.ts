@@ -1,13 +1,13 @@
 import "server-only";
-import { findTrustOverview } from "./access";
-import { csvLine, csvStream, fileSlug, isoDate } from "./csv";
-import { db } from "./db";
-import { readByCursor } from "./db-cursor";
-import { progressOf, statusLabels } from "./enrolments";
-import { NotFoundError } from "./errors";
+import { findTrustOverview } from "../access";
+import { csvLine, csvStream, fileSlug, isoDate } from "../csv";
+import { db } from "../db";
+import { readByCursor } from "../db-cursor";
+import { progressOf, statusLabels } from "../enrolments";
+import { NotFoundError } from "../errors";
 import { summariseSchools, type OverviewSort } from "./overview";
-import { trustEnrolmentsSql, type TrustEnrolmentRecord } from "./progress-sql";
-import type { ProgressFilters } from "./progress-query";
+import { trustEnrolmentsSql, type TrustEnrolmentRecord } from "./sql";
+import type { ProgressFilters } from "./query";
 
 export const trustEnrolmentsCsvHeader = ["School", "Name", "Email", "Course", "Status", "Progress %", "Enrolled", "Last activity", "Completed"];
 
