@@ -39,13 +39,13 @@ function grants(): Prisma.Sql {
   return Prisma.sql`(
     SELECT m."userId" AS viewer_id, m."organisationId" AS school_id, 'school-administrator' AS reason, NULL::uuid AS trust_id
       FROM "Membership" m
-     WHERE m.role::text = ANY(${roles}::text[])
+     WHERE m.role = ANY(${roles}::"Role"[])
     UNION ALL
     SELECT m."userId", s.id, 'trust-administrator', t.id
       FROM "Membership" m
       JOIN "Organisation" t ON t.id = m."organisationId" AND t.designation = 'ACADEMIES'
       JOIN "Organisation" s ON s."trustId" = t.id
-     WHERE m.role::text = ANY(${roles}::text[])
+     WHERE m.role = ANY(${roles}::"Role"[])
   )`;
 }
 
@@ -86,7 +86,7 @@ export const listProgressScopes = cache(async (viewerId: string): Promise<Progre
       JOIN "Organisation" s ON s.id = g.school_id
       LEFT JOIN "Organisation" t ON t.id = g.trust_id
      WHERE g.viewer_id = ${viewerId}::uuid
-     ORDER BY g.reason DESC, t.name, s.name`;
+     ORDER BY g.reason = 'school-administrator', t.name, s.name`; // schools granted to a trust first
   const seen = new Set<string>();
   const scopes: ProgressScope[] = [];
   for (const row of rows) {
@@ -134,7 +134,7 @@ export const listSchoolProgressViewers = cache(async (member: MemberScope): Prom
       JOIN "User" u ON u.id = g.viewer_id
       JOIN "Organisation" o ON o.id = COALESCE(g.trust_id, g.school_id)
      WHERE g.school_id = ${member.organisationId}::uuid
-     ORDER BY g.reason DESC, o.name, u.name`;
+     ORDER BY g.reason = 'trust-administrator', o.name, u.name`; // the school's own Administrators first
   return rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, organisationId: r.organisation_id, organisationName: r.organisation_name, reason: r.reason }));
 });
 
@@ -205,9 +205,18 @@ export function findMemberScope(viewer: ViewerMemberships, organisationId: strin
   return scope as MemberScope; // made here, from the viewer's own memberships
 }
 
-/** A scope narrowed to what the member's role allows, or null: for reads only some roles may make. */
-export function withPermission(member: MemberScope, permission: Permission): MemberScope | null {
-  return can(member.role, permission) ? member : null;
+/** The viewer's membership of their current organisation (the header's choice), or null. */
+export function currentMemberScope(viewer: ViewerMemberships & { currentMembership: { organisation: { id: string } } | null }): MemberScope | null {
+  return viewer.currentMembership ? findMemberScope(viewer, viewer.currentMembership.organisation.id) : null;
+}
+
+/** A member whose role holds `P`: what reads only some roles may make (recent changes, invitations) take. */
+export type PermittedScope<P extends Permission> = MemberScope & { readonly permitted: readonly P[] };
+
+/** The member's scope narrowed to a permission their role holds, or null. */
+export function withPermission<P extends Permission>(member: MemberScope | null, permission: P): PermittedScope<P> | null {
+  if (!member || !can(member.role, permission)) return null;
+  return { ...member, permitted: [permission] } as PermittedScope<P>;
 }
 
 /**

@@ -3,8 +3,10 @@ import { z } from "zod";
 import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
 import { db, type Tx } from "./db";
-import type { Role } from "./generated/prisma/enums";
-import { roleLabels } from "./labels";
+import { Role } from "./generated/prisma/enums";
+import { requireMember, type MemberScope } from "./access";
+import { roleWithArticle } from "./labels";
+import { can, rolesWith } from "./permissions";
 
 
 // Role changes queue behind one another on the organisation's row lock; 20 at once must all get a turn.
@@ -20,10 +22,10 @@ export const changeRoleInput = z
   .object({
     organisationId: z.uuid(),
     membershipId: z.uuid(),
-    role: z.enum(["MEMBER", "ADMINISTRATOR"]),
+    role: z.enum(Role),
     confirm: z.string().max(10).optional(),
   })
-  .refine((input) => input.role !== "ADMINISTRATOR" || input.confirm === "yes", {
+  .refine((input) => !can(input.role, "progress.view") || input.confirm === "yes", {
     path: ["confirm"],
     message: "Confirm that you want to make this colleague an Administrator: open “Make Administrator” and read what they will see first.",
   });
@@ -39,32 +41,6 @@ export const removeColleagueInput = z.object({
 /** The rule every organisation lives by: it always keeps at least one Administrator. */
 export class LastAdministratorError extends ActionError {}
 
-/**
- * Checks, inside the caller's transaction, that the actor is an Administrator of the organisation,
- * from the database at this moment. An outsider (or an unknown organisation) gets NotFoundError, so
- * another tenant's ids reveal nothing; a Member gets a refusal that says who can help.
- *
- * With `lock`, the organisation's row is locked first (SELECT … FOR UPDATE): every change that could
- * lower the number of Administrators takes this lock before counting them, so two concurrent demotions
- * are serialised and the second one counts what the first one left.
- */
-export async function requireAdministrator(tx: Tx, actorId: string, organisationId: string, options: { lock?: boolean } = {}) {
-  if (options.lock) {
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Organisation" WHERE id = ${organisationId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new NotFoundError();
-  }
-  const actor = await tx.membership.findUnique({
-    where: { userId_organisationId: { userId: actorId, organisationId } },
-    select: { role: true, organisation: { select: { id: true, name: true } } },
-  });
-  if (!actor) throw new NotFoundError();
-  if (actor.role !== "ADMINISTRATOR") {
-    throw new ActionError(`Only an Administrator of ${actor.organisation.name} can change roles, remove colleagues or invite people. Ask one of its Administrators.`);
-  }
-  return actor.organisation;
-}
-
 async function findColleague(tx: Tx, organisationId: string, membershipId: string) {
   const target = await tx.membership.findFirst({
     where: { id: membershipId, organisationId },
@@ -74,8 +50,9 @@ async function findColleague(tx: Tx, organisationId: string, membershipId: strin
   return target;
 }
 
+/** The people who can manage the organisation's colleagues: an organisation always keeps one. */
 async function countAdministrators(tx: Tx, organisationId: string) {
-  return tx.membership.count({ where: { organisationId, role: "ADMINISTRATOR" } });
+  return tx.membership.count({ where: { organisationId, role: { in: rolesWith("colleagues.manage") } } });
 }
 
 function snapshot(target: { userId: string; role: Role; user: { name: string; email: string } }, role = target.role) {
@@ -86,18 +63,18 @@ function snapshot(target: { userId: string; role: Role; user: { name: string; em
 export async function changeRole(actorId: string, input: z.input<typeof changeRoleInput>): Promise<{ message: string }> {
   const { organisationId, membershipId, role, confirm } = changeRoleInput.parse(input);
   return db.$transaction(async (tx) => {
-    const organisation = await requireAdministrator(tx, actorId, organisationId, { lock: true });
+    const organisation = await requireMember(tx, actorId, organisationId, "colleagues.manage", { lock: true });
     const target = await findColleague(tx, organisationId, membershipId);
     const self = target.userId === actorId;
-    if (self && role === "MEMBER" && target.role === "ADMINISTRATOR" && confirm !== "yes") {
+    if (self && can(target.role, "colleagues.manage") && !can(role, "colleagues.manage") && confirm !== "yes") {
       throw new ConfirmationRequiredError(
         `Confirm that you want to become a Member of ${organisation.name}: open “Make Member” and read what you will lose first. Nothing was changed.`,
       );
     }
     const who = self ? "You are" : `${target.user.name} is`;
-    if (target.role === role) return { message: `${who} already ${role === "ADMINISTRATOR" ? "an" : "a"} ${roleLabels[role]}.` };
+    if (target.role === role) return { message: `${who} already ${roleWithArticle(role)}.` };
 
-    if (role === "MEMBER" && (await countAdministrators(tx, organisationId)) <= 1) {
+    if (can(target.role, "colleagues.manage") && !can(role, "colleagues.manage") && (await countAdministrators(tx, organisationId)) <= 1) {
       throw new LastAdministratorError(
         self
           ? `You are the only Administrator of ${organisation.name}, so you cannot become a Member: no one would be left to manage it. Make a colleague an Administrator first, then change your own role.`
@@ -106,7 +83,7 @@ export async function changeRole(actorId: string, input: z.input<typeof changeRo
     }
 
     await tx.membership.updateMany({ where: { id: target.id, organisationId }, data: { role } });
-    if (role === "MEMBER") await withdrawInvitationsBy(tx, organisationId, target.userId);
+    if (!can(role, "colleagues.manage")) await withdrawInvitationsBy(tx, organisationId, target.userId);
     await writeAudit(tx, {
       actorId,
       action: "membership.role_changed",
@@ -116,7 +93,7 @@ export async function changeRole(actorId: string, input: z.input<typeof changeRo
       before: snapshot(target),
       after: snapshot(target, role),
     });
-    return { message: `${who} now ${role === "ADMINISTRATOR" ? "an" : "a"} ${roleLabels[role]}.` };
+    return { message: `${who} now ${roleWithArticle(role)}.` };
   }, TRANSACTION_OPTIONS);
 }
 
@@ -132,9 +109,9 @@ async function withdrawInvitationsBy(tx: Tx, organisationId: string, userId: str
 export async function removeColleague(actorId: string, input: z.infer<typeof removeColleagueInput>): Promise<{ message: string }> {
   const { organisationId, membershipId } = removeColleagueInput.parse(input);
   return db.$transaction(async (tx) => {
-    const organisation = await requireAdministrator(tx, actorId, organisationId, { lock: true });
+    const organisation = await requireMember(tx, actorId, organisationId, "colleagues.manage", { lock: true });
     const target = await findColleague(tx, organisationId, membershipId);
-    if (target.role === "ADMINISTRATOR" && (await countAdministrators(tx, organisationId)) <= 1) {
+    if (can(target.role, "colleagues.manage") && (await countAdministrators(tx, organisationId)) <= 1) {
       throw new LastAdministratorError(
         target.userId === actorId
           ? `You are the only Administrator of ${organisation.name}, so you cannot leave it. Make a colleague an Administrator first.`
@@ -159,10 +136,10 @@ export async function removeColleague(actorId: string, input: z.infer<typeof rem
 
 export type Colleague = { membershipId: string; userId: string; name: string; email: string; role: Role };
 
-/** Everyone in the organisation, by name. The caller has checked that the viewer belongs to it. */
-export async function listColleagues(organisationId: string): Promise<Colleague[]> {
+/** Everyone in the member's organisation, by name. */
+export async function listColleagues(member: MemberScope): Promise<Colleague[]> {
   const rows = await db.membership.findMany({
-    where: { organisationId },
+    where: { organisationId: member.organisationId },
     select: { id: true, role: true, user: { select: { id: true, name: true, email: true } } },
   });
   return rows
@@ -174,9 +151,8 @@ export async function listColleagues(organisationId: string): Promise<Colleague[
  * What an Administrator of the organisation can see beyond their own training, for the confirmations
  * of a promotion and of stepping down: a trust's Administrators may also see the schools that chose it.
  */
-export async function getAdministratorReach(organisationId: string): Promise<{ name: string; isTrust: boolean } | null> {
-  const organisation = await db.organisation.findUnique({ where: { id: organisationId }, select: { name: true, kind: true } });
-  return organisation ? { name: organisation.name, isTrust: organisation.kind === "TRUST" } : null;
+export function getAdministratorReach(member: MemberScope): { name: string; isTrust: boolean } {
+  return { name: member.organisationName, isTrust: member.organisationKind === "TRUST" };
 }
 
 export const switchOrganisationInput = z.object({ organisationId: z.uuid() });

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
-import { requireAdministrator } from "./colleagues";
+import { requireMember, type PermittedScope } from "./access";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { hashPassword } from "./password";
@@ -36,7 +36,7 @@ export async function createInvitation(actorId: string, input: z.input<typeof cr
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
   return db.$transaction(async (tx) => {
-    const organisation = await requireAdministrator(tx, actorId, organisationId);
+    const organisation = await requireMember(tx, actorId, organisationId, "colleagues.manage");
     const member = await tx.membership.findFirst({ where: { organisationId, user: { email } }, select: { id: true } });
     if (member) throw new ActionError(`${email} is already a member of ${organisation.name}.`);
     const replaced = await tx.invitation.updateMany({
@@ -59,7 +59,7 @@ export async function createInvitation(actorId: string, input: z.input<typeof cr
 export async function withdrawInvitation(actorId: string, input: z.input<typeof withdrawInvitationInput>, now = new Date()) {
   const { organisationId, invitationId } = withdrawInvitationInput.parse(input);
   return db.$transaction(async (tx) => {
-    await requireAdministrator(tx, actorId, organisationId);
+    await requireMember(tx, actorId, organisationId, "colleagues.manage");
     const invitation = await tx.invitation.findFirst({ where: { id: invitationId, organisationId }, select: { id: true, email: true } });
     if (!invitation) throw new NotFoundError();
     const { count } = await tx.invitation.updateMany({
@@ -75,10 +75,10 @@ export async function withdrawInvitation(actorId: string, input: z.input<typeof 
   });
 }
 
-/** Invitations that can still be accepted, newest first. */
-export async function listPendingInvitations(organisationId: string, now = new Date()) {
+/** Invitations that can still be accepted, newest first: for the people who may invite. */
+export async function listPendingInvitations(manager: PermittedScope<"colleagues.manage">, now = new Date()) {
   return db.invitation.findMany({
-    where: { organisationId, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+    where: { organisationId: manager.organisationId, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
     select: { id: true, email: true, createdAt: true, expiresAt: true, invitedBy: { select: { name: true } } },
     orderBy: { createdAt: "desc" },
   });

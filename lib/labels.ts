@@ -14,6 +14,12 @@ export const roleLabels: Record<Role, string> = {
   ADMINISTRATOR: "Administrator",
 };
 
+/** "an Administrator", "a Member": a role as a sentence says it. */
+export function roleWithArticle(role: Role): string {
+  const label = roleLabels[role];
+  return `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label}`;
+}
+
 export const kindLabels: Record<OrganisationKind, string> = {
   SCHOOL: "School",
   TRUST: "Trust",

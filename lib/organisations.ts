@@ -1,10 +1,11 @@
 import "server-only";
+import type { MemberScope } from "./access";
 import { db } from "./db";
 
-/** The organisation a member is looking at, with what My School shows. Membership is checked by the caller's viewer. */
-export async function getOrganisationProfile(organisationId: string) {
+/** The member's organisation, with what My School shows. */
+export async function getOrganisationProfile(member: MemberScope) {
   return db.organisation.findUnique({
-    where: { id: organisationId },
+    where: { id: member.organisationId },
     select: { id: true, name: true, kind: true, urn: true, companiesHouseNumber: true, address: true, designation: true },
   });
 }

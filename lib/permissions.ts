@@ -12,6 +12,8 @@ export const rolePermissions = {
     "colleagues.manage",
     /** A school: choose or remove its Multi Academy Trust. */
     "trust.choose",
+    /** A trust: see which schools chose it (My Trust). */
+    "trust.view-schools",
     /** The course progress of the organisation's staff, and, for a trust designated Academies, of every school that chose it. */
     "progress.view",
   ],

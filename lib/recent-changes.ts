@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "./db";
-import { roleLabels } from "./labels";
+import type { PermittedScope } from "./access";
+import type { Role } from "./generated/prisma/enums";
+import { roleLabels, roleWithArticle } from "./labels";
 
 // The audit actions that My School's "Recent changes" tells the story of.
 const COLLEAGUE_ACTIONS = ["membership.role_changed", "membership.removed", "invitation.created", "invitation.withdrawn", "invitation.accepted"];
@@ -8,10 +10,10 @@ const COLLEAGUE_ACTIONS = ["membership.role_changed", "membership.removed", "inv
 type Person = { userId?: string; name?: string; email?: string; role?: string };
 export type ChangeRow = { id: string; action: string; actorId: string | null; actorName: string | null; before: unknown; after: unknown; createdAt: Date };
 
-/** The latest changes to the organisation's colleagues, newest first. Only for its Administrators: the caller checks. */
-export async function listRecentChanges(organisationId: string, take = 20): Promise<ChangeRow[]> {
+/** The latest changes to the organisation's colleagues, newest first: for the people who manage them. */
+export async function listRecentChanges(manager: PermittedScope<"colleagues.manage">, take = 20): Promise<ChangeRow[]> {
   const rows = await db.auditLog.findMany({
-    where: { organisationId, action: { in: COLLEAGUE_ACTIONS } },
+    where: { organisationId: manager.organisationId, action: { in: COLLEAGUE_ACTIONS } },
     select: { id: true, action: true, actorId: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
     orderBy: { id: "desc" },
     take,
@@ -23,8 +25,9 @@ function asPerson(value: unknown): Person {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Person) : {};
 }
 
+// An audit row written before a role existed, or a hand-edited one, still reads as a sentence.
 function withArticle(role: string | undefined) {
-  return role === "ADMINISTRATOR" ? `an ${roleLabels.ADMINISTRATOR}` : `a ${roleLabels.MEMBER}`;
+  return roleWithArticle(role !== undefined && Object.hasOwn(roleLabels, role) ? (role as Role) : "MEMBER");
 }
 
 /** One sentence a person can read: "Rachel Head made Tom Teacher an Administrator". */

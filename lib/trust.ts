@@ -4,7 +4,9 @@ import { z } from "zod";
 import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
 import { db, type Tx } from "./db";
-import type { Designation, OrganisationKind } from "./generated/prisma/enums";
+import { requireMember, type MemberScope, type PermittedScope } from "./access";
+import type { Designation, OrganisationKind, Role } from "./generated/prisma/enums";
+import { can, rolesWith } from "./permissions";
 
 // A school's choice of Multi Academy Trust: the school's side (choose, change, remove), the trust's side
 // (which schools chose it) and the history both see. Who may then see progress is lib/access.ts's call.
@@ -25,17 +27,9 @@ export const chooseTrustInput = z
   });
 export const removeTrustInput = z.object({ schoolId: z.uuid({ message: "Choose a school." }) });
 
-/** Locks the organisation row and checks, inside the transaction, that the actor administers it. */
-async function lockAsAdministrator(tx: Tx, actorId: string, organisationId: string) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Organisation" WHERE id = ${organisationId}::uuid FOR UPDATE`;
-  const membership = locked.length
-    ? await tx.membership.findUnique({ where: { userId_organisationId: { userId: actorId, organisationId } }, select: { role: true } })
-    : null;
-  // An outsider, a Member and an unknown id all get "not found": nothing to learn from trying ids.
-  if (!membership) throw new NotFoundError();
-  if (membership.role !== "ADMINISTRATOR") {
-    throw new ActionError("Only an Administrator of your organisation can change its Multi Academy Trust. Ask one of them to do it.");
-  }
+/** The one guard (lib/access.ts), then the school as this change needs it, read under its row lock. */
+async function lockSchool(tx: Tx, actorId: string, organisationId: string) {
+  await requireMember(tx, actorId, organisationId, "trust.choose", { lock: true });
   return tx.organisation.findUniqueOrThrow({
     where: { id: organisationId },
     select: { id: true, name: true, kind: true, trustId: true, trust: { select: { id: true, name: true } } },
@@ -46,7 +40,7 @@ export async function chooseTrust(actorId: string, input: z.infer<typeof chooseT
   // Checked here as well as by the schema, so no caller of this function can skip the confirmation.
   if (input.confirmedTrustId !== input.trustId) throw new ActionError("Confirm the trust you are choosing before it is saved.");
   return db.$transaction(async (tx) => {
-    const school = await lockAsAdministrator(tx, actorId, input.schoolId);
+    const school = await lockSchool(tx, actorId, input.schoolId);
     if (school.kind !== "SCHOOL") throw new ActionError("Only a school chooses a Multi Academy Trust. A trust is chosen by its schools.");
     if (input.trustId === school.id) throw new ActionError("An organisation cannot choose itself as its Multi Academy Trust.");
     const trust = await tx.organisation.findUnique({ where: { id: input.trustId }, select: { id: true, name: true, kind: true } });
@@ -79,7 +73,7 @@ export async function chooseTrust(actorId: string, input: z.infer<typeof chooseT
 
 export async function removeTrust(actorId: string, input: z.infer<typeof removeTrustInput>) {
   return db.$transaction(async (tx) => {
-    const school = await lockAsAdministrator(tx, actorId, input.schoolId);
+    const school = await lockSchool(tx, actorId, input.schoolId);
     if (!school.trust) return { changed: false };
     const now = new Date();
     await tx.organisation.update({ where: { id: school.id }, data: { trustId: null, trustChosenAt: null, trustChosenById: null } });
@@ -97,10 +91,10 @@ export async function removeTrust(actorId: string, input: z.infer<typeof removeT
   });
 }
 
-/** The school's current choice, for the `Multi Academy Trust` section of My School. */
-export async function getTrustChoice(schoolId: string) {
+/** The member's school's current choice, for the `Multi Academy Trust` section of My School. */
+export async function getTrustChoice(member: MemberScope) {
   const school = await db.organisation.findUnique({
-    where: { id: schoolId },
+    where: { id: member.organisationId },
     select: {
       trustChosenAt: true,
       trust: { select: { id: true, name: true, companiesHouseNumber: true, designation: true } },
@@ -118,7 +112,8 @@ export type TrustCandidate = { id: string; name: string; companiesHouseNumber: s
  * Never a school, never the organisation itself; trusts of any designation (the page says what a trust not
  * designated Academies will see).
  */
-export async function searchTrustCandidates(schoolId: string, query: string): Promise<TrustCandidate[]> {
+export async function searchTrustCandidates(chooser: PermittedScope<"trust.choose">, query: string): Promise<TrustCandidate[]> {
+  const schoolId = chooser.organisationId;
   const q = query.replace(/\u0000/g, "").trim().slice(0, 100);
   if (!q) return [];
   const trusts = await db.organisation.findMany({
@@ -139,7 +134,8 @@ export async function searchTrustCandidates(schoolId: string, query: string): Pr
 }
 
 /** One trust the school could choose, for the confirmation step (null when it is not a trust). */
-export async function findTrustCandidate(schoolId: string, trustId: string): Promise<TrustCandidate | null> {
+export async function findTrustCandidate(chooser: PermittedScope<"trust.choose">, trustId: string): Promise<TrustCandidate | null> {
+  const schoolId = chooser.organisationId;
   if (!z.uuid().safeParse(trustId).success || trustId === schoolId) return null;
   const trust = await db.organisation.findFirst({
     where: { id: trustId, kind: "TRUST" },
@@ -150,10 +146,11 @@ export async function findTrustCandidate(schoolId: string, trustId: string): Pro
   return { ...rest, schoolNames: schools.map((s) => s.name) };
 }
 
-/** My Trust: the schools whose current choice is this organisation, for its Administrators only. */
+/** My Trust: the schools whose current choice is this organisation, for the members whose role may see them. */
 export const listTrustSchools = cache(async (actorId: string, trustId: string) => {
+  if (!z.uuid().safeParse(trustId).success) return null;
   const membership = await db.membership.findUnique({ where: { userId_organisationId: { userId: actorId, organisationId: trustId } }, select: { role: true } });
-  if (membership?.role !== "ADMINISTRATOR") return null;
+  if (!can(membership?.role, "trust.view-schools")) return null;
   const trust = await db.organisation.findUniqueOrThrow({
     where: { id: trustId },
     select: {
@@ -176,8 +173,9 @@ export type TrustHistoryEntry = {
   byName: string | null;
 };
 
-/** Choices and removals that concern an organisation, as the school or as the trust; newest first. */
-export async function listTrustHistory(organisationId: string, limit = 50): Promise<TrustHistoryEntry[]> {
+/** Choices and removals that concern the member's organisation, as the school or as the trust; newest first. */
+export async function listTrustHistory(member: MemberScope, limit = 50): Promise<TrustHistoryEntry[]> {
+  const organisationId = member.organisationId;
   const events = await db.trustChoiceEvent.findMany({
     where: { OR: [{ schoolId: organisationId }, { trustId: organisationId }] },
     select: { id: true, action: true, createdAt: true, school: { select: { name: true } }, trust: { select: { name: true } }, byUser: { select: { name: true } } },
@@ -189,7 +187,7 @@ export async function listTrustHistory(organisationId: string, limit = 50): Prom
 
 export type TrustAccessChecklist = {
   organisation: { id: string; name: string; kind: OrganisationKind; companiesHouseNumber: string | null; designation: Designation };
-  role: "ADMINISTRATOR" | "MEMBER";
+  role: Role;
   administrators: { name: string; email: string }[];
   schools: { id: string; name: string }[];
 };
@@ -203,7 +201,7 @@ export async function getTrustAccessChecklist(viewerId: string, organisationId: 
       organisation: {
         select: {
           id: true, name: true, kind: true, companiesHouseNumber: true, designation: true,
-          memberships: { where: { role: "ADMINISTRATOR" }, select: { user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
+          memberships: { where: { role: { in: rolesWith("progress.view") } }, select: { user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
           schools: { select: { id: true, name: true }, orderBy: { name: "asc" } },
         },
       },
@@ -234,7 +232,7 @@ export async function listTrustAccessGaps(viewerId: string): Promise<TrustAccess
       organisation: {
         select: {
           id: true, name: true, designation: true,
-          memberships: { where: { role: "ADMINISTRATOR" }, select: { user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
+          memberships: { where: { role: { in: rolesWith("progress.view") } }, select: { user: { select: { name: true, email: true } } }, orderBy: { user: { name: "asc" } } },
           _count: { select: { schools: true } },
         },
       },
@@ -244,14 +242,14 @@ export async function listTrustAccessGaps(viewerId: string): Promise<TrustAccess
   return memberships.flatMap(({ role, organisation }) => {
     const missing: TrustAccessGap["missing"] = [];
     if (organisation.designation !== "ACADEMIES") missing.push("designation");
-    if (role !== "ADMINISTRATOR") missing.push("role");
+    if (!can(role, "progress.view")) missing.push("role");
     if (organisation._count.schools === 0) missing.push("schools");
     if (!missing.length) return [];
     return [{
       trust: { id: organisation.id, name: organisation.name, designation: organisation.designation },
       missing,
       administrators: organisation.memberships.map((m) => m.user),
-      isAdministrator: role === "ADMINISTRATOR",
+      isAdministrator: can(role, "progress.view"),
     }];
   });
 }

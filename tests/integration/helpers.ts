@@ -67,3 +67,16 @@ export async function memberScopeOf(organisationId: string, userId?: string) {
   });
   return findMemberScope({ id: m.userId, memberships: [{ role: m.role, organisation: m.organisation }] }, organisationId)!;
 }
+
+/** A scope of the organisation as a member with `role` would have it, for reads that take one. */
+export async function scopeAs(organisationId: string, role: Role = "ADMINISTRATOR") {
+  const { findMemberScope } = await import("@/lib/access");
+  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true, kind: true } });
+  return findMemberScope({ id: randomUUID(), memberships: [{ role, organisation }] }, organisationId)!;
+}
+
+/** The same, narrowed to a permission (lib/access.ts's withPermission). */
+export async function permittedAs<P extends import("@/lib/permissions").Permission>(organisationId: string, permission: P) {
+  const { withPermission } = await import("@/lib/access");
+  return withPermission(await scopeAs(organisationId), permission)!;
+}

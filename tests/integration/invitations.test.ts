@@ -11,7 +11,7 @@ const { checkCredentials } = await import("@/lib/sign-in");
 const invitations = await import("@/lib/invitations");
 const { acceptInvitation, acceptInvitationWithNewAccount, createInvitation, findInvitation, INVITATION_LIFETIME_MS, listPendingInvitations, withdrawInvitation } = invitations;
 const { makeSchoolWithStaff } = await import("./colleague-fixtures");
-const { unique } = await import("./helpers");
+const { permittedAs, unique } = await import("./helpers");
 
 const newEmail = () => `${unique("invitee")}@new.example`;
 
@@ -31,8 +31,8 @@ describe("creating an invitation", () => {
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row.expiresAt.getTime() - now.getTime()).toBe(7 * 24 * 60 * 60 * 1000);
     expect(row.invitedById).toBe(admin.id);
-    expect((await listPendingInvitations(school.id, now)).map((i) => i.email)).toEqual([email]);
-    expect((await listRecentChanges(school.id)).map(describeChange)).toEqual([`${admin.name} invited ${email}`]);
+    expect((await listPendingInvitations(await permittedAs(school.id, "colleagues.manage"), now)).map((i) => i.email)).toEqual([email]);
+    expect((await listRecentChanges(await permittedAs(school.id, "colleagues.manage"))).map(describeChange)).toEqual([`${admin.name} invited ${email}`]);
   });
 
   it("normalises the email, and a new invitation to the same address replaces the pending one", async () => {
@@ -42,7 +42,7 @@ describe("creating an invitation", () => {
     expect(second.email).toBe(email);
     expect((await findInvitation(first))?.status).toBe("withdrawn");
     expect((await findInvitation(second.token))?.status).toBe("valid");
-    expect(await listPendingInvitations(school.id)).toHaveLength(1);
+    expect(await listPendingInvitations(await permittedAs(school.id, "colleagues.manage"))).toHaveLength(1);
   });
 
   it("refuses to invite someone who is already a member", async () => {
@@ -76,7 +76,7 @@ describe("accepting with a new account", () => {
     expect(user.currentOrganisationId).toBe(school.id);
     expect(user.memberships.map((m) => [m.organisationId, m.role])).toEqual([[school.id, "MEMBER"]]);
     expect((await checkCredentials(email, "a-good-long-password", unique("ip"))).ok).toBe(true);
-    expect((await listRecentChanges(school.id)).map(describeChange)[0]).toBe("New Colleague accepted an invitation and joined as a Member");
+    expect((await listRecentChanges(await permittedAs(school.id, "colleagues.manage"))).map(describeChange)[0]).toBe("New Colleague accepted an invitation and joined as a Member");
   });
 
   it("works once: a second use is refused and creates nothing", async () => {
@@ -107,7 +107,7 @@ describe("accepting with a new account", () => {
     expect((await findInvitation(token, justAfter))?.status).toBe("expired");
     await expect(acceptInvitationWithNewAccount({ token, name: "Late", password: "a-good-long-password" }, justAfter)).rejects.toThrow(/expired/);
     expect(await db.user.count({ where: { email } })).toBe(0);
-    expect(await listPendingInvitations((await db.invitation.findFirstOrThrow({ where: { email } })).organisationId, justAfter)).toEqual([]);
+    expect(await listPendingInvitations(await permittedAs((await db.invitation.findFirstOrThrow({ where: { email } })).organisationId, "colleagues.manage"), justAfter)).toEqual([]);
   });
 
   it("refuses a withdrawn invitation", async () => {

@@ -4,7 +4,7 @@ import { ActionError, NotFoundError } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { chooseTrust, getTrustAccessChecklist, listTrustHistory, removeTrust, searchTrustCandidates } from "@/lib/trust";
 import { seedOrganisations } from "../../prisma/seed";
-import { makeOrganisation, makeTrust, makeUser, memberScopeOf, userByEmail } from "./helpers";
+import { makeOrganisation, makeTrust, makeUser, memberScopeOf, permittedAs, scopeAs, userByEmail } from "./helpers";
 
 const schoolNames = (scopes: Awaited<ReturnType<typeof listProgressScopes>>) => scopes.flatMap((s) => (s.kind === "self" ? [] : [s.schoolName]));
 
@@ -62,13 +62,13 @@ describe("choosing a Multi Academy Trust", () => {
     await removeTrust(head.id, { schoolId: school.id });
     expect(await canViewSchoolProgress(otherLead.id, school.id)).toBe(false);
 
-    const history = await listTrustHistory(school.id);
+    const history = await listTrustHistory(await scopeAs(school.id));
     const lines = history.map((h) => `${h.action} ${h.trustName}`);
     expect(lines[0]).toBe("REMOVED Choice Trust B");
     expect(lines.at(-1)).toBe("CHOSEN Choice Trust A");
     expect(lines.slice(1, 3).sort()).toEqual(["CHOSEN Choice Trust B", "REMOVED Choice Trust A"]);
     expect(history).toHaveLength(4);
-    expect((await listTrustHistory(trust.id)).map((h) => h.action).sort()).toEqual(["CHOSEN", "REMOVED"]);
+    expect((await listTrustHistory(await scopeAs(trust.id))).map((h) => h.action).sort()).toEqual(["CHOSEN", "REMOVED"]);
     const audit = await db.auditLog.findMany({ where: { organisationId: school.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["trust.chosen", "trust.changed", "trust.removed"]);
     expect(audit.every((a) => a.actorId === head.id)).toBe(true);
@@ -105,20 +105,20 @@ describe("choosing a Multi Academy Trust", () => {
 
   it("offers only trusts, never a school or the organisation itself, by name, Companies House number or member school", async () => {
     const meadowLane = await db.organisation.findFirstOrThrow({ where: { name: "Meadow Lane Academy" } });
-    const academy = await searchTrustCandidates(meadowLane.id, "Academy");
+    const academy = await searchTrustCandidates(await permittedAs(meadowLane.id, "trust.choose"), "Academy");
     // By name, or by a member school named "… Academy"; and not one of the demo's schools named "… Academy".
     expect(academy.map((o) => o.name)).toEqual(expect.arrayContaining(["Elmwood Learning Trust", "Northstar Academy Trust", "Oak Hill Trust"]));
     const kinds = await db.organisation.findMany({ where: { id: { in: academy.map((o) => o.id) } }, select: { kind: true } });
     expect(kinds.length).toBe(academy.length);
     expect(kinds.every((o) => o.kind === "TRUST")).toBe(true);
-    expect((await searchTrustCandidates(meadowLane.id, "northstar")).map((o) => o.name)).toEqual(["Northstar Academy Trust"]);
-    expect((await searchTrustCandidates(meadowLane.id, "Oak Hill")).map((o) => [o.name, o.designation])).toEqual([["Oak Hill Trust", "LOCAL_AUTHORITY_MAINTAINED"]]);
-    expect((await searchTrustCandidates(meadowLane.id, "08123401")).map((o) => o.name)).toEqual(["Northstar Academy Trust"]);
-    expect((await searchTrustCandidates(meadowLane.id, "Hillcrest")).map((o) => [o.name, o.schoolNames])).toEqual([["Northstar Academy Trust", ["Hillcrest Academy", "Riverside Primary Academy"]]]);
-    expect(await searchTrustCandidates(meadowLane.id, "Meadow Lane")).toEqual([]);
-    expect(await searchTrustCandidates(meadowLane.id, "St Anne")).toEqual([]);
+    expect((await searchTrustCandidates(await permittedAs(meadowLane.id, "trust.choose"), "northstar")).map((o) => o.name)).toEqual(["Northstar Academy Trust"]);
+    expect((await searchTrustCandidates(await permittedAs(meadowLane.id, "trust.choose"), "Oak Hill")).map((o) => [o.name, o.designation])).toEqual([["Oak Hill Trust", "LOCAL_AUTHORITY_MAINTAINED"]]);
+    expect((await searchTrustCandidates(await permittedAs(meadowLane.id, "trust.choose"), "08123401")).map((o) => o.name)).toEqual(["Northstar Academy Trust"]);
+    expect((await searchTrustCandidates(await permittedAs(meadowLane.id, "trust.choose"), "Hillcrest")).map((o) => [o.name, o.schoolNames])).toEqual([["Northstar Academy Trust", ["Hillcrest Academy", "Riverside Primary Academy"]]]);
+    expect(await searchTrustCandidates(await permittedAs(meadowLane.id, "trust.choose"), "Meadow Lane")).toEqual([]);
+    expect(await searchTrustCandidates(await permittedAs(meadowLane.id, "trust.choose"), "St Anne")).toEqual([]);
     const northstar = await db.organisation.findFirstOrThrow({ where: { name: "Northstar Academy Trust" } });
-    expect((await searchTrustCandidates(northstar.id, "Trust")).map((o) => o.name)).not.toContain("Northstar Academy Trust");
+    expect((await searchTrustCandidates(await permittedAs(northstar.id, "trust.choose"), "Trust")).map((o) => o.name)).not.toContain("Northstar Academy Trust");
   });
 });
 

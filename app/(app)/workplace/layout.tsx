@@ -1,5 +1,6 @@
 import { Tabs } from "@/components/tabs";
 import { requireViewer } from "@/lib/auth";
+import { can } from "@/lib/permissions";
 
 /**
  * Workplace tabs by the kind of the viewer's current organisation: a school sees its side of trust access
@@ -9,11 +10,11 @@ export default async function WorkplaceLayout({ children }: { children: React.Re
   const viewer = await requireViewer();
   const membership = viewer.currentMembership;
   const isTrust = membership?.organisation.kind === "TRUST";
-  const isAdministrator = membership?.role === "ADMINISTRATOR";
+  const seesTrustSchools = can(membership?.role, "trust.view-schools");
   const tabs = isTrust
     ? [
         { href: "/workplace/my-school", label: "My School" },
-        ...(isAdministrator ? [{ href: "/workplace/my-trust", label: "My Trust" }] : []),
+        ...(seesTrustSchools ? [{ href: "/workplace/my-trust", label: "My Trust" }] : []),
         { href: "/workplace/trust-access", label: "Trust access" },
         { href: "/workplace/who-can-see", label: "Who can see my training" },
       ]

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form-state";
 import { roleLabels } from "@/lib/labels";
+import { can } from "@/lib/permissions";
 import { changeRoleAction } from "./actions";
 import type { AdministratorReach, ColleagueView } from "./colleague-list";
 import { StatusMessage } from "./status-message";
@@ -40,7 +41,7 @@ export function ColleagueRow({ colleague, isViewer, organisationId, reach, canMa
   const nextRole = colleague.role === "ADMINISTRATOR" ? "MEMBER" : "ADMINISTRATOR";
   const who = isViewer ? "yourself" : colleague.name;
   // Promoting anyone, or stepping down yourself, changes who sees the staff's training: confirm first.
-  const needsConfirmation = nextRole === "ADMINISTRATOR" || isViewer;
+  const needsConfirmation = can(nextRole, "progress.view") || isViewer;
   const shown: FormState = state.errors?.confirm ? { message: state.errors.confirm[0] } : state;
 
   const hiddenFields = (

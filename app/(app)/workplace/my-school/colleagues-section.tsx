@@ -1,17 +1,19 @@
+import type { MemberScope } from "@/lib/access";
 import { getAdministratorReach, listColleagues } from "@/lib/colleagues";
+import { can } from "@/lib/permissions";
 import { ColleagueList } from "./colleague-list";
 
 const listFormat = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
 
 /** `My colleagues`: everyone in the organisation. Administrators get the controls; Members a line saying who can help. */
-export async function ColleaguesSection({ organisationId, viewerId, isAdministrator }: { organisationId: string; viewerId: string; isAdministrator: boolean }) {
-  const [colleagues, reach] = await Promise.all([listColleagues(organisationId), getAdministratorReach(organisationId)]);
-  if (!reach) throw new Error("Membership without organisation");
-  const administrators = colleagues.filter((c) => c.role === "ADMINISTRATOR").map((c) => c.name);
+export async function ColleaguesSection({ member, canManage }: { member: MemberScope; canManage: boolean }) {
+  const colleagues = await listColleagues(member);
+  const reach = getAdministratorReach(member);
+  const administrators = colleagues.filter((c) => can(c.role, "colleagues.manage")).map((c) => c.name);
   return (
     <section aria-labelledby="my-colleagues" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="my-colleagues" className="text-xl font-semibold">My colleagues</h2>
-      {isAdministrator ? (
+      {canManage ? (
         <p className="mt-2 text-sm text-slate-700">
           As an Administrator you can make a colleague an Administrator or a Member, and remove someone who has left. There is always at least one Administrator.
         </p>
@@ -21,7 +23,7 @@ export async function ColleaguesSection({ organisationId, viewerId, isAdministra
           Administrator can change a colleague&apos;s role, for example to make you an Administrator.
         </p>
       )}
-      <ColleagueList colleagues={colleagues} viewerId={viewerId} organisationId={organisationId} reach={reach} canManage={isAdministrator} />
+      <ColleagueList colleagues={colleagues} viewerId={member.viewerId} organisationId={member.organisationId} reach={reach} canManage={canManage} />
     </section>
   );
 }

@@ -1,11 +1,13 @@
+import type { PermittedScope } from "@/lib/access";
 import { formatDate } from "@/lib/format";
 import { listPendingInvitations } from "@/lib/invitations";
 import { InviteForm } from "./invite-form";
 import { WithdrawInvitationButton } from "./withdraw-invitation-button";
 
 /** Administrators only: invite a colleague by a single-use link, and see or withdraw pending invitations. */
-export async function InvitationsSection({ organisationId }: { organisationId: string }) {
-  const pending = await listPendingInvitations(organisationId);
+export async function InvitationsSection({ manager }: { manager: PermittedScope<"colleagues.manage"> }) {
+  const pending = await listPendingInvitations(manager);
+  const organisationId = manager.organisationId;
   return (
     <section aria-labelledby="invite-colleague" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="invite-colleague" className="text-xl font-semibold">Invite a colleague</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { currentMemberScope, withPermission } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { readSearchParams } from "@/lib/search-params";
 import { ColleaguesSection } from "./colleagues-section";
@@ -21,10 +22,11 @@ async function trustSectionParamsOf(searchParams: Promise<Record<string, string 
 
 export default async function MySchoolPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
-  const membership = viewer.currentMembership;
+  // Read from the database on this request: a role change shows on the changed person's next page.
+  const member = currentMemberScope(viewer);
   // Schoot support belongs to no school: its work is the console.
-  if (!membership && viewer.platformRole === "SUPPORT") redirect("/console/tickets");
-  if (!membership) {
+  if (!member && viewer.platformRole === "SUPPORT") redirect("/console/tickets");
+  if (!member) {
     return (
       <section className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 className="text-xl font-semibold">My School</h2>
@@ -32,24 +34,22 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
       </section>
     );
   }
-  const organisationId = membership.organisation.id;
-  // Read from the database on this request: a role change shows on the changed person's next page.
-  const isAdministrator = membership.role === "ADMINISTRATOR";
+  const manager = withPermission(member, "colleagues.manage");
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       <div className="space-y-6">
-        <SchoolDetails organisationId={organisationId} role={membership.role} />
-        {membership.organisation.kind === "SCHOOL" ? (
-          <TrustSection school={membership.organisation} isAdministrator={isAdministrator} params={await trustSectionParamsOf(searchParams)} />
+        <SchoolDetails member={member} />
+        {member.organisationKind === "SCHOOL" ? (
+          <TrustSection member={member} chooser={withPermission(member, "trust.choose")} params={await trustSectionParamsOf(searchParams)} />
         ) : (
-          <CentralTeamSection trustName={membership.organisation.name} isAdministrator={isAdministrator} />
+          <CentralTeamSection trustName={member.organisationName} isAdministrator={manager !== null} />
         )}
       </div>
       <div className="space-y-6">
-        <ColleaguesSection organisationId={organisationId} viewerId={viewer.id} isAdministrator={isAdministrator} />
-        {isAdministrator ? <InvitationsSection organisationId={organisationId} /> : null}
-        {isAdministrator ? <RecentChanges organisationId={organisationId} /> : null}
+        <ColleaguesSection member={member} canManage={manager !== null} />
+        {manager ? <InvitationsSection manager={manager} /> : null}
+        {manager ? <RecentChanges manager={manager} /> : null}
       </div>
     </div>
   );

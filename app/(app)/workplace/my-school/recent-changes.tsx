@@ -1,9 +1,10 @@
+import type { PermittedScope } from "@/lib/access";
 import { formatDateTime } from "@/lib/format";
 import { describeChange, listRecentChanges } from "@/lib/recent-changes";
 
 /** Administrators only: who changed whose role, who removed or invited whom, and when (from the audit log). */
-export async function RecentChanges({ organisationId }: { organisationId: string }) {
-  const changes = await listRecentChanges(organisationId);
+export async function RecentChanges({ manager }: { manager: PermittedScope<"colleagues.manage"> }) {
+  const changes = await listRecentChanges(manager);
   return (
     <section aria-labelledby="recent-changes" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="recent-changes" className="text-xl font-semibold">Recent changes</h2>

@@ -1,11 +1,12 @@
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { MemberScope } from "@/lib/access";
 import { designationLabels, kindLabels, roleLabels } from "@/lib/labels";
 import { getOrganisationProfile } from "@/lib/organisations";
 import { DetailItem } from "@/components/detail-item";
 
 /** The organisation's name, kind, Type (its designation), URN or Companies House number and address, and the viewer's role in it. */
-export async function SchoolDetails({ organisationId, role }: { organisationId: string; role: Role }) {
-  const organisation = await getOrganisationProfile(organisationId);
+export async function SchoolDetails({ member }: { member: MemberScope }) {
+  const role = member.role;
+  const organisation = await getOrganisationProfile(member);
   if (!organisation) throw new Error("Membership without organisation");
   return (
     <section aria-labelledby="school-name" className="rounded-lg border border-slate-200 bg-white p-5">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { MemberScope, PermittedScope } from "@/lib/access";
 import { formatDate } from "@/lib/format";
 import { designationLabels } from "@/lib/labels";
 import { findTrustCandidate, getTrustChoice, listTrustHistory, searchTrustCandidates, type TrustCandidate } from "@/lib/trust";
@@ -30,13 +31,15 @@ function TrustFacts({ trust }: { trust: Pick<TrustCandidate, "companiesHouseNumb
  * for Administrators. Every choice goes through a confirmation that names the trust and what its
  * Administrators will see; the action itself refuses a choice that did not (lib/trust.ts).
  */
-export async function TrustSection({ school, isAdministrator, params }: { school: { id: string; name: string }; isAdministrator: boolean; params: TrustSectionParams }) {
+export async function TrustSection({ member, chooser, params }: { member: MemberScope; chooser: PermittedScope<"trust.choose"> | null; params: TrustSectionParams }) {
+  const school = { id: member.organisationId, name: member.organisationName };
+  const isAdministrator = chooser !== null;
   const query = params.trustQuery?.trim().slice(0, 100) ?? "";
   const [choice, history, candidates, confirming] = await Promise.all([
-    getTrustChoice(school.id),
-    listTrustHistory(school.id, 10),
-    isAdministrator && query && !params.confirmTrust ? searchTrustCandidates(school.id, query) : Promise.resolve([]),
-    isAdministrator && params.confirmTrust ? findTrustCandidate(school.id, params.confirmTrust) : Promise.resolve(null),
+    getTrustChoice(member),
+    listTrustHistory(member, 10),
+    chooser && query && !params.confirmTrust ? searchTrustCandidates(chooser, query) : Promise.resolve([]),
+    chooser && params.confirmTrust ? findTrustCandidate(chooser, params.confirmTrust) : Promise.resolve(null),
   ]);
   const backToResults = query ? `/workplace/my-school?${new URLSearchParams({ trustQuery: query })}#multi-academy-trust` : SECTION;
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TrustHistory } from "@/components/trust-history";
+import { currentMemberScope } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
 import { designationLabels } from "@/lib/labels";
@@ -14,7 +15,7 @@ export default async function MyTrustPage() {
   const organisationId = viewer.currentMembership?.organisation.id;
   const trust = organisationId ? await listTrustSchools(viewer.id, organisationId) : null;
   if (!trust) notFound(); // Administrators only, checked in the database
-  const history = await listTrustHistory(trust.id);
+  const history = await listTrustHistory(currentMemberScope(viewer)!);
   const isAcademies = trust.designation === "ACADEMIES";
 
   return (

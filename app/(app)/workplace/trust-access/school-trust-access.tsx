@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { listSchoolProgressViewers, type MemberScope } from "@/lib/access";
 import { formatDate } from "@/lib/format";
+import { can } from "@/lib/permissions";
 import { designationLabels } from "@/lib/labels";
 import { getTrustChoice, type TrustAccessChecklist } from "@/lib/trust";
 
@@ -11,9 +12,9 @@ import { getTrustChoice, type TrustAccessChecklist } from "@/lib/trust";
  */
 export async function SchoolTrustAccess({ checklist, member }: { checklist: TrustAccessChecklist; member: MemberScope }) {
   const { organisation: school, role, administrators } = checklist;
-  const [choice, viewers] = await Promise.all([getTrustChoice(school.id), listSchoolProgressViewers(member)]);
+  const [choice, viewers] = await Promise.all([getTrustChoice(member), listSchoolProgressViewers(member)]);
   const trustViewers = viewers.filter((v) => v.reason === "trust-administrator");
-  const isAdministrator = role === "ADMINISTRATOR";
+  const isAdministrator = can(role, "trust.choose");
 
   return (
     <section aria-labelledby="trust-access-heading" className="space-y-4">

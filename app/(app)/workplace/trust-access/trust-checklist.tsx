@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CopyButton } from "@/components/copy-button";
 import { designationLabels, roleLabels } from "@/lib/labels";
 import type { TrustAccessChecklist } from "@/lib/trust";
+import { can } from "@/lib/permissions";
 
 function Check({ ok, title, children }: { ok: boolean; title: string; children: React.ReactNode }) {
   return (
@@ -20,7 +21,7 @@ function Check({ ok, title, children }: { ok: boolean; title: string; children: 
 export function TrustChecklist({ checklist }: { checklist: TrustAccessChecklist }) {
   const { organisation, role, administrators, schools } = checklist;
   const isAcademies = organisation.designation === "ACADEMIES";
-  const isAdministrator = role === "ADMINISTRATOR";
+  const isAdministrator = can(role, "progress.view");
   const ticketHref = `/support/new?${new URLSearchParams({
     category: "CHANGE_DESIGNATION",
     subject: `Change ${organisation.name}'s designation to Academies`,
