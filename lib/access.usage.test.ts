@@ -36,6 +36,11 @@ describe("lib/access.ts is the single choke point", () => {
     expect(read(file)).toMatch(/from "@\/lib\/access"/);
   });
 
+  it("names a role only in the permission table and the labels: everything else asks can() or rolesWith()", () => {
+    const offenders = files.filter((file) => file.startsWith("lib/") && !["lib/permissions.ts", "lib/labels.ts"].includes(file) && /["'](ADMINISTRATOR|MEMBER)["']/.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+
   it("no other file combines trust designations, roles and progress data", () => {
     const offenders = files.filter((file) => {
       if (file === "lib/access.ts") return false;

@@ -7,6 +7,7 @@ import { requireMember, type PermittedScope } from "./access";
 import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { hashPassword } from "./password";
+import { newcomerRole } from "./permissions";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -139,7 +140,7 @@ async function joinOrganisation(tx: Prisma.TransactionClient, user: { id: string
   // Already a member (joined another way since): keep the role they have.
   const membership = await tx.membership.upsert({
     where: { userId_organisationId: { userId: user.id, organisationId: invitation.organisationId } },
-    create: { userId: user.id, organisationId: invitation.organisationId, role: "MEMBER" },
+    create: { userId: user.id, organisationId: invitation.organisationId, role: newcomerRole },
     update: {},
     select: { id: true, role: true },
   });

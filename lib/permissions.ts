@@ -19,6 +19,9 @@ export const rolePermissions = {
   ],
 } as const satisfies Record<Role, readonly string[]>;
 
+/** The role a person joins an organisation with (an invitation, and the reading of an audit row without one). */
+export const newcomerRole: Role = "MEMBER";
+
 export type Permission = (typeof rolePermissions)[Role][number];
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

@@ -3,6 +3,7 @@ import { db } from "./db";
 import type { PermittedScope } from "./access";
 import type { Role } from "./generated/prisma/enums";
 import { roleLabels, roleWithArticle } from "./labels";
+import { newcomerRole } from "./permissions";
 
 // The audit actions that My School's "Recent changes" tells the story of.
 const COLLEAGUE_ACTIONS = ["membership.role_changed", "membership.removed", "invitation.created", "invitation.withdrawn", "invitation.accepted"];
@@ -27,7 +28,7 @@ function asPerson(value: unknown): Person {
 
 // An audit row written before a role existed, or a hand-edited one, still reads as a sentence.
 function withArticle(role: string | undefined) {
-  return roleWithArticle(role !== undefined && Object.hasOwn(roleLabels, role) ? (role as Role) : "MEMBER");
+  return roleWithArticle(role !== undefined && Object.hasOwn(roleLabels, role) ? (role as Role) : newcomerRole);
 }
 
 /** One sentence a person can read: "Rachel Head made Tom Teacher an Administrator". */

@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form-state";
 import { roleLabels } from "@/lib/labels";
-import { can } from "@/lib/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { can, newcomerRole } from "@/lib/permissions";
 import { changeRoleAction } from "./actions";
 import type { AdministratorReach, ColleagueView } from "./colleague-list";
 import { StatusMessage } from "./status-message";
@@ -38,7 +39,8 @@ export function ColleagueRow({ colleague, isViewer, organisationId, reach, canMa
 }) {
   // Kept in the row (which stays mounted when the viewer loses the controls), so the answer stays visible.
   const [state, action, pending] = useActionState<FormState, FormData>(changeRoleAction, {});
-  const nextRole = colleague.role === "ADMINISTRATOR" ? "MEMBER" : "ADMINISTRATOR";
+  // The two roles there are: a colleague who manages becomes a Member, anyone else an Administrator.
+  const nextRole: Role = can(colleague.role, "colleagues.manage") ? newcomerRole : "ADMINISTRATOR";
   const who = isViewer ? "yourself" : colleague.name;
   // Promoting anyone, or stepping down yourself, changes who sees the staff's training: confirm first.
   const needsConfirmation = can(nextRole, "progress.view") || isViewer;
@@ -71,7 +73,7 @@ export function ColleagueRow({ colleague, isViewer, organisationId, reach, canMa
         <form action={action} className="mt-2 space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-900">
           {hiddenFields}
           <input type="hidden" name="confirm" value="yes" />
-          {nextRole === "ADMINISTRATOR" ? (
+          {can(nextRole, "progress.view") ? (
             <div>
               <p className="font-medium">Make {colleague.name} an Administrator of {reach.name}?</p>
               <p className="mt-1">They will be able to:</p>
@@ -86,7 +88,7 @@ export function ColleagueRow({ colleague, isViewer, organisationId, reach, canMa
             </div>
           )}
           <button type="submit" disabled={pending} className="min-h-9 rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
-            {nextRole === "ADMINISTRATOR" ? `Yes, make ${colleague.name} an Administrator` : "Yes, make me a Member"}
+            {can(nextRole, "progress.view") ? `Yes, make ${colleague.name} an Administrator` : "Yes, make me a Member"}
           </button>
         </form>
       </details>
@@ -105,7 +107,7 @@ export function ColleagueRow({ colleague, isViewer, organisationId, reach, canMa
         </div>
         <span
           data-testid="role"
-          className={colleague.role === "ADMINISTRATOR" ? "rounded-full bg-brand-700 px-2.5 py-0.5 text-sm font-medium text-white" : "rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-medium text-slate-800"}
+          className={can(colleague.role, "colleagues.manage") ? "rounded-full bg-brand-700 px-2.5 py-0.5 text-sm font-medium text-white" : "rounded-full bg-slate-100 px-2.5 py-0.5 text-sm font-medium text-slate-800"}
         >
           {roleLabels[colleague.role]}
         </span>
