@@ -2,16 +2,16 @@ import "server-only";
 import { cache } from "react";
 import { NotFoundError } from "./errors";
 import { db } from "./db";
+import type { Prisma } from "./generated/prisma/client";
+
+/** What every view of a course shows about it. */
+const courseFacts = { slug: true, title: true, summary: true, category: true, estimatedMinutes: true } as const satisfies Prisma.CourseSelect;
 
 /** Courses › All Courses: every course, with whether (and how far) the viewer is enrolled. One query. */
 export async function listCatalogue(viewerId: string) {
   const courses = await db.course.findMany({
     select: {
-      slug: true,
-      title: true,
-      summary: true,
-      category: true,
-      estimatedMinutes: true,
+      ...courseFacts,
       _count: { select: { lessons: true } },
       enrolments: { where: { userId: viewerId }, select: { status: true, percent: true } },
     },
@@ -31,11 +31,7 @@ export const getCourseForViewer = cache(async (viewerId: string, slug: string) =
   const course = await db.course.findUnique({
     where: { slug },
     select: {
-      slug: true,
-      title: true,
-      summary: true,
-      category: true,
-      estimatedMinutes: true,
+      ...courseFacts,
       lessons: { select: { id: true, position: true, title: true, body: true }, orderBy: { position: "asc" } },
       enrolments: {
         where: { userId: viewerId },

@@ -8,7 +8,7 @@ import type { Prisma } from "./generated/prisma/client";
 import { TicketCategory, TicketStatus } from "./generated/prisma/enums";
 import { assertSupport } from "./support";
 import { consoleStatusLabels } from "./ticket-labels";
-import { messageBody, ticketConversationSelect, ticketSummarySelect } from "./tickets";
+import { appendReply, messageBody, ticketConversationSelect, ticketSummarySelect } from "./tickets";
 
 /*
  * Schoot support's side of tickets: the queue, any ticket, replies and status changes. Every function
@@ -82,20 +82,7 @@ export async function replyAsSupport(actorId: string, input: SupportReplyInput):
     await assertSupport(tx, actorId);
     const ticket = await tx.supportTicket.findUnique({ where: { id: input.ticketId }, select: { id: true, status: true, organisationId: true } });
     if (!ticket) throw new NotFoundError();
-    await tx.ticketMessage.create({ data: { ticketId: ticket.id, authorId: actorId, fromSupport: true, body: input.body } });
-    await tx.supportTicket.update({
-      where: { id: ticket.id, organisationId: ticket.organisationId },
-      data: { status: input.status, updatedAt: new Date() },
-    });
-    await writeAudit(tx, {
-      actorId,
-      action: "ticket.replied",
-      organisationId: ticket.organisationId,
-      targetType: "SupportTicket",
-      targetId: ticket.id,
-      before: { status: ticket.status },
-      after: { status: input.status, fromSupport: true },
-    });
+    await appendReply(tx, actorId, ticket, { body: input.body, status: input.status, fromSupport: true });
   });
 }
 

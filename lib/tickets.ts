@@ -3,9 +3,9 @@ import { cache } from "react";
 import { z } from "zod";
 import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import { Prisma } from "./generated/prisma/client";
-import { TicketCategory } from "./generated/prisma/enums";
+import { TicketCategory, type TicketStatus } from "./generated/prisma/enums";
 
 /*
  * Support tickets as the person who raised them sees them. A person sees and answers only the tickets
@@ -137,17 +137,31 @@ export async function replyToMyTicket(actorId: string, input: ReplyToTicketInput
       select: { id: true, status: true, organisationId: true },
     });
     if (!ticket) throw new NotFoundError();
-    await tx.ticketMessage.create({ data: { ticketId: ticket.id, authorId: actorId, body: input.body } });
-    // An update even when the status stays Open, so updatedAt moves and My tickets sorts it first.
-    await tx.supportTicket.update({ where: { id: ticket.id, createdById: actorId }, data: { status: "OPEN", updatedAt: new Date() } });
-    await writeAudit(tx, {
-      actorId,
-      action: "ticket.replied",
-      organisationId: ticket.organisationId,
-      targetType: "SupportTicket",
-      targetId: ticket.id,
-      before: { status: ticket.status },
-      after: { status: "OPEN" },
-    });
+    // Whatever its status was, the ticket is open again for support.
+    await appendReply(tx, actorId, ticket, { body: input.body, status: "OPEN", fromSupport: false });
+  });
+}
+
+/**
+ * A reply on a ticket, from its author or from support, in the caller's transaction: the message, the
+ * ticket's new status (updated even when it stays the same, so updatedAt moves and the lists sort it
+ * first) and the audit row.
+ */
+export async function appendReply(
+  tx: Tx,
+  actorId: string,
+  ticket: { id: string; status: TicketStatus; organisationId: string },
+  reply: { body: string; status: TicketStatus; fromSupport: boolean },
+): Promise<void> {
+  await tx.ticketMessage.create({ data: { ticketId: ticket.id, authorId: actorId, fromSupport: reply.fromSupport, body: reply.body } });
+  await tx.supportTicket.update({ where: { id: ticket.id, organisationId: ticket.organisationId }, data: { status: reply.status, updatedAt: new Date() } });
+  await writeAudit(tx, {
+    actorId,
+    action: "ticket.replied",
+    organisationId: ticket.organisationId,
+    targetType: "SupportTicket",
+    targetId: ticket.id,
+    before: { status: ticket.status },
+    after: reply.fromSupport ? { status: reply.status, fromSupport: true } : { status: reply.status },
   });
 }
