@@ -35,8 +35,10 @@ export type ProgressSummary = {
   preceding: number;
 };
 
-function toRow({ sortKeys: _, ...row }: ProgressRowRecord): ProgressRow {
-  return row;
+function toRow(record: ProgressRowRecord): ProgressRow {
+  const row: Partial<ProgressRowRecord> = { ...record };
+  delete row.sortKeys; // the cursor's keys stay on the server
+  return row as ProgressRow;
 }
 
 /** One page of a school's progress, as the page shows it. */

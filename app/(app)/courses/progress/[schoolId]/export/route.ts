@@ -17,7 +17,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
     return NextResponse.redirect(signIn);
   }
-  const { schoolId } = await params;
   const school = await findSchoolProgressScope(viewer.id, (await params).schoolId);
   if (!school) return notFoundResponse();
   const { fileName, body } = await startProgressExport(school, parseProgressQuery(request.nextUrl.searchParams));
