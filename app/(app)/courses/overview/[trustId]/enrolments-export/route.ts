@@ -1,6 +1,7 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { findTrustOverview } from "@/lib/access";
 import { getViewer } from "@/lib/auth";
+import { csvDownload, signInFirst } from "@/lib/csv-download";
 import { notFoundResponse } from "@/lib/not-found-html";
 import { overviewViewOf } from "@/lib/progress/overview";
 import { startTrustEnrolmentsExport } from "@/lib/progress/overview-export";
@@ -13,17 +14,11 @@ import { parseProgressQuery } from "@/lib/progress/query";
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ trustId: string }> }) {
   const viewer = await getViewer();
-  if (!viewer) {
-    const signIn = new URL("/sign-in", request.url);
-    signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-    return NextResponse.redirect(signIn);
-  }
+  if (!viewer) return signInFirst(request);
   const trust = await findTrustOverview(viewer.id, (await params).trustId);
   if (!trust) return notFoundResponse();
   const search = request.nextUrl.searchParams;
   const { course, status, q } = parseProgressQuery(search); // the same lenient, validated filters as a school's view
   const { fileName, body } = await startTrustEnrolmentsExport(trust, { ...overviewViewOf(search), course, status, q });
-  return new Response(body, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "private, no-store" },
-  });
+  return csvDownload(fileName, body);
 }

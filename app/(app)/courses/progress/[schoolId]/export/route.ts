@@ -1,6 +1,7 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { findSchoolProgressScope } from "@/lib/access";
 import { getViewer } from "@/lib/auth";
+import { csvDownload, signInFirst } from "@/lib/csv-download";
 import { notFoundResponse } from "@/lib/not-found-html";
 import { startProgressExport } from "@/lib/progress/school-export";
 import { parseProgressQuery } from "@/lib/progress/query";
@@ -12,19 +13,9 @@ import { parseProgressQuery } from "@/lib/progress/query";
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ schoolId: string }> }) {
   const viewer = await getViewer();
-  if (!viewer) {
-    const signIn = new URL("/sign-in", request.url);
-    signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-    return NextResponse.redirect(signIn);
-  }
+  if (!viewer) return signInFirst(request);
   const school = await findSchoolProgressScope(viewer.id, (await params).schoolId);
   if (!school) return notFoundResponse();
   const { fileName, body } = await startProgressExport(school, parseProgressQuery(request.nextUrl.searchParams));
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvDownload(fileName, body);
 }
