@@ -98,7 +98,7 @@ export function columnOf(key: ColumnKey): SchoolColumn {
 
 // A tie naming no column would be a typo that sorts wrongly; fail when the module loads, not in a query.
 for (const c of schoolColumns) {
-  for (const tie of c.ties) if (!byKey.has(tie) || tie === c.key) throw new Error(`Column ${c.key} breaks ties by unknown column ${tie}`);
+  for (const tie of c.ties) if (!byKey.has(tie) || tie === c.key) throw new Error(`Column ${c.key} breaks ties by ${tie}, which is no other column`);
 }
 
 export type SortKey = { sql: string; kind: KeyKind; emptyLast: boolean };
