@@ -219,6 +219,42 @@ test("the lead pages Riverside's rows by key, to the last page and back, with th
   expect((await shownRows(page)).map((r) => r.email)).toEqual(firstEmails);
 });
 
+test("the table's headers, the phone's cards and the CSV come from one column list", async ({ page }) => {
+  await signIn(page, "lead@northstar.example");
+  await page.goto(`${riversideUrl}?size=10`);
+  await expect(page.getByTestId("progress-row").or(page.getByTestId("progress-person")).filter({ visible: true }).first()).toBeVisible();
+  // Both layouts are in the page at every width (one is display:none), so one pass reads all three.
+  const layout = await page.evaluate(() => {
+    const headers = [...document.querySelectorAll("table thead th")].map((th) => ({
+      key: th.getAttribute("data-column")!,
+      label: th.querySelector("a")!.firstChild!.textContent!.trim(),
+    }));
+    const rows = [...document.querySelectorAll('[data-testid="progress-row"]')].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.getAttribute("data-column")));
+    const cards = [...document.querySelectorAll('[data-testid="progress-course"]')].map((item) => {
+      const card = item.closest('[data-testid="progress-person"]')!;
+      const own = (root: Element) => [...root.querySelectorAll("[data-field]")].filter((el) => el.closest('[data-testid="progress-course"]') === (root === card ? null : item));
+      return [...own(card), ...own(item)].map((el) => el.getAttribute("data-field"));
+    });
+    const details = [...document.querySelectorAll('[data-testid="progress-course"]')][0]!.querySelectorAll("dt");
+    return { headers, rows, cards, detailLabels: [...details].map((dt) => dt.textContent) };
+  });
+  const keys = layout.headers.map((h) => h.key);
+  expect(keys.length).toBeGreaterThanOrEqual(8);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(layout.rows.length).toBe(10);
+  for (const row of layout.rows) expect(row).toEqual(keys);
+  expect(layout.cards.length).toBe(10);
+  for (const fields of layout.cards) expect([...fields].sort()).toEqual([...keys].sort()); // every column once
+  for (const label of layout.detailLabels) expect(layout.headers.map((h) => h.label)).toContain(label);
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export as CSV" }).click();
+  const bytes = await readFile((await (await downloading).path())!);
+  const header = bytes.subarray(3).toString("utf8").split("\r\n")[0]!.split(",");
+  expect(header).toHaveLength(keys.length);
+  header.forEach((name, i) => expect(name.startsWith(layout.headers[i]!.label), `${name} / ${layout.headers[i]!.label}`).toBe(true));
+});
+
 test("a search that matches nobody says so, with Clear filters beside it", async ({ page }) => {
   await signIn(page, "lead@northstar.example");
   await page.goto(`${riversideUrl}?q=nobody-by-this-name`);

@@ -3,11 +3,18 @@
 // collection at every chunk, so the heap figures are what the export keeps alive, not garbage awaiting
 // collection. Prints one JSON line: rows, bytes, elapsed ms, the peak live heap above the baseline, and how
 // much the live heap grew between the first two batches and the second half of the export.
+import { findSchoolProgressScope } from "../lib/access";
 import { startProgressExport } from "../lib/progress/school-export";
 import { parseProgressQuery } from "../lib/progress/query";
 
 const [viewerId, schoolId, search = ""] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc!;
+// Asked as the export route asks: the viewer's scope for the school, from lib/access.ts.
+const school = (await findSchoolProgressScope(viewerId!, schoolId!)) ?? refused();
+
+function refused(): never {
+  throw new Error("the viewer may not see this school");
+}
 
 async function once() {
   gc();
@@ -17,7 +24,7 @@ async function once() {
   let rows = -1;
   let bytes = 0;
   const t0 = performance.now();
-  const { body } = await startProgressExport(viewerId!, schoolId!, parseProgressQuery(new URLSearchParams(search)));
+  const { body } = await startProgressExport(school, parseProgressQuery(new URLSearchParams(search)));
   const reader = body.getReader();
   for (;;) {
     const { done, value } = await reader.read();

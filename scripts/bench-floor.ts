@@ -21,20 +21,21 @@ const SCOPES = `
    WHERE m."userId" = $1 AND m.role = 'ADMINISTRATOR'
    ORDER BY section, sort1, sort2`;
 
+// Status and percentage as the database stores them on the enrolment, as the page reads them.
 const FROM = `
     FROM "Membership" m JOIN "User" u ON u.id = m."userId"
     JOIN "Enrolment" e ON e."userId" = m."userId" JOIN "Course" c ON c.id = e."courseId"
-    JOIN (SELECT "courseId", count(*)::int AS n FROM "Lesson" GROUP BY "courseId") l ON l."courseId" = e."courseId"
    WHERE m."organisationId" = $1`;
 
 const ROWS = `
-  SELECT e.id, u.name, u.email, c.title, e."enrolledAt", e."lastActivityAt", e."completedAt", e."completedLessons", l.n ${FROM}
+  SELECT e.id, u.name, u.email, c.title, e.status, e.percent, e."enrolledAt", e."lastActivityAt", e."completedAt" ${FROM}
    ORDER BY u.name, c.title, e.id LIMIT 51`;
 
 const SUMMARY = `
-  SELECT count(*) AS staff, sum(n) AS enrolments, sum(completed) AS completed, sum(not_started) AS not_started
-    FROM (SELECT count(*) AS n, count(*) FILTER (WHERE e."completedLessons" >= l.n) AS completed,
-                 count(*) FILTER (WHERE e."completedLessons" = 0) AS not_started ${FROM} GROUP BY e."userId") per_person`;
+  SELECT count(*) AS staff, sum(n) AS enrolments, sum(completed) AS completed, sum(not_started) AS not_started, sum(in_progress) AS in_progress
+    FROM (SELECT count(*) AS n, count(*) FILTER (WHERE e.status = 'COMPLETED') AS completed,
+                 count(*) FILTER (WHERE e.status = 'NOT_STARTED') AS not_started,
+                 count(*) FILTER (WHERE e.status = 'IN_PROGRESS') AS in_progress ${FROM} GROUP BY e."userId") per_person`;
 
 const COURSES = `SELECT id, title FROM "Course" ORDER BY title`;
 

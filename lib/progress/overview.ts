@@ -1,4 +1,5 @@
 import "server-only";
+import type { TrustOverviewScope } from "../access";
 import { Prisma } from "../generated/prisma/client";
 import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "../csv";
 import { db } from "../db";
@@ -46,7 +47,9 @@ const sortColumns: Record<OverviewSort, string> = {
 
 const lessonCounts = Prisma.sql`(SELECT "courseId", count(*)::int AS n FROM "Lesson" GROUP BY "courseId")`;
 
-export async function summariseSchools(schoolIds: string[], sort: OverviewSort = "name", dir: "asc" | "desc" = "asc"): Promise<SchoolSummary[]> {
+// TODO(issue-12 merge): a bridge for the school-view branch; issue-12-trust makes this take the scope only.
+export async function summariseSchools(schools: TrustOverviewScope | string[], sort: OverviewSort = "name", dir: "asc" | "desc" = "asc"): Promise<SchoolSummary[]> {
+  const schoolIds = Array.isArray(schools) ? schools : schools.schools.map((s) => s.schoolId);
   if (schoolIds.length === 0) return [];
   // Whitelisted column and direction: nothing from the URL reaches the SQL text.
   const order = Prisma.raw(`${sortColumns[sort]} ${dir === "desc" ? "DESC" : "ASC"} NULLS LAST, "schoolName" ASC`);

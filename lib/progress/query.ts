@@ -3,42 +3,12 @@
 // (anything malformed falls back to the default rather than failing) and writes it back into links.
 // Pure: used by the page, the export route, the benchmark and unit tests alike.
 import { z } from "zod";
-import type { EnrolmentStatus } from "../enrolments";
 import { readSearchParam } from "../search-params";
+import { isColumnKey, sortKeysOf, type ColumnKey, type KeyKind } from "./columns";
+import { enrolmentStatuses, statusOfSlug, statusSlug, type EnrolmentStatus } from "./status";
 
-export const progressSorts = ["name", "email", "course", "status", "progress", "enrolled", "activity", "completed"] as const;
-export type ProgressSort = (typeof progressSorts)[number];
-
-export const sortLabels: Record<ProgressSort, string> = {
-  name: "Name",
-  email: "Email",
-  course: "Course",
-  status: "Status",
-  progress: "Progress",
-  enrolled: "Enrolled",
-  activity: "Last activity",
-  completed: "Completed",
-};
-
-/** The type of each part of a sort's key, so a cursor from the URL is checked before it reaches SQL. */
-export type KeyKind = "text" | "int" | "timestamp";
-export const sortKeyKinds: Record<ProgressSort, KeyKind[]> = {
-  name: ["text", "text"],
-  email: ["text", "text"],
-  course: ["text", "text"],
-  status: ["int", "text"],
-  progress: ["int", "text"],
-  enrolled: ["timestamp"],
-  activity: ["timestamp"],
-  completed: ["timestamp"],
-};
-
-export const statusSlugs: Record<string, EnrolmentStatus> = {
-  "not-started": "NOT_STARTED",
-  "in-progress": "IN_PROGRESS",
-  completed: "COMPLETED",
-};
-export const slugOfStatus = Object.fromEntries(Object.entries(statusSlugs).map(([slug, status]) => [status, slug])) as Record<EnrolmentStatus, string>;
+/** The sorts: one per column of lib/progress/columns.ts, keyed as the column. */
+export type ProgressSort = ColumnKey;
 
 export const pageSizes = [10, 25, 50, 100, 200] as const;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -88,6 +58,7 @@ const keyChecks: Record<KeyKind, (value: string) => boolean> = {
   text: (value) => value.length <= 400 && !value.includes("\u0000") && value.isWellFormed(),
   int: (value) => /^-?\d{1,9}$/.test(value),
   timestamp: isTimestampKey,
+  status: (value) => enrolmentStatuses.some((s) => s.key === value),
 };
 
 export function encodeCursor(cursor: Cursor): string {
@@ -99,7 +70,7 @@ export function decodeCursor(value: string | undefined, sort: ProgressSort): Cur
   if (!value || value.length > 2000) return undefined;
   try {
     const parts: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
-    const kinds = sortKeyKinds[sort];
+    const kinds = sortKeysOf(sort).map((key) => key.kind);
     if (!Array.isArray(parts) || parts.length !== kinds.length + 1 || !parts.every((p) => typeof p === "string")) return undefined;
     const id = parts[kinds.length] as string;
     const keys = parts.slice(0, kinds.length) as string[];
@@ -110,14 +81,9 @@ export function decodeCursor(value: string | undefined, sort: ProgressSort): Cur
   }
 }
 
-// An own key only: ?status=constructor must not find Object's constructor.
-function statusOf(slug: string | undefined): EnrolmentStatus | undefined {
-  return slug !== undefined && Object.hasOwn(statusSlugs, slug) ? statusSlugs[slug] : undefined;
-}
-
 export function parseProgressQuery(params: Params): ProgressQuery {
   const sortParam = read(params, "sort");
-  const sort = (progressSorts as readonly string[]).includes(sortParam ?? "") ? (sortParam as ProgressSort) : "name";
+  const sort = isColumnKey(sortParam) ? sortParam : "name";
   const course = read(params, "course");
   const q = read(params, "q")?.trim().slice(0, 100);
   const size = Number(read(params, "size"));
@@ -126,7 +92,7 @@ export function parseProgressQuery(params: Params): ProgressQuery {
   const from = read(params, "from");
   return {
     course: course && z.uuid().safeParse(course).success ? course : undefined,
-    status: statusOf(read(params, "status")),
+    status: statusOfSlug(read(params, "status")),
     q: q || undefined,
     sort,
     dir: read(params, "dir") === "desc" ? "desc" : "asc",
@@ -146,7 +112,7 @@ export function progressSearch(query: ProgressQuery, changes: Partial<ProgressQu
   const next = { ...query, after: undefined, before: undefined, last: undefined, ...changes };
   const params = new URLSearchParams();
   if (next.course) params.set("course", next.course);
-  if (next.status) params.set("status", slugOfStatus[next.status]);
+  if (next.status) params.set("status", statusSlug(next.status));
   if (next.q) params.set("q", next.q);
   if (next.sort !== "name") params.set("sort", next.sort);
   if (next.dir !== "asc") params.set("dir", next.dir);

@@ -1,14 +1,13 @@
 import "server-only";
+import type { SchoolProgressScope } from "../access";
 import { csvLine, csvStream, fileSlug, isoDate } from "../csv";
 import { db } from "../db";
-import { statusLabels } from "../enrolments";
-import { readAllSchoolProgress, type ProgressRow } from "./school";
+import { csvFields, csvHeader, type ProgressRow } from "./columns";
+import { readAllSchoolProgress } from "./school";
 import { describeFilters, type ProgressQuery } from "./query";
 
-export const progressCsvHeader = ["Name", "Email", "Course", "Status", "Progress %", "Enrolled", "Last activity", "Completed"];
-
 function rowLine(row: ProgressRow): string {
-  return csvLine([row.name, row.email, row.courseTitle, statusLabels[row.status], row.percent, isoDate(row.enrolledAt), isoDate(row.lastActivityAt), isoDate(row.completedAt)]);
+  return csvLine(csvFields(row));
 }
 
 function fileNameFor(schoolName: string): string {
@@ -16,16 +15,15 @@ function fileNameFor(schoolName: string): string {
 }
 
 /**
- * The CSV of exactly the rows the page shows for these filters (every page of them, in the same order),
- * as a stream read a batch at a time. Access is checked and the export recorded in the audit log before
- * the first byte, so a refused export never starts and every started one is on record.
+ * The CSV of exactly the rows the page shows for these filters (every page of them, in the same order,
+ * with the table's columns), as a stream read a batch at a time. The export is recorded in the audit log,
+ * with the viewer the scope was granted to, before the first byte: every started export is on record.
  */
-export async function startProgressExport(viewerId: string, schoolId: string, query: ProgressQuery): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
-  const { school, batches } = await readAllSchoolProgress(viewerId, schoolId, query);
+export async function startProgressExport(school: SchoolProgressScope, query: ProgressQuery): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
   await db.auditLog.create({
-    data: { actorId: viewerId, action: "progress.exported", organisationId: schoolId, targetType: "Organisation", targetId: schoolId, after: describeFilters(query) },
+    data: { actorId: school.viewerId, action: "progress.exported", organisationId: school.schoolId, targetType: "Organisation", targetId: school.schoolId, after: describeFilters(query) },
   });
-
-  const body = csvStream(progressCsvHeader, batches, rowLine, (error) => console.error("Progress export failed", { viewerId, schoolId, error }));
+  const onError = (error: unknown) => console.error("Progress export failed", { viewerId: school.viewerId, schoolId: school.schoolId, error });
+  const body = csvStream(csvHeader, readAllSchoolProgress(school, query), rowLine, onError);
   return { fileName: fileNameFor(school.schoolName), body };
 }

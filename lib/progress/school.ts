@@ -1,76 +1,52 @@
 import "server-only";
-import { findSchoolProgressScope, type SchoolProgressScope } from "../access";
-import { NotFoundError } from "../errors";
+import type { SchoolProgressScope } from "../access";
 import { db } from "../db";
 import { readByCursor } from "../db-cursor";
-import { progressOf, type EnrolmentStatus } from "../enrolments";
+import type { ProgressRow } from "./columns";
 import { sharesOf } from "./percentages";
-import { progressRowsSql, progressSummarySql, type ProgressRowRecord } from "./sql";
+import { perStatus, type EnrolmentStatus } from "./status";
+import { progressRowsSql, progressSummarySql, statusCountColumn, type ProgressRowRecord, type SummaryRecord } from "./sql";
 import type { Cursor, ProgressFilters, ProgressQuery } from "./query";
 
 /*
  * A school's progress: every enrolment of every member (any role) of the school. Two statements per
  * page whatever its size: one for the rows (keyset pagination on the sort key plus the enrolment id,
  * never OFFSET; the last page reads the order backwards), one for the summary figures and the page's
- * position among the rows. Both start from the Membership(organisationId) index and
- * reach enrolments through the Enrolment(userId, courseId) index, so they read only this school's rows.
+ * position among the rows. Both start from the Membership(organisationId) index and reach enrolments
+ * through the Enrolment(userId, courseId) index, so they read only this school's rows; status and
+ * percentage are the ones the database stores on each enrolment.
  *
- * Every exported function takes the viewer's id and asks lib/access.ts first (the cached answer the
- * page's selector uses), failing with NotFoundError for a school the viewer may not see.
+ * Every function takes the school's scope, which only lib/access.ts makes (after deciding the viewer may
+ * see the school, on this request): nothing here can be called with a bare school id.
  */
 
-export type ProgressRow = {
-  id: string;
-  name: string;
-  email: string;
-  courseTitle: string;
-  status: EnrolmentStatus;
-  percent: number;
-  enrolledAt: Date;
-  lastActivityAt: Date | null;
-  completedAt: Date | null;
-};
+export type { ProgressRow };
 
 export type ProgressPage = { rows: ProgressRow[]; nextCursor?: Cursor; previousCursor?: Cursor };
 
 export type ProgressSummary = {
   staff: number;
   enrolments: number;
-  notStarted: number;
-  inProgress: number;
-  completed: number;
+  /** Enrolments per status, in the status table's order. */
+  counts: Record<EnrolmentStatus, number>;
   /** Shares of the enrolments by status, adding up to 100 (lib/progress/percentages.ts); all 0 with no enrolment. */
   percent: Record<EnrolmentStatus, number>;
-  percentCompleted: number;
   /** Matching rows before the page's cursor in the view's order (see progressSummarySql), 0 without one. */
   preceding: number;
 };
 
-async function requireScope(viewerId: string, schoolId: string): Promise<SchoolProgressScope> {
-  const scope = await findSchoolProgressScope(viewerId, schoolId);
-  if (!scope) throw new NotFoundError();
-  return scope;
-}
-
 function toRow(record: ProgressRowRecord): ProgressRow {
-  return {
-    id: record.id,
-    name: record.name,
-    email: record.email,
-    courseTitle: record.courseTitle,
-    enrolledAt: record.enrolledAt,
-    lastActivityAt: record.lastActivityAt,
-    completedAt: record.completedAt,
-    ...progressOf(record.completedLessons, record.lessonCount),
-  };
+  const row: Partial<ProgressRowRecord> = { ...record };
+  delete row.sortKeys; // the cursor's keys stay on the server
+  return row as ProgressRow;
 }
 
-/** Rows of one page, without the access check: callers below have made it. */
-async function readPage(schoolId: string, query: Omit<ProgressQuery, "size">, size: number): Promise<ProgressPage> {
-  const { sql, backwards } = progressRowsSql(schoolId, query, size);
+/** One page of a school's progress, as the page shows it. */
+export async function listSchoolProgress(school: SchoolProgressScope, query: ProgressQuery): Promise<ProgressPage> {
+  const { sql, backwards } = progressRowsSql(school, query, query.size);
   const records = await db.$queryRaw<ProgressRowRecord[]>(sql);
-  const more = records.length > size;
-  const page = records.slice(0, size);
+  const more = records.length > query.size;
+  const page = records.slice(0, query.size);
   if (backwards) page.reverse();
   const cursorOf = (record: ProgressRowRecord | undefined): Cursor | undefined => (record ? { keys: record.sortKeys, id: record.id } : undefined);
   const first = cursorOf(page[0]);
@@ -85,52 +61,33 @@ async function readPage(schoolId: string, query: Omit<ProgressQuery, "size">, si
   };
 }
 
-/** One page of a school's progress, as the page shows it. */
-export async function listSchoolProgress(viewerId: string, schoolId: string, query: ProgressQuery): Promise<ProgressPage> {
-  await requireScope(viewerId, schoolId);
-  return readPage(schoolId, query, query.size);
-}
-
-async function* readBatches(schoolId: string, query: ProgressQuery, batchSize: number): AsyncGenerator<ProgressRow[]> {
-  const { sql } = progressRowsSql(schoolId, { ...query, after: undefined, before: undefined, last: undefined }, null);
-  for await (const records of readByCursor<ProgressRowRecord>(sql, batchSize)) yield records.map(toRow);
-}
-
 /**
  * Every matching row in the page's order, from one run of the page's query under a server-side cursor,
- * a batch at a time, so memory stays flat however many rows there are. The access check happens before
- * this resolves, so a refusal never starts a download.
+ * a batch at a time, so memory stays flat however many rows there are. Nothing runs until the first
+ * batch is asked for.
  */
-export async function readAllSchoolProgress(
-  viewerId: string,
-  schoolId: string,
-  query: ProgressQuery,
-  batchSize = 1000,
-): Promise<{ school: SchoolProgressScope; batches: AsyncGenerator<ProgressRow[]> }> {
-  const school = await requireScope(viewerId, schoolId);
-  return { school, batches: readBatches(schoolId, query, batchSize) };
+export async function* readAllSchoolProgress(school: SchoolProgressScope, query: ProgressQuery, batchSize = 1000): AsyncGenerator<ProgressRow[]> {
+  const { sql } = progressRowsSql(school, { ...query, after: undefined, before: undefined, last: undefined }, null);
+  for await (const records of readByCursor<ProgressRowRecord>(sql, batchSize)) yield records.map(toRow);
 }
-
-type SummaryRecord = { staff: number; enrolments: number; completed: number; notStarted: number; preceding: number };
 
 /**
  * The figures above the table, for the same filtered rows; given the page's sort and cursor, also where
  * the page starts (`preceding`), in the same statement.
  */
 export async function summariseSchoolProgress(
-  viewerId: string,
-  schoolId: string,
+  school: SchoolProgressScope,
   query: ProgressFilters & Partial<Pick<ProgressQuery, "sort" | "dir" | "after" | "before">>,
 ): Promise<ProgressSummary> {
-  await requireScope(viewerId, schoolId);
-  const [row] = await db.$queryRaw<SummaryRecord[]>(progressSummarySql(schoolId, query));
-  const { staff, enrolments, completed, notStarted, preceding } = row ?? { staff: 0, enrolments: 0, completed: 0, notStarted: 0, preceding: 0 };
-  const inProgress = enrolments - completed - notStarted;
-  const [pNotStarted, pInProgress, pCompleted] = sharesOf([notStarted, inProgress, completed]) as [number, number, number];
+  const [row] = await db.$queryRaw<SummaryRecord[]>(progressSummarySql(school, query));
+  const counts = perStatus((_, rank) => row?.[statusCountColumn(rank)] ?? 0);
+  const shares = sharesOf(Object.values(counts));
   return {
-    staff, enrolments, notStarted, inProgress, completed, preceding,
-    percent: { NOT_STARTED: pNotStarted, IN_PROGRESS: pInProgress, COMPLETED: pCompleted },
-    percentCompleted: pCompleted,
+    staff: row?.staff ?? 0,
+    enrolments: row?.enrolments ?? 0,
+    counts,
+    percent: perStatus((_, rank) => shares[rank]!),
+    preceding: row?.preceding ?? 0,
   };
 }
 

@@ -1,7 +1,7 @@
 // The authorization matrix of the trust-access issue, kept as data: actor × situation × action → allowed.
 // Each cell builds its own small world on the real database and asks the real code.
 import { describe, expect, it } from "vitest";
-import { canViewSchoolProgress, listProgressScopes } from "@/lib/access";
+import { canViewSchoolProgress, findSchoolProgressScope, listProgressScopes } from "@/lib/access";
 import { db } from "@/lib/db";
 import { startProgressExport } from "@/lib/progress/school-export";
 import { parseProgressQuery } from "@/lib/progress/query";
@@ -105,11 +105,13 @@ async function attempt(actor: Actor, situation: Situation, action: Action): Prom
       return (await listProgressScopes(actorId)).some((s) => s.kind !== "self" && s.schoolId === target);
     case "view-progress":
       return canViewSchoolProgress(actorId, target);
-    case "export": // the route handler's own path: refused exports throw before the first byte
-      return startProgressExport(actorId, target, parseProgressQuery(new URLSearchParams())).then(
-        async ({ body }) => { await body.cancel(); return true; },
-        () => false,
-      );
+    case "export": { // the route handler's own path: the scope first, refused (the not-found page) when there is none
+      const school = await findSchoolProgressScope(actorId, target);
+      if (!school) return false;
+      const { body } = await startProgressExport(school, parseProgressQuery(new URLSearchParams()));
+      await body.cancel();
+      return true;
+    }
     case "change-choice":
       return chooseTrust(actorId, { schoolId: target, trustId: world.spareTrust.id, confirmedTrustId: world.spareTrust.id }).then(
         async () => (await db.organisation.findUniqueOrThrow({ where: { id: target } })).trustId === world.spareTrust.id,

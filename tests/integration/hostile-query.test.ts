@@ -2,6 +2,7 @@
 // a cursor or a ticket number beyond int4 must read as absent (the first page, no filter), never as a
 // database error. Run against a real PostgreSQL: its refusals (22021, 22008, 22003) are what is tested.
 import { beforeAll, describe, expect, it } from "vitest";
+import { findSchoolProgressScope, type SchoolProgressScope } from "@/lib/access";
 import { searchOrganisations } from "@/lib/designations";
 import { listSchoolProgress, summariseSchoolProgress } from "@/lib/progress/school";
 import { startProgressExport } from "@/lib/progress/school-export";
@@ -12,8 +13,10 @@ import { makeUser } from "./helpers";
 import { makeProgressFixture, type ProgressFixture } from "./progress-fixture";
 
 let f: ProgressFixture;
+let school: SchoolProgressScope;
 beforeAll(async () => {
   f = await makeProgressFixture();
+  school = (await findSchoolProgressScope(f.head.id, f.school.id))!;
 });
 
 const missing = "00000000-0000-4000-8000-000000000000";
@@ -47,11 +50,11 @@ describe("hostile progress URLs", () => {
     const plain = parseProgressQuery(new URLSearchParams());
     const query = parseProgressQuery(new URLSearchParams(search));
     expect({ ...query, sort: plain.sort, dir: plain.dir }).toEqual(plain); // only a valid sort or order survives
-    const page = await listSchoolProgress(f.head.id, f.school.id, query);
+    const page = await listSchoolProgress(school, query);
     expect(page.rows.length).toBeGreaterThan(0);
-    const summary = await summariseSchoolProgress(f.head.id, f.school.id, query);
-    expect(summary).toEqual(await summariseSchoolProgress(f.head.id, f.school.id, { ...plain, sort: query.sort, dir: query.dir }));
-    const { body } = await startProgressExport(f.head.id, f.school.id, query);
+    const summary = await summariseSchoolProgress(school, query);
+    expect(summary).toEqual(await summariseSchoolProgress(school, { ...plain, sort: query.sort, dir: query.dir }));
+    const { body } = await startProgressExport(school, query);
     expect((await readAll(body)).split("\n").length).toBeGreaterThan(page.rows.length);
   });
 });

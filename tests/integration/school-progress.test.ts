@@ -1,16 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { findSchoolProgressScope, type SchoolProgressScope } from "@/lib/access";
 import { db } from "@/lib/db";
-import { progressOf, type EnrolmentStatus } from "@/lib/enrolments";
+import { columnKeys, type ColumnKey } from "@/lib/progress/columns";
 import { listSchoolProgress, readAllSchoolProgress, summariseSchoolProgress, type ProgressRow } from "@/lib/progress/school";
-import { pageRange, parseProgressQuery, progressSorts, type ProgressQuery } from "@/lib/progress/query";
+import { pageRange, parseProgressQuery, type ProgressQuery } from "@/lib/progress/query";
+import type { EnrolmentStatus } from "@/lib/progress/status";
 import { makeProgressFixture, type ProgressFixture } from "./progress-fixture";
+import { expectedProgress } from "./progress-oracle";
 
 let f: ProgressFixture;
+let school: SchoolProgressScope;
 /** What the school's progress must be, worked out from the tables directly. */
 let expected: (ProgressRow & { courseId: string; userId: string })[];
 
 beforeAll(async () => {
   f = await makeProgressFixture();
+  school = (await findSchoolProgressScope(f.lead.id, f.school.id))!;
   const enrolments = await db.enrolment.findMany({
     where: { user: { memberships: { some: { organisationId: f.school.id } } } },
     select: {
@@ -20,15 +25,15 @@ beforeAll(async () => {
     },
   });
   expected = enrolments.map((e) => ({
-    id: e.id, userId: e.userId, courseId: e.courseId, name: e.user.name, email: e.user.email, courseTitle: e.course.title,
-    enrolledAt: e.enrolledAt, lastActivityAt: e.lastActivityAt, completedAt: e.completedAt,
-    ...progressOf(e.completedLessons, e.course._count.lessons),
+    id: e.id, userId: e.userId, courseId: e.courseId, name: e.user.name, email: e.user.email, course: e.course.title,
+    enrolled: e.enrolledAt, activity: e.lastActivityAt, completed: e.completedAt,
+    ...(({ status, percent }) => ({ status, progress: percent }))(expectedProgress(e.completedLessons, e.course._count.lessons)),
   }));
 });
 
 /** Shares that add up to 100 (0 for no rows), each within one point of the exact share of the counts. */
 function expectSensibleShares(percent: Record<EnrolmentStatus, number>, counts: Record<EnrolmentStatus, number>) {
-  const total = counts.NOT_STARTED + counts.IN_PROGRESS + counts.COMPLETED;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const statuses = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED"] as const;
   expect(statuses.reduce((sum, s) => sum + percent[s], 0)).toBe(total ? 100 : 0);
   for (const s of statuses) {
@@ -42,7 +47,7 @@ function query(changes: Partial<ProgressQuery> = {}): ProgressQuery {
 }
 
 async function all(changes: Partial<ProgressQuery> = {}) {
-  return (await listSchoolProgress(f.lead.id, f.school.id, query(changes))).rows;
+  return (await listSchoolProgress(school, query(changes))).rows;
 }
 
 describe("a school's progress rows", () => {
@@ -52,14 +57,14 @@ describe("a school's progress rows", () => {
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(expected.map((e) => e.id)));
     expect(rows.some((r) => r.name === f.head.name)).toBe(true); // the Administrator's own enrolments count too
     expect(rows.every((r) => r.name.endsWith(f.tag) && !/^(Zed|Yara|Sibling)/.test(r.name))).toBe(true);
-    // Each row shows what progressOf() says for it.
+    // Each row shows what the oracle says for it: status and percentage from its lessons, as stored by the database.
     const byId = new Map(expected.map((e) => [e.id, e]));
     for (const row of rows) {
       const want = byId.get(row.id)!;
       expect({ ...row, courseId: want.courseId, userId: want.userId }).toEqual(want);
     }
     // The sibling school sees only its own.
-    const sibling = await listSchoolProgress(f.lead.id, f.sibling.id, query());
+    const sibling = await listSchoolProgress((await findSchoolProgressScope(f.lead.id, f.sibling.id))!, query());
     expect(sibling.rows.every((r) => !expected.some((e) => e.id === r.id))).toBe(true);
     expect(new Set(sibling.rows.map((r) => r.name))).toEqual(new Set([`Zed ${f.tag}`, `Sibling head ${f.tag}`]));
   });
@@ -76,23 +81,23 @@ describe("a school's progress rows", () => {
   ])("filter by %s, with summary figures for the same rows", async (_label, apply, keep) => {
     const q = apply(query());
     const want = expected.filter(keep);
-    const rows = (await listSchoolProgress(f.lead.id, f.school.id, q)).rows;
+    const rows = (await listSchoolProgress(school, q)).rows;
     expect(new Set(rows.map((r) => r.id))).toEqual(new Set(want.map((e) => e.id)));
-    const summary = await summariseSchoolProgress(f.lead.id, f.school.id, q);
+    const summary = await summariseSchoolProgress(school, q);
     const completed = want.filter((e) => e.status === "COMPLETED").length;
     const notStarted = want.filter((e) => e.status === "NOT_STARTED").length;
     const inProgress = want.filter((e) => e.status === "IN_PROGRESS").length;
-    expect(summary).toMatchObject({ staff: new Set(want.map((e) => e.userId)).size, enrolments: want.length, completed, notStarted, inProgress, preceding: 0 });
-    expectSensibleShares(summary.percent, { NOT_STARTED: notStarted, IN_PROGRESS: inProgress, COMPLETED: completed });
-    expect(summary.percentCompleted).toBe(summary.percent.COMPLETED);
+    const counts = { NOT_STARTED: notStarted, IN_PROGRESS: inProgress, COMPLETED: completed };
+    expect(summary).toMatchObject({ staff: new Set(want.map((e) => e.userId)).size, enrolments: want.length, counts, preceding: 0 });
+    expectSensibleShares(summary.percent, counts);
   });
 
   it("gives every status a share that adds up to 100, each within one point of its exact share", async () => {
-    const summary = await summariseSchoolProgress(f.lead.id, f.school.id, query());
-    const counts = { NOT_STARTED: 0, IN_PROGRESS: 0, COMPLETED: 0 };
+    const summary = await summariseSchoolProgress(school, query());
+    const counts: Record<EnrolmentStatus, number> = { NOT_STARTED: 0, IN_PROGRESS: 0, COMPLETED: 0 };
     for (const e of expected) counts[e.status] += 1;
     expect(Object.values(counts).every((n) => n > 0)).toBe(true);
-    expect(summary.notStarted + summary.inProgress + summary.completed).toBe(expected.length);
+    expect(summary.counts).toEqual(counts);
     expectSensibleShares(summary.percent, counts);
   });
 
@@ -103,19 +108,20 @@ describe("a school's progress rows", () => {
   });
 });
 
-const primaryKey: Record<(typeof progressSorts)[number], (r: ProgressRow) => string | number | null> = {
+// Each sort's order, written out here (a new column adds its line): the rank of a status is its place in the product's list.
+const primaryKey: Record<ColumnKey, (r: ProgressRow) => string | number | null> = {
   name: (r) => r.name,
   email: (r) => r.email,
-  course: (r) => r.courseTitle,
+  course: (r) => r.course,
   status: (r) => ["NOT_STARTED", "IN_PROGRESS", "COMPLETED"].indexOf(r.status),
-  progress: (r) => r.percent,
-  enrolled: (r) => r.enrolledAt.getTime(),
-  activity: (r) => r.lastActivityAt?.getTime() ?? null,
-  completed: (r) => r.completedAt?.getTime() ?? null,
+  progress: (r) => r.progress,
+  enrolled: (r) => r.enrolled.getTime(),
+  activity: (r) => r.activity?.getTime() ?? null,
+  completed: (r) => r.completed?.getTime() ?? null,
 };
 
 describe("sorting and keyset pagination", () => {
-  const cases = progressSorts.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const));
+  const cases = columnKeys.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const));
 
   it.each(cases)("sorts by %s %s (empty dates last) and pages forwards and back without gaps or repeats", async (sort, dir) => {
     const rows = await all({ sort, dir });
@@ -128,18 +134,18 @@ describe("sorting and keyset pagination", () => {
     // Forwards, three rows a page, each page placed among the rows ("4–6 of 37") by the summary statement.
     const forwards: ProgressRow[] = [];
     const rangeOf = async (q: ProgressQuery, shown: number) => {
-      const summary = await summariseSchoolProgress(f.lead.id, f.school.id, q);
+      const summary = await summariseSchoolProgress(school, q);
       expect(summary.enrolments).toBe(rows.length);
       return pageRange(q, shown, summary.enrolments, summary.preceding);
     };
     let q = query({ sort, dir, size: 3 });
-    let page = await listSchoolProgress(f.lead.id, f.school.id, q);
+    let page = await listSchoolProgress(school, q);
     expect(page.previousCursor).toBeUndefined();
     expect(await rangeOf(q, page.rows.length)).toEqual({ first: 1, last: 3 });
     forwards.push(...page.rows);
     while (page.nextCursor) {
       q = query({ sort, dir, size: 3, after: page.nextCursor });
-      page = await listSchoolProgress(f.lead.id, f.school.id, q);
+      page = await listSchoolProgress(school, q);
       expect(page.rows.length).toBeGreaterThan(0);
       expect(await rangeOf(q, page.rows.length)).toEqual({ first: forwards.length + 1, last: forwards.length + page.rows.length });
       forwards.push(...page.rows);
@@ -148,7 +154,7 @@ describe("sorting and keyset pagination", () => {
 
     // The last page: the final rows in the same order (ties and empty dates included), no next page.
     q = query({ sort, dir, size: 3, last: true });
-    page = await listSchoolProgress(f.lead.id, f.school.id, q);
+    page = await listSchoolProgress(school, q);
     expect(page.rows.map((r) => r.id)).toEqual(rows.slice(-3).map((r) => r.id));
     expect(page.nextCursor).toBeUndefined();
     expect(await rangeOf(q, page.rows.length)).toEqual({ first: rows.length - 2, last: rows.length });
@@ -157,7 +163,7 @@ describe("sorting and keyset pagination", () => {
     const backwards: ProgressRow[] = [...page.rows];
     while (page.previousCursor) {
       q = query({ sort, dir, size: 3, before: page.previousCursor });
-      page = await listSchoolProgress(f.lead.id, f.school.id, q);
+      page = await listSchoolProgress(school, q);
       expect(page.nextCursor).toBeDefined();
       expect(await rangeOf(q, page.rows.length)).toEqual({ first: rows.length - backwards.length - page.rows.length + 1, last: rows.length - backwards.length });
       backwards.unshift(...page.rows);
@@ -166,7 +172,7 @@ describe("sorting and keyset pagination", () => {
   });
 
   it("gives a last page equal to the only page when everything fits on one", async () => {
-    const page = await listSchoolProgress(f.lead.id, f.school.id, query({ last: true, size: 200 }));
+    const page = await listSchoolProgress(school, query({ last: true, size: 200 }));
     expect(page.rows.map((r) => r.id)).toEqual((await all()).map((r) => r.id));
     expect(page.previousCursor).toBeUndefined();
     expect(page.nextCursor).toBeUndefined();
@@ -175,17 +181,17 @@ describe("sorting and keyset pagination", () => {
   it("pages the filtered rows only", async () => {
     const want = (await all({ status: "COMPLETED", sort: "progress" })).map((r) => r.id);
     const seen: string[] = [];
-    let page = await listSchoolProgress(f.lead.id, f.school.id, query({ status: "COMPLETED", sort: "progress", size: 2 }));
+    let page = await listSchoolProgress(school, query({ status: "COMPLETED", sort: "progress", size: 2 }));
     seen.push(...page.rows.map((r) => r.id));
     while (page.nextCursor) {
-      page = await listSchoolProgress(f.lead.id, f.school.id, query({ status: "COMPLETED", sort: "progress", size: 2, after: page.nextCursor }));
+      page = await listSchoolProgress(school, query({ status: "COMPLETED", sort: "progress", size: 2, after: page.nextCursor }));
       seen.push(...page.rows.map((r) => r.id));
     }
     expect(seen).toEqual(want);
   });
 
   it("reads a cursor from the URL only for the sort it was made for", async () => {
-    const first = await listSchoolProgress(f.lead.id, f.school.id, query({ sort: "enrolled", size: 3 }));
+    const first = await listSchoolProgress(school, query({ sort: "enrolled", size: 3 }));
     const url = new URLSearchParams({ sort: "enrolled", after: Buffer.from(JSON.stringify([...first.nextCursor!.keys, first.nextCursor!.id])).toString("base64url") });
     expect(parseProgressQuery(url).after).toEqual(first.nextCursor);
     url.set("sort", "progress"); // a timestamp is not a percentage: back to the first page rather than an error
@@ -197,7 +203,7 @@ describe("reading every row for the export", () => {
   it("runs the page's query once under a cursor and hands the rows out in batches, in the page's order", async () => {
     const q = query({ sort: "progress", dir: "desc" });
     const want = (await all({ sort: "progress", dir: "desc" })).map((r) => r.id);
-    const { batches } = await readAllSchoolProgress(f.lead.id, f.school.id, q, 4);
+    const batches = readAllSchoolProgress(school, q, 4);
     const sizes: number[] = [];
     const seen: string[] = [];
     for await (const batch of batches) {
@@ -210,7 +216,7 @@ describe("reading every row for the export", () => {
 
   it("lets the reader stop early and releases the connection", async () => {
     for (let i = 0; i < 8; i++) {
-      const { batches } = await readAllSchoolProgress(f.lead.id, f.school.id, query(), 2);
+      const batches = readAllSchoolProgress(school, query(), 2);
       for await (const batch of batches) {
         expect(batch).toHaveLength(2);
         break;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { findSchoolProgressScope, findTrustOverview, listProgressScopes } from "@/lib/access";
+import { findSchoolProgressScope, findTrustOverview, listProgressScopes, requireSchoolProgressScope } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { listCourseOptions, listSchoolProgress, summariseSchoolProgress } from "@/lib/progress/school";
 import { countActiveFilters, pageRange, parseProgressQuery, progressSearch } from "@/lib/progress/query";
@@ -24,15 +23,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /*
  * Statements per render, whatever the page size: the viewer, the viewer's scopes (the selector, the
- * access decision for this school and for the overview it came from, all from lib/access.ts's one cached
- * query), the rows, the summary (with the page's position) and the course list (which also names the
- * course the view is filtered to).
+ * access decision for this school, in the layout, the metadata and here, and for the overview it came
+ * from: all lib/access.ts's one query, cached for the request), the rows, the summary (with the page's
+ * position) and the course list (which also names the course the view is filtered to). The rows and the
+ * summary take the school's scope, so they cannot be asked for a school the viewer was not granted.
  */
 export default async function SchoolProgressPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
   const { schoolId } = await params;
-  const school = await findSchoolProgressScope(viewer.id, schoolId);
-  if (!school) notFound(); // the same page for a school that is not yours and one that does not exist
+  const school = await requireSchoolProgressScope(viewer.id, schoolId); // not yours reads as does not exist
 
   const parsed = parseProgressQuery(await searchParams);
   // A way back only to an overview the viewer may open, and that this school contributes to.
@@ -42,8 +41,8 @@ export default async function SchoolProgressPage({ params, searchParams }: Props
 
   const [scopes, page, summary, courses] = await Promise.all([
     listProgressScopes(viewer.id),
-    listSchoolProgress(viewer.id, schoolId, query),
-    summariseSchoolProgress(viewer.id, schoolId, query),
+    listSchoolProgress(school, query),
+    summariseSchoolProgress(school, query),
     listCourseOptions(),
   ]);
   const basePath = `/courses/progress/${schoolId}`;

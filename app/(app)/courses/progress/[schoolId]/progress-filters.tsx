@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { statusLabels, type EnrolmentStatus } from "@/lib/enrolments";
-import { countActiveFilters, pageSizes, progressSorts, slugOfStatus, sortLabels, type ProgressQuery } from "@/lib/progress/query";
+import { schoolColumns } from "@/lib/progress/columns";
+import { countActiveFilters, pageSizes, type ProgressQuery } from "@/lib/progress/query";
+import { enrolmentStatuses, statusSlug } from "@/lib/progress/status";
 
 type Props = { query: ProgressQuery; courses: { id: string; title: string }[]; basePath: string; clearHref: string };
 
@@ -37,14 +38,14 @@ export function ProgressFilters({ query, courses, basePath, clearHref }: Props) 
         <Select
           label="Status"
           name="status"
-          value={query.status ? slugOfStatus[query.status] : ""}
-          options={[["", "Any status"], ...(Object.keys(statusLabels) as EnrolmentStatus[]).map((s): [string, string] => [slugOfStatus[s], statusLabels[s]])]}
+          value={query.status ? statusSlug(query.status) : ""}
+          options={[["", "Any status"], ...enrolmentStatuses.map((s): [string, string] => [s.slug, s.label])]}
         />
         <div className="space-y-1">
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">Name or email</label>
           <input id="filter-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} autoComplete="off" className={control} />
         </div>
-        <Select label="Sort by" name="sort" value={query.sort} options={progressSorts.map((s): [string, string] => [s, sortLabels[s]])} />
+        <Select label="Sort by" name="sort" value={query.sort} options={schoolColumns.map((c): [string, string] => [c.key, c.label])} />
         <Select label="Order" name="dir" value={query.dir} options={[["asc", "Ascending (A to Z, lowest, oldest)"], ["desc", "Descending (Z to A, highest, newest)"]]} />
         <Select label="Rows per page" name="size" value={String(query.size)} options={pageSizes.map((n): [string, string] => [String(n), String(n)])} />
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-3">

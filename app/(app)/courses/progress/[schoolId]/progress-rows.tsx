@@ -1,17 +1,14 @@
 import Link from "next/link";
-import { statusLabels } from "@/lib/enrolments";
-import { formatDate } from "@/lib/format";
-import type { ProgressRow } from "@/lib/progress/school";
-import { countActiveFilters, progressSearch, sortLabels, type ProgressQuery, type ProgressSort } from "@/lib/progress/query";
-import { ProgressTable, type TableHeader, type TableRow } from "./progress-table";
+import { schoolColumns, screenCells, type ProgressRow } from "@/lib/progress/columns";
+import { countActiveFilters, progressSearch, type ProgressQuery } from "@/lib/progress/query";
+import { ProgressTable, type ColumnView, type RowCells } from "./progress-table";
 
 type Props = { rows: ProgressRow[]; query: ProgressQuery; basePath: string; clearHref: string };
 
-const columns: ProgressSort[] = ["name", "email", "course", "status", "progress", "enrolled", "activity", "completed"];
-
 /**
- * Prepares the rows as plain text for the table, so the page's payload carries each row as a short
- * array of strings rather than a tree of elements (a page can hold 200 rows).
+ * Prepares the column list (lib/progress/columns.ts) and the rows for the table: each row goes to the
+ * browser as a short array of strings rather than a tree of elements (a page can hold 200 rows), and each
+ * column as the little the browser needs to lay it out in the table and on the phone's cards.
  */
 export function ProgressRows({ rows, query, basePath, clearHref }: Props) {
   if (!rows.length && !countActiveFilters(query)) {
@@ -25,18 +22,20 @@ export function ProgressRows({ rows, query, basePath, clearHref }: Props) {
       </div>
     );
   }
-  const headers: TableHeader[] = columns.map((column) => {
-    const current = query.sort === column;
+  const columns: ColumnView[] = schoolColumns.map((column) => {
+    const current = query.sort === column.key;
     return {
-      label: sortLabels[column],
+      key: column.key,
+      label: column.label,
+      card: column.card,
+      shows: column.shows ?? "text",
+      wrap: column.wrap ?? "words",
+      strong: column.strong ?? false,
       // A second click on the current column reverses its order.
-      href: `${basePath}${progressSearch(query, { sort: column, dir: current && query.dir === "asc" ? "desc" : "asc" })}`,
+      href: `${basePath}${progressSearch(query, { sort: column.key, dir: current && query.dir === "asc" ? "desc" : "asc" })}`,
       sort: current ? (query.dir === "asc" ? "ascending" : "descending") : undefined,
     };
   });
-  const tableRows: TableRow[] = rows.map((row) => [
-    row.id, row.name, row.email, row.courseTitle, statusLabels[row.status], row.percent,
-    formatDate(row.enrolledAt), formatDate(row.lastActivityAt), formatDate(row.completedAt),
-  ]);
-  return <ProgressTable headers={headers} rows={tableRows} />;
+  const cells: RowCells[] = rows.map((row) => [row.id, ...screenCells(row)]);
+  return <ProgressTable columns={columns} rows={cells} />;
 }

@@ -1,11 +1,23 @@
 "use client";
 
 import Link from "next/link";
+import type { CardSlot, CellShows, CellWrap } from "@/lib/progress/columns";
 import styles from "./progress-rows.module.css";
 
-export type TableHeader = { label: string; href: string; sort?: "ascending" | "descending" };
-/** id, name, email, course, status, percent, enrolled, last activity, completed: as shown. */
-export type TableRow = [string, string, string, string, string, number, string, string, string];
+/** A column as the browser needs it: lib/progress/columns.ts's entry, less its SQL, plus the sort link. */
+export type ColumnView = {
+  key: string;
+  label: string;
+  card: CardSlot;
+  shows: CellShows;
+  wrap: CellWrap;
+  strong: boolean;
+  href: string;
+  sort?: "ascending" | "descending";
+};
+
+/** A row as sent to the browser: the enrolment id, then each column's text in column order. */
+export type RowCells = string[];
 
 /** The bar is decoration: the percentage beside it says the same in words. */
 function Progress({ percent }: { percent: number }) {
@@ -17,27 +29,51 @@ function Progress({ percent }: { percent: number }) {
   );
 }
 
-type Person = { email: string; name: string; rows: TableRow[] };
+function Value({ column, text }: { column: ColumnView; text: string }) {
+  return column.shows === "percent" ? <Progress percent={Number(text)} /> : <>{text}</>;
+}
 
-/** The page's rows per person, in the order each person first appears (with the default sort, by name). */
-function groupByPerson(rows: TableRow[]): Person[] {
+const wrapClass: Record<CellWrap, string | undefined> = { words: undefined, anywhere: styles.anywhere, none: styles.nowrap };
+
+function cellClass(column: ColumnView): string | undefined {
+  return [wrapClass[column.wrap], column.strong ? styles.strong : undefined].filter(Boolean).join(" ") || undefined;
+}
+
+type Placed = { column: ColumnView; index: number };
+type Person = { key: string; cells: RowCells; rows: RowCells[] };
+
+/**
+ * The page's rows per person (the values of the card's title and subtitle columns), in the order each
+ * person first appears (with the default sort, by name).
+ */
+function groupByPerson(rows: RowCells[], person: Placed[]): Person[] {
   const people = new Map<string, Person>();
   for (const row of rows) {
-    const email = row[2];
-    const person = people.get(email) ?? { email, name: row[1], rows: [] };
-    person.rows.push(row);
-    people.set(email, person);
+    const key = JSON.stringify(person.map(({ index }) => row[index + 1]));
+    const entry = people.get(key) ?? { key, cells: row, rows: [] };
+    entry.rows.push(row);
+    people.set(key, entry);
   }
   return [...people.values()];
 }
 
 /**
- * The rows arrive once, as short arrays of strings, and are laid out twice here in the browser: a table
- * from lg up, and below it one card per person holding their courses, so a phone reads a person's
- * training at a glance and never scrolls sideways. The other layout is display:none, hidden from
- * assistive technology too.
+ * The rows arrive once, as short arrays of strings, with the columns that say what each string is and
+ * where it goes; they are laid out twice here in the browser: a table from lg up, and below it one card
+ * per person holding their courses, so a phone reads a person's training at a glance and never scrolls
+ * sideways. The other layout is display:none, hidden from assistive technology too.
  */
-export function ProgressTable({ headers, rows }: { headers: TableHeader[]; rows: TableRow[] }) {
+export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: RowCells[] }) {
+  const placed: Placed[] = columns.map((column, index) => ({ column, index }));
+  const inSlot = (slot: CardSlot) => placed.filter(({ column }) => column.card === slot);
+  const field = (row: RowCells, { column, index }: Placed) => <Value column={column} text={row[index + 1] ?? ""} />;
+  const titles = inSlot("title");
+  const subtitles = inSlot("subtitle");
+  const headings = inSlot("heading");
+  const meters = inSlot("meter");
+  const badges = inSlot("badge");
+  const details = inSlot("detail");
+
   return (
     <>
       <div className="hidden lg:block lg:overflow-hidden lg:rounded-lg lg:border lg:border-slate-200 lg:bg-white">
@@ -45,27 +81,22 @@ export function ProgressTable({ headers, rows }: { headers: TableHeader[]; rows:
           <caption className="sr-only">Course enrolments of the school&apos;s staff</caption>
           <thead>
             <tr>
-              {headers.map((header) => (
-                <th key={header.label} scope="col" aria-sort={header.sort} className="font-medium whitespace-nowrap">
-                  <Link href={header.href} className="text-slate-800 underline-offset-4 hover:underline">
-                    {header.label}
-                    <span aria-hidden="true" className="ml-1 text-slate-500">{header.sort === "ascending" ? "▲" : header.sort === "descending" ? "▼" : "↕"}</span>
+              {columns.map((column) => (
+                <th key={column.key} scope="col" aria-sort={column.sort} data-column={column.key} className="font-medium whitespace-nowrap">
+                  <Link href={column.href} className="text-slate-800 underline-offset-4 hover:underline">
+                    {column.label}
+                    <span aria-hidden="true" className="ml-1 text-slate-500">{column.sort === "ascending" ? "▲" : column.sort === "descending" ? "▼" : "↕"}</span>
                   </Link>
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {rows.map(([id, name, email, course, status, percent, enrolled, activity, completed]) => (
-              <tr key={id} data-testid="progress-row">
-                <td>{name}</td>
-                <td>{email}</td>
-                <td>{course}</td>
-                <td>{status}</td>
-                <td><Progress percent={percent} /></td>
-                <td className={styles.nowrap}>{enrolled}</td>
-                <td className={styles.nowrap}>{activity}</td>
-                <td className={styles.nowrap}>{completed}</td>
+            {rows.map((row) => (
+              <tr key={row[0]} data-testid="progress-row">
+                {placed.map((p) => (
+                  <td key={p.column.key} data-column={p.column.key} className={cellClass(p.column)}>{field(row, p)}</td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -73,23 +104,27 @@ export function ProgressTable({ headers, rows }: { headers: TableHeader[]; rows:
       </div>
 
       <ul className="grid gap-3 sm:grid-cols-2 lg:hidden" data-testid="progress-people" aria-label="Staff and their courses">
-        {groupByPerson(rows).map((person) => (
-          <li key={person.email} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4" data-testid="progress-person">
-            <h3 className="font-semibold" data-field="name">{person.name}</h3>
-            <p className="text-sm text-slate-700 [overflow-wrap:anywhere]" data-field="email">{person.email}</p>
+        {groupByPerson(rows, [...titles, ...subtitles]).map((person) => (
+          <li key={person.key} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4" data-testid="progress-person">
+            {titles.map((p) => <h3 key={p.column.key} className="font-semibold" data-field={p.column.key}>{field(person.cells, p)}</h3>)}
+            {subtitles.map((p) => <p key={p.column.key} className="text-sm text-slate-700 [overflow-wrap:anywhere]" data-field={p.column.key}>{field(person.cells, p)}</p>)}
             <ul className="mt-3 divide-y divide-slate-200 border-t border-slate-200">
-              {person.rows.map(([id, , , course, status, percent, enrolled, activity, completed]) => (
-                <li key={id} className="py-3" data-testid="progress-course">
-                  <p className="font-medium" data-field="course">{course}</p>
-                  <div className="mt-1 flex items-center gap-3 text-sm">
-                    <span className="min-w-0 flex-1" data-field="progress"><Progress percent={percent} /></span>
-                    <span className="w-24 shrink-0 text-right text-slate-800" data-field="status">{status}</span>
-                  </div>
-                  <dl className="mt-2 grid grid-cols-3 gap-2 text-xs">
-                    <div><dt className="text-slate-600">Enrolled</dt><dd data-field="enrolled">{enrolled}</dd></div>
-                    <div><dt className="text-slate-600">Last activity</dt><dd data-field="activity">{activity}</dd></div>
-                    <div><dt className="text-slate-600">Completed</dt><dd data-field="completed">{completed}</dd></div>
-                  </dl>
+              {person.rows.map((row) => (
+                <li key={row[0]} className="py-3" data-testid="progress-course">
+                  {headings.map((p) => <p key={p.column.key} className="font-medium" data-field={p.column.key}>{field(row, p)}</p>)}
+                  {meters.length || badges.length ? (
+                    <div className="mt-1 flex items-center gap-3 text-sm">
+                      {meters.map((p) => <span key={p.column.key} className="min-w-0 flex-1" data-field={p.column.key}>{field(row, p)}</span>)}
+                      {badges.map((p) => <span key={p.column.key} className="w-24 shrink-0 text-right text-slate-800" data-field={p.column.key}>{field(row, p)}</span>)}
+                    </div>
+                  ) : null}
+                  {details.length ? (
+                    <dl className="mt-2 grid grid-cols-3 gap-2 text-xs">
+                      {details.map((p) => (
+                        <div key={p.column.key}><dt className="text-slate-600">{p.column.label}</dt><dd data-field={p.column.key}>{field(row, p)}</dd></div>
+                      ))}
+                    </dl>
+                  ) : null}
                 </li>
               ))}
             </ul>

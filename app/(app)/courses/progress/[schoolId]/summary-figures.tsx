@@ -1,15 +1,14 @@
 import type { ProgressSummary } from "@/lib/progress/school";
+import { enrolmentStatuses } from "@/lib/progress/status";
 
 const number = new Intl.NumberFormat("en-GB");
 
-/** Counts with their share of the enrolments for every status; the shares add up to 100 (lib/progress/percentages.ts). */
+/** Counts with their share of the enrolments for every status of the status table; the shares add up to 100 (lib/progress/percentages.ts). */
 export function SummaryFigures({ summary, filtered }: { summary: ProgressSummary; filtered: boolean }) {
-  const figures = [
+  const figures: { label: string; value: string; share?: number; id: string }[] = [
     { label: "Staff", value: number.format(summary.staff), id: "staff" },
     { label: "Enrolments", value: number.format(summary.enrolments), id: "enrolments" },
-    { label: "Not started", value: number.format(summary.notStarted), share: summary.percent.NOT_STARTED, id: "not-started" },
-    { label: "In progress", value: number.format(summary.inProgress), share: summary.percent.IN_PROGRESS, id: "in-progress" },
-    { label: "Completed", value: number.format(summary.completed), share: summary.percent.COMPLETED, id: "completed" },
+    ...enrolmentStatuses.map((s) => ({ label: s.label, value: number.format(summary.counts[s.key]), share: summary.percent[s.key], id: s.slug })),
   ];
   return (
     <div>

@@ -1,36 +1,21 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { canViewSchoolProgress } from "@/lib/access";
-import { NotFoundError } from "@/lib/errors";
+import type { NextRequest } from "next/server";
+import { findSchoolProgressScope } from "@/lib/access";
 import { getViewer } from "@/lib/auth";
+import { csvDownload, signInFirst } from "@/lib/csv-download";
 import { notFoundResponse } from "@/lib/not-found-html";
 import { startProgressExport } from "@/lib/progress/school-export";
 import { parseProgressQuery } from "@/lib/progress/query";
 
 /**
- * The CSV of a school's progress with the page's filters and sort. It asks lib/access.ts exactly as the
- * page does, on every request: a school the viewer may not see, or one that does not exist, gets the same
- * 404 as the page, with the same words.
+ * The CSV of a school's progress with the page's filters and sort. It asks lib/access.ts once, as the
+ * page does, on every request, and hands the export the scope it answers with: a school the viewer may
+ * not see, or one that does not exist, gets the same 404 as the page, with the same words.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ schoolId: string }> }) {
   const viewer = await getViewer();
-  if (!viewer) {
-    const signIn = new URL("/sign-in", request.url);
-    signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-    return NextResponse.redirect(signIn);
-  }
-  const { schoolId } = await params;
-  if (!(await canViewSchoolProgress(viewer.id, schoolId))) return notFoundResponse();
-  try {
-    const { fileName, body } = await startProgressExport(viewer.id, schoolId, parseProgressQuery(request.nextUrl.searchParams));
-    return new Response(body, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof NotFoundError) return notFoundResponse(); // access removed between the two checks
-    throw error;
-  }
+  if (!viewer) return signInFirst(request);
+  const school = await findSchoolProgressScope(viewer.id, (await params).schoolId);
+  if (!school) return notFoundResponse();
+  const { fileName, body } = await startProgressExport(school, parseProgressQuery(request.nextUrl.searchParams));
+  return csvDownload(fileName, body);
 }

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { SchoolProgressScope, TrustOverviewScope } from "../access";
+import { columnKeys, csvFields, csvHeader, schoolColumns, screenCells, sortKeysOf, type ColumnKey, type ProgressRow } from "./columns";
+import { decodeCursor, encodeCursor, parseProgressQuery, progressSearch } from "./query";
+import { progressRowsSql, progressSummarySql, trustEnrolmentsSql } from "./sql";
+
+// A row as the product describes one, written out by hand.
+const row: ProgressRow = {
+  id: randomUUID(),
+  name: "Tom Teacher",
+  email: "teacher@riverside.example",
+  course: "Safeguarding essentials",
+  status: "IN_PROGRESS",
+  progress: 40,
+  enrolled: new Date("2026-09-01T08:00:00Z"),
+  activity: new Date("2026-11-20T16:30:00Z"),
+  completed: null,
+};
+
+const school = { schoolId: randomUUID() } as SchoolProgressScope; // the SQL builders read the id only
+const trust = { schools: [{ schoolId: randomUUID(), schoolName: "A" }] } as unknown as TrustOverviewScope;
+
+describe("the school view's column list", () => {
+  it("types a row as the id and one value per column, nothing else", () => {
+    expectTypeOf<keyof ProgressRow>().toEqualTypeOf<"id" | ColumnKey>();
+    expectTypeOf<ProgressRow["progress"]>().toEqualTypeOf<number>();
+    expectTypeOf<ProgressRow["activity"]>().toEqualTypeOf<Date | null>();
+  });
+
+  it("gives every column its own key, label and SQL", () => {
+    for (const values of [columnKeys, schoolColumns.map((c) => c.label), schoolColumns.map((c) => c.sql)]) expect(new Set(values).size).toBe(schoolColumns.length);
+    expect(columnKeys).toEqual(["name", "email", "course", "status", "progress", "enrolled", "activity", "completed"]);
+  });
+
+  it("writes a row for the screen and for the CSV, one value per column in the list's order", () => {
+    expect(screenCells(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", "40", "1 Sept 2026", "20 Nov 2026", "—"]);
+    expect(csvFields(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", 40, "2026-09-01", "2026-11-20", ""]);
+    expect(csvHeader).toEqual(["Name", "Email", "Course", "Status", "Progress %", "Enrolled", "Last activity", "Completed"]);
+    expect(csvHeader).toEqual(schoolColumns.map((c) => c.csvLabel ?? c.label));
+  });
+
+  it("places every column on the phone's card, the person's name as the title and email beneath it", () => {
+    expect(schoolColumns.filter((c) => c.card === "title").map((c) => c.key)).toEqual(["name"]);
+    expect(schoolColumns.filter((c) => c.card === "subtitle").map((c) => c.key)).toEqual(["email"]);
+    expect(schoolColumns.every((c) => ["title", "subtitle", "heading", "meter", "badge", "detail"].includes(c.card))).toBe(true);
+  });
+
+  it("is the sort whitelist: every column sorts, by its own SQL first, and nothing else does", () => {
+    for (const key of columnKeys) {
+      expect(parseProgressQuery({ sort: key }).sort).toBe(key);
+      expect(sortKeysOf(key)[0]!.sql).toBe(schoolColumns.find((c) => c.key === key)!.sql);
+    }
+    for (const sort of ["password", "u.name", "name; DROP TABLE", "constructor"]) expect(parseProgressQuery({ sort }).sort).toBe("name");
+  });
+
+  it("gives every sort a cursor of its own kinds, which no other kind of sort accepts", () => {
+    const sample = { text: "Tom", int: "40", timestamp: "2026-11-20 16:30:00", status: "IN_PROGRESS" } as const;
+    for (const key of columnKeys) {
+      const keys = sortKeysOf(key).map((k) => sample[k.kind]);
+      const cursor = { keys, id: randomUUID() };
+      expect(decodeCursor(encodeCursor(cursor), key), key).toEqual(cursor);
+      expect(parseProgressQuery(new URLSearchParams(progressSearch(parseProgressQuery({ sort: key }), { after: cursor }))).after).toEqual(cursor);
+    }
+    expect(decodeCursor(encodeCursor({ keys: ["2", "Tom"], id: randomUUID() }), "status")).toBeUndefined(); // a rank is no status
+    expect(decodeCursor(encodeCursor({ keys: ["FINISHED", "Tom"], id: randomUUID() }), "status")).toBeUndefined();
+  });
+
+  it("builds the rows' SELECT and ORDER BY, and the trust's export, from the list", () => {
+    const { text } = progressRowsSql(school, parseProgressQuery({ sort: "activity", dir: "desc" }), 50).sql;
+    for (const c of schoolColumns) expect(text).toContain(`${c.sql} AS "${c.key}"`);
+    expect(text).toMatch(/ORDER BY COALESCE\(e\."lastActivityAt", '-infinity'::timestamp\(3\)\) DESC, e\.id DESC/);
+    expect(progressRowsSql(school, parseProgressQuery({ sort: "status" }), 50).sql.text).toMatch(/ORDER BY e\.status ASC, u\.name ASC, e\.id ASC/);
+    const trustText = trustEnrolmentsSql(trust, [], {}).text;
+    for (const c of schoolColumns) expect(trustText).toContain(`${c.sql} AS "${c.key}"`);
+  });
+
+  it("reads status from the stored column, never from lesson counts", () => {
+    const statements = [
+      progressRowsSql(school, parseProgressQuery({ status: "completed", sort: "progress" }), 50).sql,
+      progressSummarySql(school, parseProgressQuery({ status: "completed" })),
+      trustEnrolmentsSql(trust, [], { status: "COMPLETED" }),
+    ];
+    for (const { text, values } of statements) {
+      expect(text).not.toMatch(/"Lesson"/);
+      expect(text).toMatch(/e\.status = \$\d+::"EnrolmentStatus"/);
+      expect(values).toContain("COMPLETED");
+    }
+  });
+});
