@@ -35,14 +35,29 @@ export type SchoolSummary = StatusFigures & {
 export const overviewSorts = ["name", "staff", "enrolments", ...enrolmentStatuses.map((s) => s.slug), "activity"] as const;
 export type OverviewSort = (typeof overviewSorts)[number];
 
-/** The overview's sort from its URL, leniently: anything unknown is the default (name, A to Z). */
-export function overviewViewOf(params: URLSearchParams | Record<string, string | string[] | undefined>): { sort: OverviewSort; dir: "asc" | "desc" } {
+/** Schools per page of the overview: its table, cards and course matrix show one page of schools at a time. */
+export const OVERVIEW_PAGE_SIZE = 20;
+
+export type OverviewView = { sort: OverviewSort; dir: "asc" | "desc"; page: number };
+
+/** The overview's sort and page from its URL, leniently: anything unknown is the default (name, A to Z, page 1). */
+export function overviewViewOf(params: URLSearchParams | Record<string, string | string[] | undefined>): OverviewView {
   const read = (name: string) => {
     const value = params instanceof URLSearchParams ? params.get(name) : params[name];
     return (Array.isArray(value) ? value[0] : value) ?? "";
   };
   const sort = read("sort");
-  return { sort: (overviewSorts as readonly string[]).includes(sort) ? (sort as OverviewSort) : "name", dir: read("dir") === "desc" ? "desc" : "asc" };
+  const page = /^[1-9]\d{0,3}$/.test(read("page")) ? Number(read("page")) : 1;
+  return { sort: (overviewSorts as readonly string[]).includes(sort) ? (sort as OverviewSort) : "name", dir: read("dir") === "desc" ? "desc" : "asc", page };
+}
+
+/** One page of the sorted schools (a page past the end shows the last), with where it sits among them. */
+export function overviewPage<T>(schools: readonly T[], page: number): { shown: T[]; page: number; pages: number; first: number; last: number } {
+  const pages = Math.max(1, Math.ceil(schools.length / OVERVIEW_PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const start = (current - 1) * OVERVIEW_PAGE_SIZE;
+  const shown = schools.slice(start, start + OVERVIEW_PAGE_SIZE);
+  return { shown, page: current, pages, first: shown.length ? start + 1 : 0, last: start + shown.length };
 }
 
 /** Counts by status in, the figures a page shows out (total and shares). */

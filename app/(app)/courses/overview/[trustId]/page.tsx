@@ -5,11 +5,12 @@ import { ProgressBar } from "@/components/progress-bar";
 import { findTrustOverview, listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
-import { courseBySchoolMatrix, HEADLINE_STATUS, overviewViewOf, statusFigures, summariseSchools, type OverviewSort, type SchoolSummary } from "@/lib/progress/overview";
+import { courseBySchoolMatrix, HEADLINE_STATUS, overviewPage, overviewViewOf, statusFigures, summariseSchools, type OverviewSort, type SchoolSummary } from "@/lib/progress/overview";
 import { trustOverviewValue } from "@/lib/progress/selector";
 import { enrolmentStatuses, perStatus, statusLabel } from "@/lib/progress/status";
 import { ProgressSelector } from "../../_components/progress-selector";
 import { CourseMatrixView } from "./course-matrix";
+import { OverviewPagination } from "./overview-pagination";
 
 export const metadata: Metadata = { title: "Trust overview" };
 
@@ -34,10 +35,12 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
   const overview = await findTrustOverview(viewer.id, trustId);
   if (!overview) notFound(); // not led by the viewer, not Academies, no school granted, or unknown: all alike
 
-  const { sort, dir } = overviewViewOf(await searchParams);
+  const { sort, dir, page: asked } = overviewViewOf(await searchParams);
   const [schools, matrix, scopes] = await Promise.all([summariseSchools(overview, sort, dir), courseBySchoolMatrix(overview), listProgressScopes(viewer.id)]);
   const totals = statusFigures(perStatus((status) => schools.reduce((sum, s) => sum + s.counts[status], 0)));
   const staff = schools.reduce((sum, s) => sum + s.staff, 0);
+  // One page of schools in the table, the cards and the matrix; the totals above are the whole trust's.
+  const { shown, page, pages, first, last } = overviewPage(schools, asked);
   const sortHref = (column: OverviewSort) =>
     `?sort=${column}&dir=${column === sort && dir === "asc" ? "desc" : "asc"}`;
 
@@ -54,6 +57,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
 
       <section aria-labelledby="schools-heading">
         <h3 id="schools-heading" className="text-lg font-semibold">Schools</h3>
+        {pages > 1 ? <p className="text-sm text-slate-700">Schools {first}–{last} of {schools.length}. The course matrix below shows the same schools.</p> : null}
         <form method="get" className="mt-2 flex flex-wrap items-end gap-2 md:hidden">
           <label className="text-sm font-medium" htmlFor="sort">Sort by</label>
           <select id="sort" name="sort" defaultValue={sort} className="rounded-md border border-slate-400 bg-white px-2 py-1.5">
@@ -79,7 +83,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
             </tr>
           </thead>
           <tbody>
-            {schools.map((s) => (
+            {shown.map((s) => (
               <tr key={s.schoolId} className="border-b border-slate-100">
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   <Link href={`/courses/progress/${s.schoolId}`} className="text-brand-800 underline underline-offset-4">{s.schoolName}</Link>
@@ -96,7 +100,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
         </table>
 
         <ul className="mt-3 space-y-3 md:hidden" data-testid="overview-cards">
-          {schools.map((s) => (
+          {shown.map((s) => (
             <li key={s.schoolId} className="rounded-lg border border-slate-200 bg-white p-4">
               <Link href={`/courses/progress/${s.schoolId}`} className="font-semibold text-brand-800 underline underline-offset-4">{s.schoolName}</Link>
               <div className="mt-2 flex items-center gap-3">
@@ -115,6 +119,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
             </li>
           ))}
         </ul>
+        <OverviewPagination page={page} pages={pages} href={(n) => `?${new URLSearchParams({ ...(sort === "name" && dir === "asc" ? {} : { sort, dir }), ...(n > 1 ? { page: String(n) } : {}) })}`} />
       </section>
 
       <section aria-labelledby="exports-heading" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -148,7 +153,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
         </ul>
       </section>
 
-      <CourseMatrixView trustId={overview.trustId} matrix={matrix} schools={schools.map((s) => ({ schoolId: s.schoolId, schoolName: s.schoolName }))} />
+      <CourseMatrixView trustId={overview.trustId} matrix={matrix} schools={shown.map((s) => ({ schoolId: s.schoolId, schoolName: s.schoolName }))} />
     </div>
   );
 }
