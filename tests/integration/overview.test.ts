@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findTrustOverview, listTrustOverviews } from "@/lib/access";
 import { db } from "@/lib/db";
-import { courseBySchoolMatrix, exportTrustOverview, overviewSorts, summariseSchools } from "@/lib/progress/overview";
+import { courseBySchoolMatrix, exportTrustOverview, OVERVIEW_PAGE_SIZE, overviewPage, overviewSorts, overviewViewOf, summariseSchools } from "@/lib/progress/overview";
 import { sharesOf } from "@/lib/progress/percentages";
 import { removeTrust } from "@/lib/trust";
 import { makeOrganisation, makeTrust, makeUser, userByEmail } from "./helpers";
@@ -108,6 +108,18 @@ describe("Trust overview", () => {
     expect((await summariseSchools(overview, "completed", "asc")).map((s) => s.schoolName)).toEqual(["Hillcrest Academy", "Riverside Primary Academy"]);
     const byActivity = await summariseSchools(overview, "activity", "desc");
     expect(byActivity[0]!.lastActivityAt!.getTime()).toBeGreaterThanOrEqual(byActivity[1]!.lastActivityAt!.getTime());
+  });
+
+  it("reads its sort and page from the URL leniently, and shows one page of schools at a time", () => {
+    expect(overviewViewOf(new URLSearchParams("sort=completed&dir=desc&page=3"))).toEqual({ sort: "completed", dir: "desc", page: 3 });
+    for (const junk of ["sort=constructor&page=0", "sort=&dir=up&page=-1", "page=1e3", "page=2.5"]) {
+      expect(overviewViewOf(new URLSearchParams(junk))).toEqual({ sort: "name", dir: "asc", page: 1 });
+    }
+    const schools = Array.from({ length: 2 * OVERVIEW_PAGE_SIZE + 5 }, (_, i) => i);
+    expect(overviewPage(schools, 1)).toMatchObject({ page: 1, pages: 3, first: 1, last: OVERVIEW_PAGE_SIZE });
+    expect(overviewPage(schools, 3)).toMatchObject({ shown: [40, 41, 42, 43, 44], page: 3, first: 41, last: 45 });
+    expect(overviewPage(schools, 99)).toMatchObject({ page: 3 }); // past the end: the last page
+    expect(overviewPage([], 1)).toEqual({ shown: [], page: 1, pages: 1, first: 0, last: 0 });
   });
 
   it("lists a school with no member and no enrolment, with zeros, last whatever the order of its activity", async () => {

@@ -154,6 +154,17 @@ CREATE TRIGGER "Membership_tally_updated" AFTER UPDATE ON "Membership"
 CREATE TRIGGER "Membership_tally_deleted" AFTER DELETE ON "Membership"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "progress_tally_memberships"();
 
+-- A person deleted: foreign-key cascades queue their AFTER triggers to the end of the outer DELETE, by
+-- which time both the person's memberships and enrolments are gone and neither side finds the other to
+-- count out. Their memberships are deleted first, by a statement of their own (whose triggers fire at its
+-- end, with the enrolments still there).
+CREATE FUNCTION "progress_tally_person_deleted"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  DELETE FROM "Membership" WHERE "userId" = OLD.id\073
+  RETURN OLD\073
+END';
+CREATE TRIGGER "User_tally_deleted" BEFORE DELETE ON "User" FOR EACH ROW EXECUTE FUNCTION "progress_tally_person_deleted"();
+
 -- The figures of the rows already there, once.
 INSERT INTO "ProgressTally" ("schoolId", "courseId", status, enrolments, "lastActivityAt")
 SELECT m."organisationId", e."courseId", e.status, count(*), max(e."lastActivityAt")

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { HEADLINE_STATUS, type CourseMatrix, type StatusFigures } from "@/lib/progress/overview";
 import { statusLabel } from "@/lib/progress/status";
 
@@ -11,6 +10,10 @@ const shareOf = (cell: StatusFigures) => cell.percent[HEADLINE_STATUS];
 function shade(percent: number) {
   return { backgroundColor: `color-mix(in srgb, var(--color-brand-600) ${Math.round(4 + percent * 0.36)}%, white)` };
 }
+
+// Plain <a>, not next/link: a 20-school page has 600 cells on each layout, and a Link apiece is a client
+// component serialised into the page and hydrated with its prefetching, a cost per cell (bench:trust). A
+// cell opens a school's page in full, which is rendered on the server anyway.
 
 /** A school's view filtered to the course, told where it came from so it can offer the way back. */
 const cellHref = (trustId: string, schoolId: string, courseId: string) => `/courses/progress/${schoolId}?course=${courseId}&from=${trustId}`;
@@ -41,9 +44,9 @@ export function CourseMatrixView({ trustId, matrix, schools }: { trustId: string
                   return (
                     <td key={s.schoolId} className="px-1 py-1" style={cell ? shade(shareOf(cell)) : undefined}>
                       {cell ? (
-                        <Link href={cellHref(trustId, s.schoolId, course.courseId)} className="block rounded px-2 py-1 font-medium text-slate-900 tabular-nums underline-offset-4 hover:underline" aria-label={`${course.title} at ${s.schoolName}: ${shareOf(cell)}% ${headline} (${cell.counts[HEADLINE_STATUS]} of ${cell.enrolments})`}>
+                        <a href={cellHref(trustId, s.schoolId, course.courseId)} className="block rounded px-2 py-1 font-medium text-slate-900 tabular-nums underline-offset-4 hover:underline" aria-label={`${course.title} at ${s.schoolName}: ${shareOf(cell)}% ${headline} (${cell.counts[HEADLINE_STATUS]} of ${cell.enrolments})`}>
                           {shareOf(cell)}%
-                        </Link>
+                        </a>
                       ) : (
                         <span className="block px-2 py-1 text-slate-600"><span aria-hidden="true">—</span><span className="sr-only">No enrolments</span></span>
                       )}
@@ -67,9 +70,9 @@ export function CourseMatrixView({ trustId, matrix, schools }: { trustId: string
                   <li key={s.schoolId} className="flex items-center justify-between gap-3 rounded px-2 py-1" style={cell ? shade(shareOf(cell)) : undefined}>
                     <span>{s.schoolName}</span>
                     {cell ? (
-                      <Link href={cellHref(trustId, s.schoolId, course.courseId)} className="inline-flex min-h-6 min-w-6 items-center justify-end font-medium text-slate-900 tabular-nums underline underline-offset-4">
+                      <a href={cellHref(trustId, s.schoolId, course.courseId)} className="inline-flex min-h-6 min-w-6 items-center justify-end font-medium text-slate-900 tabular-nums underline underline-offset-4">
                         {shareOf(cell)}%<span className="sr-only"> {headline} ({cell.counts[HEADLINE_STATUS]} of {cell.enrolments})</span>
-                      </Link>
+                      </a>
                     ) : (
                       <span className="text-slate-600">No enrolments</span>
                     )}
