@@ -35,8 +35,11 @@ export type SchoolSummary = StatusFigures & {
 export const overviewSorts = ["name", "staff", "enrolments", ...enrolmentStatuses.map((s) => s.slug), "activity"] as const;
 export type OverviewSort = (typeof overviewSorts)[number];
 
-/** Schools per page of the overview: its table, cards and course matrix show one page of schools at a time. */
-export const OVERVIEW_PAGE_SIZE = 20;
+/**
+ * Schools per page of the overview: its table, cards and course matrix show one page of schools at a time
+ * (a page's matrix is 15 × every course on each layout: its size, not the data, is what a render costs).
+ */
+export const OVERVIEW_PAGE_SIZE = 15;
 
 export type OverviewView = { sort: OverviewSort; dir: "asc" | "desc"; page: number };
 

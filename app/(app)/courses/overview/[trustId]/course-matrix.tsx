@@ -11,7 +11,7 @@ function shade(percent: number) {
   return { backgroundColor: `color-mix(in srgb, var(--color-brand-600) ${Math.round(4 + percent * 0.36)}%, white)` };
 }
 
-// Plain <a>, not next/link: a 20-school page has 600 cells on each layout, and a Link apiece is a client
+// Plain <a>, not next/link: a page of 15 schools has 450 cells on each layout, and a Link apiece is a client
 // component serialised into the page and hydrated with its prefetching, a cost per cell (bench:trust). A
 // cell opens a school's page in full, which is rendered on the server anyway.
 
