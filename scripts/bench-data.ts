@@ -113,10 +113,12 @@ async function enrolEveryone(client: pg.Client, schoolNames: string) {
 // For `npm run bench:trust` (scripts/bench-trust.ts): the largest trusts' shape, grown in two steps so the
 // overview is measured on the same schools and courses at 90,000 and at 360,000 enrolments.
 //   Scale Academy Trust: 60 schools, first 50 staff each, then 200 (growTrustBenchData), × 30 courses;
+//   Control Academy Trust: 60 schools × 50 staff × 30 courses, never grown (90,000 enrolments), measured
+//   in turn with the grown trust so that a change in the machine's load weighs on both alike;
 //   Other Bench Trust A: 3 schools × 100 staff; Other Bench Trust B: 2 schools × 100 staff.
 export const TRUST_BENCH = { schools: 60, firstStaff: 50, staffPerSchool: 200, courses: 30, others: [{ name: "Other Bench Trust A", schools: 3, staff: 100 }, { name: "Other Bench Trust B", schools: 2, staff: 100 }] };
 
-export type TrustBenchData = { leadId: string; trustId: string; schoolIds: string[]; otherLeadId: string; otherTrustId: string; firstCourseId: string };
+export type TrustBenchData = { leadId: string; trustId: string; schoolIds: string[]; controlLeadId: string; controlTrustId: string; otherLeadId: string; otherTrustId: string; firstCourseId: string };
 
 export async function generateTrustBenchData(url: string): Promise<TrustBenchData> {
   const client = new pg.Client({ connectionString: url });
@@ -146,6 +148,8 @@ export async function generateTrustBenchData(url: string): Promise<TrustBenchDat
       schoolIds.push(id);
       await addStaff(client, id, s, TRUST_BENCH.firstStaff);
     }
+    const controlTrustId = await org("Control Academy Trust", "TRUST");
+    for (let s = 1; s <= TRUST_BENCH.schools; s++) await addStaff(client, await org(`Control School ${String(s).padStart(2, "0")}`, "SCHOOL", controlTrustId), 500 + s, TRUST_BENCH.firstStaff);
     let n = 1000;
     const otherTrusts: string[] = [];
     for (const other of TRUST_BENCH.others) {
@@ -156,9 +160,11 @@ export async function generateTrustBenchData(url: string): Promise<TrustBenchDat
     await enrolEveryone(client, "%School%");
     const leadId = await lead("lead@scale.example", trustId);
     const otherLeadId = await lead("lead@other.example", otherTrusts[0]!);
-    await q(`ANALYZE`);
+    const controlLeadId = await lead("lead@control.example", controlTrustId);
+    await q(`VACUUM ANALYZE`);
+    await q(`CHECKPOINT`);
     const firstCourseId = (await q(`SELECT id FROM "Course" WHERE slug = 'bench-course-1'`)).rows[0].id as string;
-    return { leadId, trustId, schoolIds, otherLeadId, otherTrustId: otherTrusts[0]!, firstCourseId };
+    return { leadId, trustId, schoolIds, controlLeadId, controlTrustId, otherLeadId, otherTrustId: otherTrusts[0]!, firstCourseId };
   } finally {
     await client.end();
   }
@@ -185,7 +191,9 @@ export async function growTrustBenchData(url: string, schoolIds: string[]): Prom
         FROM unnest($1::uuid[], $2::uuid[]) AS moves(holding, school)
        WHERE m."organisationId" = moves.holding`, [holdings, schoolIds]);
     await client.query(`DELETE FROM "Organisation" WHERE id = ANY($1::uuid[])`, [holdings]);
-    await client.query(`ANALYZE`);
+    // Settled before measuring: no autovacuum of a million fresh rows competing with the renders.
+    await client.query(`VACUUM ANALYZE`);
+    await client.query(`CHECKPOINT`);
   } finally {
     await client.end();
   }
