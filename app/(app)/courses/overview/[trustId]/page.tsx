@@ -169,7 +169,7 @@ function StatusFigure({ school, status }: { school: SchoolSummary; status: (type
   return (
     <div className="flex items-center gap-2">
       <span className="w-24 shrink-0">{figures}</span>
-      <ProgressBar percent={school.percent[status]} label={`${school.schoolName} ${headline}`} />
+      <div className="min-w-16 flex-1"><ProgressBar percent={school.percent[status]} label={`${school.schoolName} ${headline}`} /></div>
     </div>
   );
 }
