@@ -35,7 +35,8 @@ CREATE TYPE "progress_change" AS (user_id uuid, other_id uuid, status "Enrolment
 -- Without it an enrolment and a membership of the same person changing at once would each miss the other
 -- (each reads the other table without the other's uncommitted row). With it, the second to lock reads in a
 -- new snapshot (READ COMMITTED) that holds the first one's committed change. FOR NO KEY UPDATE does not
--- block foreign-key checks (FOR KEY SHARE) on User.
+-- block foreign-key checks (FOR KEY SHARE) on User. This relies on READ COMMITTED (the app's isolation
+-- everywhere): a REPEATABLE READ writer would read the other side in its first snapshot.
 CREATE FUNCTION "progress_lock_people"(people uuid[]) RETURNS void LANGUAGE plpgsql AS E'
 BEGIN
   PERFORM 1 FROM "User" WHERE id = ANY(people) ORDER BY id FOR NO KEY UPDATE\073
