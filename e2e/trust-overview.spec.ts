@@ -35,6 +35,12 @@ test("a MAT lead opens the Trust overview, follows a matrix cell to the school's
   await expect(schools).toContainText("Riverside Primary Academy");
   await expect(schools).not.toContainText("Brookside Academy"); // Elmwood's school
   await expect(schools.getByRole("progressbar", { name: "Riverside Primary Academy completed" })).toHaveAttribute("aria-valuenow", /^\d+$/);
+  // A column (or a card line) per status of the status table, each with its count and share.
+  for (const label of ["Not started", "In progress", "Completed"]) {
+    if (phone) await expect(schools.getByText(label, { exact: true }).first()).toBeVisible();
+    else await expect(schools.getByRole("columnheader", { name: label })).toBeVisible();
+  }
+  await expect(schools).toContainText(/\d+ \(\d+%\)|\d+% \(\d+\)/);
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
   await shoot(page, "trust-overview");

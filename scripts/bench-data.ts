@@ -109,3 +109,103 @@ async function enrolEveryone(client: pg.Client, schoolNames: string) {
      WHERE e."completedLessons" > 0
        AND NOT EXISTS (SELECT 1 FROM "LessonCompletion" x WHERE x."enrolmentId" = e.id)`);
 }
+
+// For `npm run bench:trust` (scripts/bench-trust.ts): the largest trusts' shape, grown in two steps so the
+// overview is measured on the same schools and courses at 90,000 and at 360,000 enrolments.
+//   Scale Academy Trust: 60 schools, first 50 staff each, then 200 (growTrustBenchData), × 30 courses;
+//   Control Academy Trust: 60 schools × 50 staff × 30 courses, never grown (90,000 enrolments), measured
+//   in turn with the grown trust so that a change in the machine's load weighs on both alike;
+//   Other Bench Trust A: 3 schools × 100 staff; Other Bench Trust B: 2 schools × 100 staff.
+export const TRUST_BENCH = { schools: 60, firstStaff: 50, staffPerSchool: 200, courses: 30, others: [{ name: "Other Bench Trust A", schools: 3, staff: 100 }, { name: "Other Bench Trust B", schools: 2, staff: 100 }] };
+
+export type TrustBenchData = { leadId: string; trustId: string; schoolIds: string[]; controlLeadId: string; controlTrustId: string; otherLeadId: string; otherTrustId: string; firstCourseId: string };
+
+export async function generateTrustBenchData(url: string): Promise<TrustBenchData> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
+  try {
+    await q(`
+      INSERT INTO "Course" (id, slug, title, summary, category, "estimatedMinutes")
+      SELECT gen_random_uuid(), 'bench-course-' || i, 'Bench course ' || lpad(i::text, 2, '0'), 'A course for the benchmark.', 'Bench', 30 + i
+        FROM generate_series(1, $1::int) i`, [TRUST_BENCH.courses]);
+    await q(`
+      INSERT INTO "Lesson" (id, "courseId", position, title, body)
+      SELECT gen_random_uuid(), c.id, p, 'Lesson ' || p, 'Text.'
+        FROM "Course" c CROSS JOIN LATERAL generate_series(1, 4 + (abs(hashtext(c.slug)) % 4)) p
+       WHERE c.slug LIKE 'bench-course-%'`);
+    const org = async (name: string, kind: "TRUST" | "SCHOOL", trustId: string | null = null) =>
+      (await q(`INSERT INTO "Organisation" (id, name, kind, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, $2::"OrganisationKind", 'ACADEMIES', $3::uuid, CASE WHEN $3::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`, [name, kind, trustId])).rows[0].id as string;
+    const lead = async (email: string, trustId: string) => {
+      const id = (await q(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES (gen_random_uuid(), $1, 'Bench Lead', 'x') RETURNING id`, [email])).rows[0].id as string;
+      await q(`INSERT INTO "Membership" (id, "userId", "organisationId", role) VALUES (gen_random_uuid(), $1, $2, 'ADMINISTRATOR')`, [id, trustId]);
+      return id;
+    };
+    const trustId = await org("Scale Academy Trust", "TRUST");
+    const schoolIds: string[] = [];
+    for (let s = 1; s <= TRUST_BENCH.schools; s++) {
+      const id = await org(`Scale School ${String(s).padStart(2, "0")}`, "SCHOOL", trustId);
+      schoolIds.push(id);
+      await addStaff(client, id, s, TRUST_BENCH.firstStaff);
+    }
+    const controlTrustId = await org("Control Academy Trust", "TRUST");
+    for (let s = 1; s <= TRUST_BENCH.schools; s++) await addStaff(client, await org(`Control School ${String(s).padStart(2, "0")}`, "SCHOOL", controlTrustId), 500 + s, TRUST_BENCH.firstStaff);
+    let n = 1000;
+    const otherTrusts: string[] = [];
+    for (const other of TRUST_BENCH.others) {
+      const otherId = await org(other.name, "TRUST");
+      otherTrusts.push(otherId);
+      for (let s = 1; s <= other.schools; s++) await addStaff(client, await org(`${other.name} School ${s}`, "SCHOOL", otherId), n++, other.staff);
+    }
+    await enrolEveryone(client, "%School%");
+    const leadId = await lead("lead@scale.example", trustId);
+    const otherLeadId = await lead("lead@other.example", otherTrusts[0]!);
+    const controlLeadId = await lead("lead@control.example", controlTrustId);
+    await q(`VACUUM ANALYZE`);
+    await q(`CHECKPOINT`);
+    const firstCourseId = (await q(`SELECT id FROM "Course" WHERE slug = 'bench-course-1'`)).rows[0].id as string;
+    return { leadId, trustId, schoolIds, controlLeadId, controlTrustId, otherLeadId, otherTrustId: otherTrusts[0]!, firstCourseId };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Grows every school of the scale trust to TRUST_BENCH.staffPerSchool: the new staff are made and enrolled
+ * in a holding organisation each, then their memberships move to the school in one UPDATE (the tally's
+ * membership trigger in bulk), and the holding organisations are deleted.
+ */
+export async function growTrustBenchData(url: string, schoolIds: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const holdings: string[] = [];
+    for (let i = 0; i < schoolIds.length; i++) {
+      const holding = (await client.query(`INSERT INTO "Organisation" (id, name, kind, designation) VALUES (gen_random_uuid(), $1, 'SCHOOL', 'ACADEMIES') RETURNING id`, [`Holding ${i}`])).rows[0].id as string;
+      holdings.push(holding);
+      await addStaff(client, holding, 2000 + i, TRUST_BENCH.staffPerSchool - TRUST_BENCH.firstStaff);
+    }
+    await enrolEveryone(client, "Holding %");
+    await client.query(`
+      UPDATE "Membership" m SET "organisationId" = moves.school
+        FROM unnest($1::uuid[], $2::uuid[]) AS moves(holding, school)
+       WHERE m."organisationId" = moves.holding`, [holdings, schoolIds]);
+    await client.query(`DELETE FROM "Organisation" WHERE id = ANY($1::uuid[])`, [holdings]);
+    // Settled before measuring: no autovacuum of a million fresh rows competing with the renders.
+    await client.query(`VACUUM ANALYZE`);
+    await client.query(`CHECKPOINT`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Enrolments, lesson completions and tally rows in the database now. */
+export async function countBenchRows(url: string): Promise<{ enrolments: number; completions: number; tallyRows: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT (SELECT count(*) FROM "Enrolment")::int AS enrolments, (SELECT count(*) FROM "LessonCompletion")::int AS completions, (SELECT count(*) FROM "ProgressTally")::int AS "tallyRows"`)).rows[0];
+  } finally {
+    await client.end();
+  }
+}

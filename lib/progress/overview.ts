@@ -1,142 +1,183 @@
 import "server-only";
 import type { TrustOverviewScope } from "../access";
-import { Prisma } from "../generated/prisma/client";
 import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "../csv";
 import { db } from "../db";
 import { sharesOf } from "./percentages";
+import { enrolmentStatuses, perStatus, statusOfSlug, type EnrolmentStatus } from "./status";
 
-// The Trust overview's figures, aggregated in SQL: two queries whatever the number of schools and
-// courses. Which schools may contribute is decided by lib/access.ts before these are called: the
-// functions take the already-granted school ids and never widen them.
-// Status follows the progress view: completed lessons against the course's lessons now.
+// The Trust overview's figures, read from the tally the database keeps ("ProgressTally", maintained by
+// triggers in the progress_tally migration in the same transaction as every change to an enrolment or a
+// membership), never from the enrolments themselves: a render costs the same for 10,000 enrolments as for
+// 400,000. Two statements per render (schools, matrix) whatever the number of schools and courses. Which
+// schools count is lib/access.ts's answer, carried by the TrustOverviewScope: nothing here widens it.
+// Every per-status figure is built from the status table (lib/progress/status.ts), so a status added there
+// shows up here, in the sort keys (its slug) and in the CSV (its label) without an edit.
+// Issue 13 (required training): a due-date bucket would be one more column of the tally's key, and the
+// date-dependent statuses (due soon, overdue, expired) classified here, at read time, against today.
 
-export type SchoolSummary = {
+/** The status whose share the overview leads with ("% completed", the bars, the matrix). */
+export const HEADLINE_STATUS: EnrolmentStatus = "COMPLETED";
+
+export type StatusFigures = {
+  enrolments: number;
+  counts: Record<EnrolmentStatus, number>;
+  /** Shares of the enrolments by status, adding up to 100 (lib/progress/percentages.ts), as a school's own view works them out. */
+  percent: Record<EnrolmentStatus, number>;
+};
+
+export type SchoolSummary = StatusFigures & {
   schoolId: string;
   schoolName: string;
   staff: number;
-  enrolments: number;
-  completed: number;
-  inProgress: number;
-  notStarted: number;
-  percentCompleted: number;
   lastActivityAt: Date | null;
 };
 
-export const overviewSorts = ["name", "staff", "enrolments", "completed", "in-progress", "not-started", "activity"] as const;
+export const overviewSorts = ["name", "staff", "enrolments", ...enrolmentStatuses.map((s) => s.slug), "activity"] as const;
 export type OverviewSort = (typeof overviewSorts)[number];
 
-/** The overview's sort from its URL, leniently: anything unknown is the default (name, A to Z). */
-export function overviewViewOf(params: URLSearchParams | Record<string, string | string[] | undefined>): { sort: OverviewSort; dir: "asc" | "desc" } {
+/**
+ * Schools per page of the overview: its table, cards and course matrix show one page of schools at a time
+ * (a page's matrix is 15 × every course on each layout: its size, not the data, is what a render costs).
+ */
+export const OVERVIEW_PAGE_SIZE = 15;
+
+export type OverviewView = { sort: OverviewSort; dir: "asc" | "desc"; page: number };
+
+/** The overview's sort and page from its URL, leniently: anything unknown is the default (name, A to Z, page 1). */
+export function overviewViewOf(params: URLSearchParams | Record<string, string | string[] | undefined>): OverviewView {
   const read = (name: string) => {
     const value = params instanceof URLSearchParams ? params.get(name) : params[name];
     return (Array.isArray(value) ? value[0] : value) ?? "";
   };
   const sort = read("sort");
-  return { sort: (overviewSorts as readonly string[]).includes(sort) ? (sort as OverviewSort) : "name", dir: read("dir") === "desc" ? "desc" : "asc" };
+  const page = /^[1-9]\d{0,3}$/.test(read("page")) ? Number(read("page")) : 1;
+  return { sort: (overviewSorts as readonly string[]).includes(sort) ? (sort as OverviewSort) : "name", dir: read("dir") === "desc" ? "desc" : "asc", page };
 }
 
-const sortColumns: Record<OverviewSort, string> = {
-  name: `"schoolName"`,
-  staff: `staff`,
-  enrolments: `enrolments`,
-  completed: `"completedRatio"`,
-  "in-progress": `"inProgress"`,
-  "not-started": `"notStarted"`,
-  activity: `"lastActivityAt"`,
-};
-
-const lessonCounts = Prisma.sql`(SELECT "courseId", count(*)::int AS n FROM "Lesson" GROUP BY "courseId")`;
-
-// TODO(issue-12 merge): a bridge for the school-view branch; issue-12-trust makes this take the scope only.
-export async function summariseSchools(schools: TrustOverviewScope | string[], sort: OverviewSort = "name", dir: "asc" | "desc" = "asc"): Promise<SchoolSummary[]> {
-  const schoolIds = Array.isArray(schools) ? schools : schools.schools.map((s) => s.schoolId);
-  if (schoolIds.length === 0) return [];
-  // Whitelisted column and direction: nothing from the URL reaches the SQL text.
-  const order = Prisma.raw(`${sortColumns[sort]} ${dir === "desc" ? "DESC" : "ASC"} NULLS LAST, "schoolName" ASC`);
-  const rows = await db.$queryRaw<(Omit<SchoolSummary, "percentCompleted"> & { completedRatio: number })[]>`
-    WITH e AS (
-      SELECT m."organisationId" AS school_id, m."userId" AS user_id, en."completedLessons" AS done, COALESCE(lc.n, 0) AS lessons, en."lastActivityAt"
-        FROM "Membership" m
-        JOIN "Enrolment" en ON en."userId" = m."userId"
-        LEFT JOIN ${lessonCounts} lc ON lc."courseId" = en."courseId"
-       WHERE m."organisationId" = ANY(${schoolIds}::uuid[])
-    ), staff AS (
-      SELECT "organisationId" AS school_id, count(*)::int AS n FROM "Membership" WHERE "organisationId" = ANY(${schoolIds}::uuid[]) GROUP BY 1
-    )
-    SELECT o.id AS "schoolId", o.name AS "schoolName",
-           COALESCE(staff.n, 0) AS staff,
-           count(e.school_id)::int AS enrolments,
-           (count(*) FILTER (WHERE e.lessons > 0 AND e.done >= e.lessons))::int AS completed,
-           (count(*) FILTER (WHERE e.lessons > 0 AND e.done > 0 AND e.done < e.lessons))::int AS "inProgress",
-           (count(*) FILTER (WHERE e.school_id IS NOT NULL AND (e.lessons = 0 OR e.done <= 0)))::int AS "notStarted",
-           CASE WHEN count(e.school_id) = 0 THEN 0
-                ELSE (count(*) FILTER (WHERE e.lessons > 0 AND e.done >= e.lessons))::float8 / count(e.school_id) END AS "completedRatio",
-           max(e."lastActivityAt") AS "lastActivityAt"
-      FROM "Organisation" o
-      LEFT JOIN staff ON staff.school_id = o.id
-      LEFT JOIN e ON e.school_id = o.id
-     WHERE o.id = ANY(${schoolIds}::uuid[])
-     GROUP BY o.id, o.name, staff.n
-     ORDER BY ${order}`;
-  // The share completed as a school's own view shows it (lib/progress/percentages.ts), so the two never differ by a point.
-  return rows.map((s) => ({
-    schoolId: s.schoolId, schoolName: s.schoolName, staff: s.staff, enrolments: s.enrolments, completed: s.completed,
-    inProgress: s.inProgress, notStarted: s.notStarted, percentCompleted: completedShare(s), lastActivityAt: s.lastActivityAt,
-  }));
+/** One page of the sorted schools (a page past the end shows the last), with where it sits among them. */
+export function overviewPage<T>(schools: readonly T[], page: number): { shown: T[]; page: number; pages: number; first: number; last: number } {
+  const pages = Math.max(1, Math.ceil(schools.length / OVERVIEW_PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const start = (current - 1) * OVERVIEW_PAGE_SIZE;
+  const shown = schools.slice(start, start + OVERVIEW_PAGE_SIZE);
+  return { shown, page: current, pages, first: shown.length ? start + 1 : 0, last: start + shown.length };
 }
 
-/** The share completed, from the three counts, exactly as a school's progress view works it out. */
-export function completedShare(figures: { notStarted: number; inProgress: number; completed: number }): number {
-  return sharesOf([figures.notStarted, figures.inProgress, figures.completed])[2]!;
+/** Counts by status in, the figures a page shows out (total and shares). */
+export function statusFigures(counts: Record<EnrolmentStatus, number>): StatusFigures {
+  const shares = sharesOf(enrolmentStatuses.map((s) => counts[s.key]));
+  return { enrolments: enrolmentStatuses.reduce((sum, s) => sum + counts[s.key], 0), counts, percent: perStatus((_, rank) => shares[rank]!) };
+}
+
+const noCounts = () => perStatus(() => 0);
+
+type SchoolRow = { schoolId: string; status: EnrolmentStatus | null; n: number; lastActivityAt: Date | null };
+
+/**
+ * One row per school of the trust (those with no member or no enrolment too), in the requested order.
+ * One statement: the tally summed per school and status, and the staff (members of any role) per school.
+ */
+export async function summariseSchools(trust: TrustOverviewScope, sort: OverviewSort = "name", dir: "asc" | "desc" = "asc"): Promise<SchoolSummary[]> {
+  const ids = trust.schools.map((s) => s.schoolId);
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<SchoolRow[]>`
+    SELECT "organisationId" AS "schoolId", NULL::"EnrolmentStatus" AS status, count(*)::int AS n, NULL::timestamp(3) AS "lastActivityAt"
+      FROM "Membership" WHERE "organisationId" = ANY(${ids}::uuid[]) GROUP BY "organisationId"
+    UNION ALL
+    SELECT "schoolId", status, sum(enrolments)::int, max("lastActivityAt")
+      FROM "ProgressTally" WHERE "schoolId" = ANY(${ids}::uuid[]) GROUP BY "schoolId", status`;
+  const bySchool = new Map(trust.schools.map((s) => [s.schoolId, { staff: 0, counts: noCounts(), lastActivityAt: null as Date | null }]));
+  for (const row of rows) {
+    const school = bySchool.get(row.schoolId)!;
+    if (row.status === null) school.staff = row.n;
+    else {
+      school.counts[row.status] = row.n;
+      if (row.lastActivityAt && (!school.lastActivityAt || row.lastActivityAt > school.lastActivityAt)) school.lastActivityAt = row.lastActivityAt;
+    }
+  }
+  const summaries = trust.schools.map(({ schoolId, schoolName }) => {
+    const { staff, counts, lastActivityAt } = bySchool.get(schoolId)!;
+    return { schoolId, schoolName, staff, lastActivityAt, ...statusFigures(counts) };
+  });
+  return sortSchools(summaries, trust, sort, dir);
+}
+
+/**
+ * Sorted here: a few dozen rows. Names keep lib/access.ts's order (the database's collation), which
+ * also breaks every tie; a school with no activity comes last either way.
+ */
+function sortSchools(summaries: SchoolSummary[], trust: TrustOverviewScope, sort: OverviewSort, dir: "asc" | "desc"): SchoolSummary[] {
+  const nameRank = new Map(trust.schools.map((s, i) => [s.schoolId, i]));
+  const status = statusOfSlug(sort);
+  const key = (s: SchoolSummary): number | null =>
+    sort === "name" ? nameRank.get(s.schoolId)!
+    : sort === "staff" ? s.staff
+    : sort === "enrolments" ? s.enrolments
+    : sort === "activity" ? s.lastActivityAt?.getTime() ?? null
+    : s.percent[status!];
+  const sign = dir === "desc" ? -1 : 1;
+  return [...summaries].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    if (ka !== kb) {
+      if (ka === null) return 1;
+      if (kb === null) return -1;
+      return sign * (ka - kb);
+    }
+    return nameRank.get(a.schoolId)! - nameRank.get(b.schoolId)!;
+  });
 }
 
 export type CourseMatrix = {
   courses: { courseId: string; title: string }[];
   /** courseId → schoolId → figures; a missing cell means nobody at that school is enrolled. */
-  cells: Map<string, Map<string, { enrolments: number; completed: number; percent: number }>>;
+  cells: Map<string, Map<string, StatusFigures>>;
 };
 
-/** For each course, % completed at each school: one query. */
-export async function courseBySchoolMatrix(schoolIds: string[]): Promise<CourseMatrix> {
-  if (schoolIds.length === 0) return { courses: [], cells: new Map() };
-  const rows = await db.$queryRaw<{ courseId: string; title: string; schoolId: string; enrolments: number; completed: number; notStarted: number }[]>`
-    SELECT c.id AS "courseId", c.title, m."organisationId" AS "schoolId",
-           count(*)::int AS enrolments,
-           (count(*) FILTER (WHERE COALESCE(lc.n, 0) > 0 AND en."completedLessons" >= lc.n))::int AS completed,
-           (count(*) FILTER (WHERE COALESCE(lc.n, 0) = 0 OR en."completedLessons" <= 0))::int AS "notStarted"
-      FROM "Membership" m
-      JOIN "Enrolment" en ON en."userId" = m."userId"
-      JOIN "Course" c ON c.id = en."courseId"
-      LEFT JOIN ${lessonCounts} lc ON lc."courseId" = c.id
-     WHERE m."organisationId" = ANY(${schoolIds}::uuid[])
-     GROUP BY c.id, c.title, m."organisationId"
-     ORDER BY c.title`;
+/** For each course, the figures at each school of the trust: one statement over the tally. */
+export async function courseBySchoolMatrix(trust: TrustOverviewScope): Promise<CourseMatrix> {
+  const ids = trust.schools.map((s) => s.schoolId);
+  if (ids.length === 0) return { courses: [], cells: new Map() };
+  const rows = await db.$queryRaw<{ courseId: string; title: string; schoolId: string; status: EnrolmentStatus; n: number }[]>`
+    SELECT t."courseId", c.title, t."schoolId", t.status, t.enrolments AS n
+      FROM "ProgressTally" t JOIN "Course" c ON c.id = t."courseId"
+     WHERE t."schoolId" = ANY(${ids}::uuid[]) AND t.enrolments > 0
+     ORDER BY c.title, c.id`;
   const courses: CourseMatrix["courses"] = [];
-  const cells: CourseMatrix["cells"] = new Map();
+  const counts = new Map<string, Map<string, Record<EnrolmentStatus, number>>>();
   for (const row of rows) {
-    if (!cells.has(row.courseId)) {
+    let course = counts.get(row.courseId);
+    if (!course) {
       courses.push({ courseId: row.courseId, title: row.title });
-      cells.set(row.courseId, new Map());
+      counts.set(row.courseId, (course = new Map()));
     }
-    cells.get(row.courseId)!.set(row.schoolId, {
-      enrolments: row.enrolments,
-      completed: row.completed,
-      percent: completedShare({ notStarted: row.notStarted, inProgress: row.enrolments - row.completed - row.notStarted, completed: row.completed }),
-    });
+    const cell = course.get(row.schoolId) ?? noCounts();
+    cell[row.status] = row.n;
+    course.set(row.schoolId, cell);
   }
+  const cells: CourseMatrix["cells"] = new Map(
+    [...counts].map(([courseId, schools]) => [courseId, new Map([...schools].map(([schoolId, cell]) => [schoolId, statusFigures(cell)]))]),
+  );
   return { courses, cells };
 }
 
+/** The summary CSV's columns: a count and a share per status, in the status table's order and words. */
+export const trustOverviewCsvHeader = [
+  "School", "Staff", "Enrolments",
+  ...enrolmentStatuses.flatMap((s) => [s.label, `% ${s.label.toLowerCase()}`]),
+  "Last activity",
+];
+
 /**
- * The overview as CSV (UTF-8 with a byte-order mark, ISO dates), recorded in the audit log. The caller
- * passes the school ids lib/access.ts granted for this trust; it is a handful of rows, so no streaming.
+ * The overview as CSV (UTF-8 with a byte-order mark, ISO dates), recorded in the audit log as the scope's
+ * viewer. A handful of rows, so no streaming.
  */
-export async function exportTrustOverview(viewerId: string, trust: { trustId: string; trustName: string }, schoolIds: string[]) {
-  const schools = await summariseSchools(schoolIds);
+export async function exportTrustOverview(trust: TrustOverviewScope) {
+  const schools = await summariseSchools(trust);
   await db.auditLog.create({
-    data: { actorId: viewerId, action: "overview.exported", organisationId: trust.trustId, targetType: "Organisation", targetId: trust.trustId, after: { schools: schools.length } },
+    data: { actorId: trust.viewerId, action: "overview.exported", organisationId: trust.trustId, targetType: "Organisation", targetId: trust.trustId, after: { schools: schools.length } },
   });
-  const header = csvLine(["School", "Staff", "Enrolments", "% completed", "Completed", "In progress", "Not started", "Last activity"]);
-  const rows = schools.map((s) => csvLine([s.schoolName, s.staff, s.enrolments, s.percentCompleted, s.completed, s.inProgress, s.notStarted, isoDate(s.lastActivityAt)]));
-  return { fileName: `trust-overview-${fileSlug(trust.trustName, "trust")}-${isoDate(new Date())}.csv`, csv: BYTE_ORDER_MARK + header + rows.join("") };
+  const rows = schools.map((s) =>
+    csvLine([s.schoolName, s.staff, s.enrolments, ...enrolmentStatuses.flatMap((status) => [s.counts[status.key], s.percent[status.key]]), isoDate(s.lastActivityAt)]),
+  );
+  return { fileName: `trust-overview-${fileSlug(trust.trustName, "trust")}-${isoDate(new Date())}.csv`, csv: BYTE_ORDER_MARK + csvLine(trustOverviewCsvHeader) + rows.join("") };
 }

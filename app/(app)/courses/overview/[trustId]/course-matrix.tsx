@@ -1,12 +1,19 @@
-import Link from "next/link";
-import type { CourseMatrix } from "@/lib/progress/overview";
+import { HEADLINE_STATUS, type CourseMatrix, type StatusFigures } from "@/lib/progress/overview";
+import { statusLabel } from "@/lib/progress/status";
 
 type School = { schoolId: string; schoolName: string };
+
+const headline = statusLabel(HEADLINE_STATUS).toLowerCase();
+const shareOf = (cell: StatusFigures) => cell.percent[HEADLINE_STATUS];
 
 /** Light shading only, so the dark figures on top stay above 4.5:1 contrast at every value. */
 function shade(percent: number) {
   return { backgroundColor: `color-mix(in srgb, var(--color-brand-600) ${Math.round(4 + percent * 0.36)}%, white)` };
 }
+
+// Plain <a>, not next/link: a page of 15 schools has 450 cells on each layout, and a Link apiece is a client
+// component serialised into the page and hydrated with its prefetching, a cost per cell (bench:trust). A
+// cell opens a school's page in full, which is rendered on the server anyway.
 
 /** A school's view filtered to the course, told where it came from so it can offer the way back. */
 const cellHref = (trustId: string, schoolId: string, courseId: string) => `/courses/progress/${schoolId}?course=${courseId}&from=${trustId}`;
@@ -17,11 +24,11 @@ export function CourseMatrixView({ trustId, matrix, schools }: { trustId: string
   return (
     <section aria-labelledby="matrix-heading">
       <h3 id="matrix-heading" className="text-lg font-semibold">Courses by school</h3>
-      <p className="text-sm text-slate-700">Percentage of enrolments completed. Select a figure to see that school&apos;s staff on that course.</p>
+      <p className="text-sm text-slate-700">Percentage of enrolments {headline}. Select a figure to see that school&apos;s staff on that course.</p>
 
       <div className="mt-3 hidden overflow-x-auto md:block">
         <table className="w-full border-collapse bg-white text-sm" data-testid="course-matrix">
-          <caption className="sr-only">Percentage completed, by course and school</caption>
+          <caption className="sr-only">Percentage {headline}, by course and school</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left">
               <th scope="col" className="px-3 py-2 font-semibold">Course</th>
@@ -35,11 +42,11 @@ export function CourseMatrixView({ trustId, matrix, schools }: { trustId: string
                 {schools.map((s) => {
                   const cell = matrix.cells.get(course.courseId)?.get(s.schoolId);
                   return (
-                    <td key={s.schoolId} className="px-1 py-1" style={cell ? shade(cell.percent) : undefined}>
+                    <td key={s.schoolId} className="px-1 py-1" style={cell ? shade(shareOf(cell)) : undefined}>
                       {cell ? (
-                        <Link href={cellHref(trustId, s.schoolId, course.courseId)} className="block rounded px-2 py-1 font-medium text-slate-900 tabular-nums underline-offset-4 hover:underline" aria-label={`${course.title} at ${s.schoolName}: ${cell.percent}% completed (${cell.completed} of ${cell.enrolments})`}>
-                          {cell.percent}%
-                        </Link>
+                        <a href={cellHref(trustId, s.schoolId, course.courseId)} className="block rounded px-2 py-1 font-medium text-slate-900 tabular-nums underline-offset-4 hover:underline" aria-label={`${course.title} at ${s.schoolName}: ${shareOf(cell)}% ${headline} (${cell.counts[HEADLINE_STATUS]} of ${cell.enrolments})`}>
+                          {shareOf(cell)}%
+                        </a>
                       ) : (
                         <span className="block px-2 py-1 text-slate-600"><span aria-hidden="true">—</span><span className="sr-only">No enrolments</span></span>
                       )}
@@ -60,12 +67,12 @@ export function CourseMatrixView({ trustId, matrix, schools }: { trustId: string
               {schools.map((s) => {
                 const cell = matrix.cells.get(course.courseId)?.get(s.schoolId);
                 return (
-                  <li key={s.schoolId} className="flex items-center justify-between gap-3 rounded px-2 py-1" style={cell ? shade(cell.percent) : undefined}>
+                  <li key={s.schoolId} className="flex items-center justify-between gap-3 rounded px-2 py-1" style={cell ? shade(shareOf(cell)) : undefined}>
                     <span>{s.schoolName}</span>
                     {cell ? (
-                      <Link href={cellHref(trustId, s.schoolId, course.courseId)} className="inline-flex min-h-6 min-w-6 items-center justify-end font-medium text-slate-900 tabular-nums underline underline-offset-4">
-                        {cell.percent}%<span className="sr-only"> completed ({cell.completed} of {cell.enrolments})</span>
-                      </Link>
+                      <a href={cellHref(trustId, s.schoolId, course.courseId)} className="inline-flex min-h-6 min-w-6 items-center justify-end font-medium text-slate-900 tabular-nums underline underline-offset-4">
+                        {shareOf(cell)}%<span className="sr-only"> {headline} ({cell.counts[HEADLINE_STATUS]} of {cell.enrolments})</span>
+                      </a>
                     ) : (
                       <span className="text-slate-600">No enrolments</span>
                     )}

@@ -5,20 +5,24 @@ import { ProgressBar } from "@/components/progress-bar";
 import { findTrustOverview, listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
-import { completedShare, courseBySchoolMatrix, overviewViewOf, summariseSchools, type OverviewSort } from "@/lib/progress/overview";
+import { courseBySchoolMatrix, HEADLINE_STATUS, overviewPage, overviewViewOf, statusFigures, summariseSchools, type OverviewSort, type SchoolSummary } from "@/lib/progress/overview";
 import { trustOverviewValue } from "@/lib/progress/selector";
+import { enrolmentStatuses, perStatus, statusLabel } from "@/lib/progress/status";
 import { ProgressSelector } from "../../_components/progress-selector";
 import { CourseMatrixView } from "./course-matrix";
+import { OverviewPagination } from "./overview-pagination";
 
 export const metadata: Metadata = { title: "Trust overview" };
 
+const number = new Intl.NumberFormat("en-GB");
+const headline = statusLabel(HEADLINE_STATUS).toLowerCase();
+
+// One column per sort key; a status's column (from the status table) shows its share and count.
 const columns: { sort: OverviewSort; label: string }[] = [
   { sort: "name", label: "School" },
   { sort: "staff", label: "Staff" },
   { sort: "enrolments", label: "Enrolments" },
-  { sort: "completed", label: "% completed" },
-  { sort: "in-progress", label: "In progress" },
-  { sort: "not-started", label: "Not started" },
+  ...enrolmentStatuses.map((s) => ({ sort: s.slug, label: s.label })),
   { sort: "activity", label: "Last activity" },
 ];
 
@@ -31,16 +35,12 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
   const overview = await findTrustOverview(viewer.id, trustId);
   if (!overview) notFound(); // not led by the viewer, not Academies, no school granted, or unknown: all alike
 
-  const { sort, dir } = overviewViewOf(await searchParams);
-  const schoolIds = overview.schools.map((s) => s.schoolId);
-  const [schools, matrix, scopes] = await Promise.all([summariseSchools(schoolIds, sort, dir), courseBySchoolMatrix(schoolIds), listProgressScopes(viewer.id)]);
-  const totals = schools.reduce(
-    (sum, s) => ({
-      staff: sum.staff + s.staff, enrolments: sum.enrolments + s.enrolments,
-      completed: sum.completed + s.completed, inProgress: sum.inProgress + s.inProgress, notStarted: sum.notStarted + s.notStarted,
-    }),
-    { staff: 0, enrolments: 0, completed: 0, inProgress: 0, notStarted: 0 },
-  );
+  const { sort, dir, page: asked } = overviewViewOf(await searchParams);
+  const [schools, matrix, scopes] = await Promise.all([summariseSchools(overview, sort, dir), courseBySchoolMatrix(overview), listProgressScopes(viewer.id)]);
+  const totals = statusFigures(perStatus((status) => schools.reduce((sum, s) => sum + s.counts[status], 0)));
+  const staff = schools.reduce((sum, s) => sum + s.staff, 0);
+  // One page of schools in the table, the cards and the matrix; the totals above are the whole trust's.
+  const { shown, page, pages, first, last } = overviewPage(schools, asked);
   const sortHref = (column: OverviewSort) =>
     `?sort=${column}&dir=${column === sort && dir === "asc" ? "desc" : "asc"}`;
 
@@ -50,13 +50,14 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
       <div>
         <h2 className="text-xl font-semibold">All schools in {overview.trustName}</h2>
         <p className="mt-1 text-slate-700">
-          {schools.length} {schools.length === 1 ? "school" : "schools"} · {totals.staff} staff · {totals.enrolments} enrolments ·{" "}
-          {completedShare(totals)}% completed
+          {schools.length} {schools.length === 1 ? "school" : "schools"} · {number.format(staff)} staff · {number.format(totals.enrolments)} enrolments ·{" "}
+          {totals.percent[HEADLINE_STATUS]}% {headline}
         </p>
       </div>
 
       <section aria-labelledby="schools-heading">
         <h3 id="schools-heading" className="text-lg font-semibold">Schools</h3>
+        {pages > 1 ? <p className="text-sm text-slate-700">Schools {first}–{last} of {schools.length}. The course matrix below shows the same schools.</p> : null}
         <form method="get" className="mt-2 flex flex-wrap items-end gap-2 md:hidden">
           <label className="text-sm font-medium" htmlFor="sort">Sort by</label>
           <select id="sort" name="sort" defaultValue={sort} className="rounded-md border border-slate-400 bg-white px-2 py-1.5">
@@ -82,21 +83,16 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
             </tr>
           </thead>
           <tbody>
-            {schools.map((s) => (
+            {shown.map((s) => (
               <tr key={s.schoolId} className="border-b border-slate-100">
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   <Link href={`/courses/progress/${s.schoolId}`} className="text-brand-800 underline underline-offset-4">{s.schoolName}</Link>
                 </th>
-                <td className="px-3 py-2 tabular-nums">{s.staff}</td>
-                <td className="px-3 py-2 tabular-nums">{s.enrolments}</td>
-                <td className="px-3 py-2">
-                  <div className="flex items-center gap-2">
-                    <span className="w-10 whitespace-nowrap tabular-nums">{s.percentCompleted}%</span>
-                    <ProgressBar percent={s.percentCompleted} label={`${s.schoolName} completed`} />
-                  </div>
-                </td>
-                <td className="px-3 py-2 tabular-nums">{s.inProgress}</td>
-                <td className="px-3 py-2 tabular-nums">{s.notStarted}</td>
+                <td className="px-3 py-2 tabular-nums">{number.format(s.staff)}</td>
+                <td className="px-3 py-2 tabular-nums">{number.format(s.enrolments)}</td>
+                {enrolmentStatuses.map((status) => (
+                  <td key={status.key} className="px-3 py-2"><StatusFigure school={s} status={status.key} /></td>
+                ))}
                 <td className="px-3 py-2">{formatDate(s.lastActivityAt)}</td>
               </tr>
             ))}
@@ -104,23 +100,26 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
         </table>
 
         <ul className="mt-3 space-y-3 md:hidden" data-testid="overview-cards">
-          {schools.map((s) => (
+          {shown.map((s) => (
             <li key={s.schoolId} className="rounded-lg border border-slate-200 bg-white p-4">
               <Link href={`/courses/progress/${s.schoolId}`} className="font-semibold text-brand-800 underline underline-offset-4">{s.schoolName}</Link>
               <div className="mt-2 flex items-center gap-3">
-                <ProgressBar percent={s.percentCompleted} label={`${s.schoolName} completed`} />
-                <span className="text-sm font-medium whitespace-nowrap tabular-nums">{s.percentCompleted}%</span>
+                <ProgressBar percent={s.percent[HEADLINE_STATUS]} label={`${s.schoolName} ${headline}`} />
+                <span className="text-sm font-medium whitespace-nowrap tabular-nums">{s.percent[HEADLINE_STATUS]}%</span>
               </div>
               <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-                <dt className="text-slate-600">Staff</dt><dd className="tabular-nums">{s.staff}</dd>
-                <dt className="text-slate-600">Enrolments</dt><dd className="tabular-nums">{s.enrolments}</dd>
-                <dt className="text-slate-600">In progress</dt><dd className="tabular-nums">{s.inProgress}</dd>
-                <dt className="text-slate-600">Not started</dt><dd className="tabular-nums">{s.notStarted}</dd>
+                <dt className="text-slate-600">Staff</dt><dd className="tabular-nums">{number.format(s.staff)}</dd>
+                <dt className="text-slate-600">Enrolments</dt><dd className="tabular-nums">{number.format(s.enrolments)}</dd>
+                {enrolmentStatuses.map((status) => [
+                  <dt key={`${status.key}-label`} className="text-slate-600">{status.label}</dt>,
+                  <dd key={status.key} className="tabular-nums">{number.format(s.counts[status.key])} ({s.percent[status.key]}%)</dd>,
+                ])}
                 <dt className="text-slate-600">Last activity</dt><dd>{formatDate(s.lastActivityAt)}</dd>
               </dl>
             </li>
           ))}
         </ul>
+        <OverviewPagination page={page} pages={pages} href={(n) => `?${new URLSearchParams({ ...(sort === "name" && dir === "asc" ? {} : { sort, dir }), ...(n > 1 ? { page: String(n) } : {}) })}`} />
       </section>
 
       <section aria-labelledby="exports-heading" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -154,7 +153,23 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
         </ul>
       </section>
 
-      <CourseMatrixView trustId={overview.trustId} matrix={matrix} schools={schools.map((s) => ({ schoolId: s.schoolId, schoolName: s.schoolName }))} />
+      <CourseMatrixView trustId={overview.trustId} matrix={matrix} schools={shown.map((s) => ({ schoolId: s.schoolId, schoolName: s.schoolName }))} />
+    </div>
+  );
+}
+
+/** A status's share and count in a school's row; the headline status also as a bar. */
+function StatusFigure({ school, status }: { school: SchoolSummary; status: (typeof enrolmentStatuses)[number]["key"] }) {
+  const figures = (
+    <span className="whitespace-nowrap tabular-nums">
+      {school.percent[status]}% <span className="text-slate-600">({number.format(school.counts[status])})</span>
+    </span>
+  );
+  if (status !== HEADLINE_STATUS) return figures;
+  return (
+    <div className="flex items-center gap-2">
+      <span className="w-24 shrink-0">{figures}</span>
+      <div className="min-w-16 flex-1"><ProgressBar percent={school.percent[status]} label={`${school.schoolName} ${headline}`} /></div>
     </div>
   );
 }

@@ -15,7 +15,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { trustId } = await params;
   const overview = await findTrustOverview(viewer.id, trustId);
   if (!overview) return notFoundResponse();
-  const { fileName, csv } = await exportTrustOverview(viewer.id, overview, overview.schools.map((s) => s.schoolId));
+  const { fileName, csv } = await exportTrustOverview(overview);
   return new Response(csv, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "private, no-store" },
   });
