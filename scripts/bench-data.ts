@@ -12,21 +12,25 @@ export type BenchData = { leadId: string; trustId: string; bigSchoolId: string; 
 const FIRST = ["Aisha", "Ben", "Chloe", "Dev", "Ella", "Finn", "Grace", "Harry", "Isla", "Jack", "Keira", "Liam", "Maya", "Noah", "Olivia", "Priya", "Quinn", "Ruby", "Sam", "Tara"];
 const LAST = ["Adams", "Baker", "Clarke", "Davies", "Evans", "Foster", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Morgan", "Nolan", "Owen", "Patel", "Reid", "Shah", "Turner", "Walker"];
 
+/** `count` courses of 4 to 7 lessons each, titled "Bench course 01"… */
+async function insertCourses(client: pg.Client, count: number) {
+  await client.query(`
+    INSERT INTO "Course" (id, slug, title, summary, category, "estimatedMinutes")
+    SELECT gen_random_uuid(), 'bench-course-' || i, 'Bench course ' || lpad(i::text, 2, '0'), 'A course for the benchmark.', 'Bench', 30 + i
+      FROM generate_series(1, $1::int) i`, [count]);
+  await client.query(`
+    INSERT INTO "Lesson" (id, "courseId", position, title, body)
+    SELECT gen_random_uuid(), c.id, p, 'Lesson ' || p, 'Text.'
+      FROM "Course" c CROSS JOIN LATERAL generate_series(1, 4 + (abs(hashtext(c.slug)) % 4)) p
+     WHERE c.slug LIKE 'bench-course-%'`);
+}
+
 export async function generateBenchData(url: string): Promise<BenchData> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
   try {
-    await q(`
-      INSERT INTO "Course" (id, slug, title, summary, category, "estimatedMinutes")
-      SELECT gen_random_uuid(), 'bench-course-' || i, 'Bench course ' || lpad(i::text, 2, '0'), 'A course for the benchmark.', 'Bench', 30 + i
-        FROM generate_series(1, $1::int) i`, [BENCH.courses]);
-    // 4 to 7 lessons a course.
-    await q(`
-      INSERT INTO "Lesson" (id, "courseId", position, title, body)
-      SELECT gen_random_uuid(), c.id, p, 'Lesson ' || p, 'Text.'
-        FROM "Course" c CROSS JOIN LATERAL generate_series(1, 4 + (abs(hashtext(c.slug)) % 4)) p
-       WHERE c.slug LIKE 'bench-course-%'`);
+    await insertCourses(client, BENCH.courses);
 
     const org = async (name: string, trustId: string | null) =>
       (await q(`INSERT INTO "Organisation" (id, name, kind, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, CASE WHEN $2::uuid IS NULL THEN 'TRUST' ELSE 'SCHOOL' END::"OrganisationKind", 'ACADEMIES', $2::uuid, CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`, [name, trustId])).rows[0].id as string;
@@ -125,15 +129,7 @@ export async function generateTrustBenchData(url: string): Promise<TrustBenchDat
   await client.connect();
   const q = (sql: string, values: unknown[] = []) => client.query(sql, values);
   try {
-    await q(`
-      INSERT INTO "Course" (id, slug, title, summary, category, "estimatedMinutes")
-      SELECT gen_random_uuid(), 'bench-course-' || i, 'Bench course ' || lpad(i::text, 2, '0'), 'A course for the benchmark.', 'Bench', 30 + i
-        FROM generate_series(1, $1::int) i`, [TRUST_BENCH.courses]);
-    await q(`
-      INSERT INTO "Lesson" (id, "courseId", position, title, body)
-      SELECT gen_random_uuid(), c.id, p, 'Lesson ' || p, 'Text.'
-        FROM "Course" c CROSS JOIN LATERAL generate_series(1, 4 + (abs(hashtext(c.slug)) % 4)) p
-       WHERE c.slug LIKE 'bench-course-%'`);
+    await insertCourses(client, TRUST_BENCH.courses);
     const org = async (name: string, kind: "TRUST" | "SCHOOL", trustId: string | null = null) =>
       (await q(`INSERT INTO "Organisation" (id, name, kind, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, $2::"OrganisationKind", 'ACADEMIES', $3::uuid, CASE WHEN $3::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`, [name, kind, trustId])).rows[0].id as string;
     const lead = async (email: string, trustId: string) => {

@@ -1,19 +1,25 @@
-// Run by scripts/bench-progress.ts as `node --expose-gc --import tsx --import ./scripts/bench-server-only.mjs`:
-// streams a school's CSV export through lib/progress/school-export.ts in this process, forcing a garbage
-// collection at every chunk, so the heap figures are what the export keeps alive, not garbage awaiting
-// collection. Prints one JSON line: rows, bytes, elapsed ms, the peak live heap above the baseline, and how
-// much the live heap grew between the first two batches and the second half of the export.
-import { findSchoolProgressScope } from "../lib/access";
-import { startProgressExport } from "../lib/progress/school-export";
+// Run by the benchmarks as `node --expose-gc --import tsx --import ./scripts/bench-server-only.mjs
+// scripts/bench-export-memory.ts school <viewer> <school> [search]` (a school's CSV, lib/progress/school-export.ts)
+// or `… trust <viewer> <trust>` (the trust's every-enrolment CSV, lib/progress/overview-export.ts). Streams the
+// export in this process, forcing a garbage collection at every chunk, so the heap figures are what the export
+// keeps alive, not garbage awaiting collection. Prints one JSON line: rows, bytes, elapsed ms, the peak live
+// heap above the baseline, and how much the live heap grew between the first two batches and the second half.
+import { findSchoolProgressScope, findTrustOverview } from "../lib/access";
+import { startTrustEnrolmentsExport } from "../lib/progress/overview-export";
 import { parseProgressQuery } from "../lib/progress/query";
+import { startProgressExport } from "../lib/progress/school-export";
 
-const [viewerId, schoolId, search = ""] = process.argv.slice(2);
+const [kind, viewerId, id, search = ""] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc!;
-// Asked as the export route asks: the viewer's scope for the school, from lib/access.ts.
-const school = (await findSchoolProgressScope(viewerId!, schoolId!)) ?? refused();
 
 function refused(): never {
-  throw new Error("the viewer may not see this school");
+  throw new Error("the viewer may not see this export");
+}
+
+// Asked as the export routes ask: the viewer's scope, from lib/access.ts.
+async function startExport(): Promise<{ body: ReadableStream<Uint8Array> }> {
+  if (kind === "trust") return startTrustEnrolmentsExport((await findTrustOverview(viewerId!, id!)) ?? refused(), { sort: "name", dir: "asc" });
+  return startProgressExport((await findSchoolProgressScope(viewerId!, id!)) ?? refused(), parseProgressQuery(new URLSearchParams(search)));
 }
 
 async function once() {
@@ -24,8 +30,7 @@ async function once() {
   let rows = -1;
   let bytes = 0;
   const t0 = performance.now();
-  const { body } = await startProgressExport(school, parseProgressQuery(new URLSearchParams(search)));
-  const reader = body.getReader();
+  const reader = (await startExport()).body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -44,6 +49,5 @@ async function once() {
 }
 
 await once(); // warm: the Prisma client, the pool, the query plan
-const result = await once();
-console.log(JSON.stringify(result));
+console.log(JSON.stringify(await once()));
 process.exit(0);

@@ -1,4 +1,4 @@
-// Small measuring helpers for scripts/bench-progress.ts.
+// Small measuring helpers for the benchmarks (scripts/bench-server.ts and the two bench scripts).
 import { readdirSync, readFileSync } from "node:fs";
 
 export type Sample = number;

@@ -6,139 +6,41 @@
 // so the ratio shows whether its cost follows the enrolments. Also: a school's page under every sort and
 // filter, the `View course progress for:` selector with 60 schools, both overview CSVs; the overview's
 // statements through raw `pg` as the floor. A script, not a test: it reports and marks each target.
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import os from "node:os";
-import { encode } from "next-auth/jwt";
-import pg from "pg";
 import { enrolmentStatuses } from "../lib/progress/status";
 import { countBenchRows, generateTrustBenchData, growTrustBenchData } from "./bench-data";
-import { percentile, rssOfTree, type Sample } from "./bench-measure";
+import { percentile, type Sample } from "./bench-measure";
+import { download, kb, line, liveHeapOf, machine, mb, ms, printStatements, renderPage, runBench, statementsPerRender, timesOf } from "./bench-server";
 import { OVERVIEW_MATRIX, OVERVIEW_SCHOOLS, runTrustFloor } from "./bench-trust-floor";
-import { freePort, startEmbeddedDatabase } from "./embedded-db";
-import { migrate } from "./migrate";
 
 const args = process.argv.slice(2);
 const RENDERS = args.includes("--renders") ? Math.max(20, Number(args[args.indexOf("--renders") + 1]) || 0) : 40;
-const AUTH_SECRET = randomBytes(32).toString("base64url");
-const COOKIE = "authjs.session-token";
-
-const run = (command: string, commandArgs: string[], env: NodeJS.ProcessEnv) =>
-  new Promise<number>((resolve) => spawn(command, commandArgs, { stdio: "inherit", env }).on("exit", (code) => resolve(code ?? 1)));
-
-async function waitFor(url: string, child: ChildProcess) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error("next start exited");
-    try {
-      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-const line = (label: string, value: string, target?: boolean) => console.log(`  ${label.padEnd(58)} ${value}${target === undefined ? "" : target ? "   ✓" : "   ✗"}`);
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 const seconds = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
-const database = await startEmbeddedDatabase({
-  throwaway: true,
-  quiet: true,
-  postgresFlags: ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=top", "-c", "max_connections=50"],
-});
-let server: ChildProcess | null = null;
-let exitCode = 0;
-try {
-  console.log(`Benchmark of the Trust overview · ${os.cpus().length} cores · load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-  await migrate(database.url);
-  const admin = new pg.Client({ connectionString: database.url });
-  await admin.connect();
-  await admin.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-
+await runBench(args, async (bench) => {
+  const { admin } = bench;
+  console.log(`Benchmark of the Trust overview · ${machine()}`);
   let t0 = performance.now();
-  const data = await generateTrustBenchData(database.url);
-  const first = await countBenchRows(database.url);
+  const data = await generateTrustBenchData(bench.databaseUrl);
+  const first = await countBenchRows(bench.databaseUrl);
   console.log(`Generated ${first.enrolments.toLocaleString("en-GB")} enrolments, ${first.completions.toLocaleString("en-GB")} lesson completions (${first.tallyRows.toLocaleString("en-GB")} tally rows kept by the triggers) in ${seconds(t0)}.`);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  if (!args.includes("--no-build")) {
-    if ((await run("npx", ["next", "build"], env)) !== 0) throw new Error("next build failed");
-  } else if (!existsSync(".next/BUILD_ID")) {
-    throw new Error("--no-build, but there is no build in .next: run without it");
-  }
-  const port = await freePort();
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/sign-in`, server);
-
-  // A session row and its cookie, as sign-in makes them.
-  const cookieFor = async (userId: string) => {
-    const sid = (await admin.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES (gen_random_uuid(), $1, now() + interval '1 day') RETURNING id`, [userId])).rows[0].id as string;
-    return { sid, headers: { cookie: `${COOKIE}=${await encode({ token: { sub: userId, sid }, secret: AUTH_SECRET, salt: COOKIE, maxAge: 3600 })}` } };
-  };
-  const lead = await cookieFor(data.leadId);
-  const other = await cookieFor(data.otherLeadId);
-  const control = await cookieFor(data.controlLeadId);
-  async function render(url: string, mustShow: string, headers = lead.headers): Promise<number> {
-    const t = performance.now();
-    const response = await fetch(url, { headers, redirect: "manual" });
-    const html = await response.text();
-    const elapsed = performance.now() - t;
-    if (response.status !== 200 || !html.includes(mustShow)) throw new Error(`${url} answered ${response.status}${response.status === 200 ? ` without "${mustShow}"` : ""}`);
-    return elapsed;
-  }
-  const p50Of = async (times: number, fn: () => Promise<number>) => {
-    const samples: Sample[] = [];
-    for (let i = 0; i < times; i++) samples.push(await fn());
-    return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-  };
+  const base = await bench.serve();
+  const lead = await bench.signIn(data.leadId);
+  const other = await bench.signIn(data.otherLeadId);
+  const control = await bench.signIn(data.controlLeadId);
+  const render = (url: string, mustShow: string, headers = lead.headers) => renderPage(url, headers, mustShow);
   const overviewUrl = `${base}/courses/overview/${data.trustId}`;
   const overview = () => render(overviewUrl, "All schools in Scale Academy Trust");
   const controlOverview = () => render(`${base}/courses/overview/${data.controlTrustId}`, "All schools in Control Academy Trust", control.headers);
-  async function statementsPer(fn: () => Promise<number>) {
-    await admin.query("SELECT pg_stat_statements_reset()");
-    for (let i = 0; i < 5; i++) await fn();
-    const rows = (await admin.query<{ calls: string; query: string }>(`
-      SELECT calls, query FROM pg_stat_statements
-       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT ILIKE '%pg_stat_statements%'
-       ORDER BY calls DESC`)).rows;
-    return { perRender: rows.reduce((sum, r) => sum + Number(r.calls), 0) / 5, rows };
-  }
-  async function exportOnce(path: string) {
-    const before = rssOfTree(server!.pid!);
-    let peak = before;
-    const timer = setInterval(() => (peak = Math.max(peak, rssOfTree(server!.pid!))), 10);
-    const t = performance.now();
-    const response = await fetch(`${base}${path}`, { headers: lead.headers });
-    let rows = -1; // the header line
-    const reader = response.body!.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      for (const byte of value) if (byte === 10) rows++;
-    }
-    const elapsed = performance.now() - t;
-    clearInterval(timer);
-    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
-    return { rows, elapsed, growth: Math.max(0, peak - before) };
-  }
-  const liveHeap = () =>
-    new Promise<{ rows: number; elapsed: number; liveHeapPeak: number; lateGrowth: number }>((resolve, reject) => {
-      let text = "";
-      const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--import", "./scripts/bench-server-only.mjs", "scripts/bench-trust-export-memory.ts", data.leadId, data.trustId], { env, stdio: ["ignore", "pipe", "inherit"] });
-      child.stdout.on("data", (chunk) => (text += chunk));
-      child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(text.trim().split("\n").pop()!)) : reject(new Error(`export memory check exited ${code}`))));
-    });
+  const statementsPer = (fn: () => Promise<number>) => statementsPerRender(admin, fn);
+  const exportOnce = (path: string) => download(bench, `${base}${path}`, lead.headers);
+  const liveHeap = () => liveHeapOf<{ rows: number; elapsed: number; liveHeapPeak: number; lateGrowth: number }>(bench, "scripts/bench-export-memory.ts", ["trust", data.leadId, data.trustId]);
 
   for (let i = 0; i < 15; i++) await overview(); // warm the server and the database caches
 
   // 1. The overview at 90,000 enrolments.
   console.log(`\nTrust overview (page 1 of its schools, default sort), 60 schools × 30 courses, ${RENDERS} requests over HTTP`);
-  const small = await p50Of(RENDERS, overview);
+  const small = await timesOf(RENDERS, overview);
   const smallStatements = await statementsPer(overview);
   const smallExport = await exportOnce(`/courses/overview/${data.trustId}/enrolments-export`);
   const smallLive = await liveHeap();
@@ -146,8 +48,8 @@ try {
 
   // 2. Grown to 200 staff a school: the same schools and courses, four times the enrolments.
   t0 = performance.now();
-  await growTrustBenchData(database.url, data.schoolIds);
-  const grown = await countBenchRows(database.url);
+  await growTrustBenchData(bench.databaseUrl, data.schoolIds);
+  const grown = await countBenchRows(bench.databaseUrl);
   const trustEnrolments = Number((await admin.query(`SELECT sum(enrolments) AS n FROM "ProgressTally" t JOIN "Organisation" s ON s.id = t."schoolId" WHERE s."trustId" = $1`, [data.trustId])).rows[0].n);
   console.log(`  (grown to ${grown.enrolments.toLocaleString("en-GB")} enrolments, ${grown.completions.toLocaleString("en-GB")} completions, the trust's own ${trustEnrolments.toLocaleString("en-GB")}, in ${seconds(t0)})`);
   for (let i = 0; i < 10; i++) await overview();
@@ -175,10 +77,10 @@ try {
   line("3 schools (another trust)", `${otherStatements.perRender}`);
   const counts = [smallStatements.perRender, largeStatements.perRender, otherStatements.perRender];
   line("constant in schools, courses, enrolments; ≤ 6 (target)", counts.join(" / "), counts.every((n) => n === counts[0]) && counts[0]! <= 6);
-  for (const r of largeStatements.rows) console.log(`    ${String(Number(r.calls) / 5).padStart(3)} × ${r.query.replace(/\s+/g, " ").slice(0, 120)}…`);
+  printStatements(largeStatements.rows);
 
   // 4. The floor: the same reads through raw pg.
-  const floor = await runTrustFloor(database.url, { leadId: data.leadId, sessionId: lead.sid }, RENDERS);
+  const floor = await runTrustFloor(bench.databaseUrl, { leadId: data.leadId, sessionId: lead.sid }, RENDERS);
   console.log("\nThe floor: the overview's reads through raw pg, hand-written SQL");
   line("p50 (viewer, scopes, schools' figures + matrix)", `${ms(floor.p50)} (p95 ${ms(floor.p95)})`);
   line("ratio page p50 ÷ floor p50", `${(large.p50 / floor.p50).toFixed(2)}×`);
@@ -200,14 +102,14 @@ try {
   let worst = 0;
   for (const search of variants) {
     for (let i = 0; i < 3; i++) await render(school + search, "Scale School 01");
-    const { p50 } = await p50Of(15, () => render(school + search, "Scale School 01"));
+    const { p50 } = await timesOf(15, () => render(school + search, "Scale School 01"));
     worst = Math.max(worst, p50);
     line(`    ${search.replace(data.firstCourseId, "<course>")}`, ms(p50), p50 <= 100);
   }
   line("slowest p50 (target ≤ 100 ms)", ms(worst), worst <= 100);
 
   // 6. The selector, listing 60 schools.
-  const selector = await p50Of(RENDERS, () => render(`${base}/courses/my-courses`, "View course progress for:"));
+  const selector = await timesOf(RENDERS, () => render(`${base}/courses/my-courses`, "View course progress for:"));
   console.log("");
   line("`View course progress for:` (My Courses, 60 schools) p50 (≤ 60 ms)", ms(selector.p50), selector.p50 <= 60);
 
@@ -221,7 +123,6 @@ try {
   line(`every enrolment, ${every.rows.toLocaleString("en-GB")} rows (target < 10 s)`, ms(every.elapsed), every.elapsed < 10_000 && every.rows === trustEnrolments);
   line(`RSS growth: ${smallExport.rows.toLocaleString("en-GB")} rows → ${every.rows.toLocaleString("en-GB")} rows`, `${mb(smallExport.growth)} → ${mb(every.growth)}`);
   const live = await liveHeap();
-  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   // Flat: the live heap does not follow the rows (four times the rows, the same peak within 1 MB, under 4 MB).
   line(`live heap kept by the export (own process), ${smallLive.rows.toLocaleString("en-GB")} rows`, `${kb(smallLive.liveHeapPeak)} peak, ${kb(smallLive.lateGrowth)} growth`);
   line(`live heap kept by the export (own process), ${live.rows.toLocaleString("en-GB")} rows`, `${kb(live.liveHeapPeak)} peak, ${kb(live.lateGrowth)} growth`);
@@ -233,15 +134,4 @@ try {
     console.log(`\nEXPLAIN (ANALYZE) of the overview's ${name}`);
     for (const row of (await admin.query(`EXPLAIN (ANALYZE) ${sql}`, [schoolIds])).rows) console.log(`  ${String(row["QUERY PLAN"]).replace(/'\{[^}]*\}'/, "'{…the trust's 60 school ids…}'")}`);
   }
-  await admin.end();
-} catch (error) {
-  console.error(error);
-  exitCode = 1;
-} finally {
-  if (server?.pid && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await new Promise((r) => server!.once("exit", r));
-  }
-  await database.stop();
-}
-process.exit(exitCode);
+});
