@@ -176,9 +176,9 @@ export async function requireTrustOverview(viewerId: string, trustId: string): P
 }
 
 /**
- * The viewer's membership of an organisation, as read from the database on this request (the viewer's
- * own row in lib/auth.ts), for reads about the organisation's own people: colleagues, invitations, recent
- * changes, who can see its training.
+ * The viewer's membership of an organisation, read from the database on this request, for reads about the
+ * organisation's own people: colleagues, invitations, recent changes, the trust choice, who can see its
+ * training.
  */
 export type MemberScope = {
   readonly [granted]: "member";
@@ -189,25 +189,21 @@ export type MemberScope = {
   readonly role: Role;
 };
 
-type ViewerMemberships = { id: string; memberships: { role: Role; organisation: { id: string; name: string; kind: OrganisationKind } }[] };
-
-/** The viewer's membership of the organisation, or null when they are not a member. */
-export function findMemberScope(viewer: ViewerMemberships, organisationId: string): MemberScope | null {
-  const membership = viewer.memberships.find((m) => m.organisation.id === organisationId);
+/** The viewer's membership of the organisation, or null when they are not a member (or either id is malformed). */
+export const findMemberScope = cache(async (viewerId: string, organisationId: string): Promise<MemberScope | null> => {
+  if (!z.uuid().safeParse(viewerId).success || !z.uuid().safeParse(organisationId).success) return null;
+  const membership = await db.membership.findUnique({
+    where: { userId_organisationId: { userId: viewerId, organisationId } },
+    select: { role: true, organisation: { select: { name: true, kind: true } } },
+  });
   if (!membership) return null;
-  const scope = {
-    viewerId: viewer.id,
-    organisationId,
-    organisationName: membership.organisation.name,
-    organisationKind: membership.organisation.kind,
-    role: membership.role,
-  };
-  return scope as MemberScope; // made here, from the viewer's own memberships
-}
+  const scope = { viewerId, organisationId, organisationName: membership.organisation.name, organisationKind: membership.organisation.kind, role: membership.role };
+  return scope as MemberScope; // made here, from the membership row
+});
 
 /** The viewer's membership of their current organisation (the header's choice), or null. */
-export function currentMemberScope(viewer: ViewerMemberships & { currentMembership: { organisation: { id: string } } | null }): MemberScope | null {
-  return viewer.currentMembership ? findMemberScope(viewer, viewer.currentMembership.organisation.id) : null;
+export async function currentMemberScope(viewer: { id: string; currentMembership: { organisation: { id: string } } | null }): Promise<MemberScope | null> {
+  return viewer.currentMembership ? findMemberScope(viewer.id, viewer.currentMembership.organisation.id) : null;
 }
 
 /** A member whose role holds `P`: what reads only some roles may make (recent changes, invitations) take. */

@@ -4,7 +4,7 @@ import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
 import { db, type Tx } from "./db";
 import { Role } from "./generated/prisma/enums";
-import { requireMember, type MemberScope } from "./access";
+import { requireMember, type MemberScope, type PermittedScope } from "./access";
 import { roleWithArticle } from "./labels";
 import { can, rolesWith } from "./permissions";
 
@@ -137,7 +137,7 @@ export async function removeColleague(actorId: string, input: z.infer<typeof rem
 export type Colleague = { membershipId: string; userId: string; name: string; email: string; role: Role };
 
 /** Everyone in the member's organisation, by name. */
-export async function listColleagues(member: MemberScope): Promise<Colleague[]> {
+export async function listColleagues(member: PermittedScope<"colleagues.view">): Promise<Colleague[]> {
   const rows = await db.membership.findMany({
     where: { organisationId: member.organisationId },
     select: { id: true, role: true, user: { select: { id: true, name: true, email: true } } },

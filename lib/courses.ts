@@ -86,7 +86,6 @@ export async function completeLesson(actorId: string, slug: string, position: nu
     const course = await tx.course.findUnique({
       where: { slug },
       select: {
-        _count: { select: { lessons: true } },
         lessons: { where: { position }, select: { id: true } },
         enrolments: { where: { userId: actorId }, select: { id: true } },
       },
@@ -102,9 +101,10 @@ export async function completeLesson(actorId: string, slug: string, position: nu
     const updated = await tx.enrolment.update({
       where: { id: enrolment.id, userId: actorId },
       data: { completedLessons: { increment: 1 }, lastActivityAt: now },
-      select: { completedLessons: true, completedAt: true },
+      select: { status: true, completedAt: true },
     });
-    const courseCompleted = updated.completedLessons >= course._count.lessons;
+    // Completed as the database works it out (enrolment_progress(), lib/progress/status.ts): not counted again here.
+    const courseCompleted = updated.status === "COMPLETED";
     if (courseCompleted && !updated.completedAt) {
       await tx.enrolment.update({ where: { id: enrolment.id, userId: actorId }, data: { completedAt: now } });
     }

@@ -22,6 +22,14 @@ export const rolePermissions = {
 /** The role a person joins an organisation with (an invitation, and the reading of an audit row without one). */
 export const newcomerRole: Role = "MEMBER";
 
+/**
+ * The role "Make Administrator" / "Make Member" gives a colleague: whoever manages becomes a newcomer again,
+ * anyone else is given the role that manages.
+ */
+export function toggledRole(role: Role): Role {
+  return can(role, "colleagues.manage") ? newcomerRole : (Object.keys(rolePermissions) as Role[]).find((r) => can(r, "colleagues.manage"))!;
+}
+
 export type Permission = (typeof rolePermissions)[Role][number];
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

@@ -1,12 +1,16 @@
 // The authorization matrix of the trust-access issue, kept as data: actor × situation × action → allowed.
 // Each cell builds its own small world on the real database and asks the real code.
-import { describe, expect, it } from "vitest";
-import { canViewSchoolProgress, findSchoolProgressScope, listProgressScopes } from "@/lib/access";
+import { NextRequest } from "next/server";
+import { describe, expect, it, vi } from "vitest";
+import { GET as exportSchoolProgress } from "@/app/(app)/courses/progress/[schoolId]/export/route";
+import { canViewSchoolProgress, listProgressScopes } from "@/lib/access";
 import { db } from "@/lib/db";
-import { startProgressExport } from "@/lib/progress/school-export";
-import { parseProgressQuery } from "@/lib/progress/query";
 import { chooseTrust, listTrustSchools } from "@/lib/trust";
 import { makeOrganisation, makeTrust, makeUser } from "./helpers";
+
+// The export cell calls the route handler itself; only the session is stood in for.
+let sessionUserId: string | null = null;
+vi.mock("@/lib/auth", () => ({ getViewer: async () => (sessionUserId ? { id: sessionUserId } : null), signIn: vi.fn(), signOut: vi.fn() }));
 
 const actors = ["visitor", "staff-member", "school-admin", "mat-admin", "mat-member", "other-mat-admin", "support"] as const;
 const situations = [
@@ -105,12 +109,11 @@ async function attempt(actor: Actor, situation: Situation, action: Action): Prom
       return (await listProgressScopes(actorId)).some((s) => s.kind !== "self" && s.schoolId === target);
     case "view-progress":
       return canViewSchoolProgress(actorId, target);
-    case "export": { // the route handler's own path: the scope first, refused (the not-found page) when there is none
-      const school = await findSchoolProgressScope(actorId, target);
-      if (!school) return false;
-      const { body } = await startProgressExport(school, parseProgressQuery(new URLSearchParams()));
-      await body.cancel();
-      return true;
+    case "export": { // the route handler itself: a refusal is the not-found page, before the first byte
+      sessionUserId = actorId;
+      const response = await exportSchoolProgress(new NextRequest(`http://schoot.test/courses/progress/${target}/export`), { params: Promise.resolve({ schoolId: target }) });
+      await response.body?.cancel();
+      return response.status === 200;
     }
     case "change-choice":
       return chooseTrust(actorId, { schoolId: target, trustId: world.spareTrust.id, confirmedTrustId: world.spareTrust.id }).then(

@@ -9,7 +9,7 @@ const { changeRole, LastAdministratorError, listColleagues, removeColleague } = 
 const { db } = await import("@/lib/db");
 const { describeChange, listRecentChanges } = await import("@/lib/recent-changes");
 const { addPerson, auditCount, makeSchoolWithStaff, roleOf } = await import("./colleague-fixtures");
-const { makeOrganisation, permittedAs, scopeAs } = await import("./helpers");
+const { makeOrganisation, permittedAs } = await import("./helpers");
 
 const administrators = (organisationId: string) => db.membership.count({ where: { organisationId, role: "ADMINISTRATOR" } });
 
@@ -103,7 +103,7 @@ describe("removing a colleague", () => {
     const user = await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { currentOrganisationId: true, _count: { select: { enrolments: true } } } });
     expect(user._count.enrolments).toBe(1);
     expect(user.currentOrganisationId).toBeNull(); // no longer pointing at a school they have left
-    expect((await listColleagues(await scopeAs(school.id))).map((c) => c.userId)).not.toContain(member.id);
+    expect((await listColleagues(await permittedAs(school.id, "colleagues.view"))).map((c) => c.userId)).not.toContain(member.id);
   });
 
   it("may remove another Administrator while one remains", async () => {
@@ -116,7 +116,7 @@ describe("removing a colleague", () => {
 describe("My colleagues and Recent changes", () => {
   it("lists everyone by name with their role", async () => {
     const { school, admin, secondAdmin, member, secondMember } = await makeSchoolWithStaff();
-    const colleagues = await listColleagues(await scopeAs(school.id));
+    const colleagues = await listColleagues(await permittedAs(school.id, "colleagues.view"));
     expect(colleagues.map((c) => c.userId).sort()).toEqual([admin.id, secondAdmin.id, member.id, secondMember.id].sort());
     expect(colleagues.map((c) => c.name)).toEqual([...colleagues.map((c) => c.name)].sort((x, y) => x.localeCompare(y, "en-GB")));
     expect(colleagues.find((c) => c.userId === admin.id)?.role).toBe("ADMINISTRATOR");

@@ -58,21 +58,17 @@ export async function makeCourse(lessons: number, title = unique("Course")) {
   });
 }
 
-/** A member's scope of an organisation (lib/access.ts makes it from the member's own row), for reads that take one. */
+/** A member's scope of an organisation, as lib/access.ts reads it: of `userId`, or of any member. */
 export async function memberScopeOf(organisationId: string, userId?: string) {
   const { findMemberScope } = await import("@/lib/access");
-  const m = await db.membership.findFirstOrThrow({
-    where: { organisationId, ...(userId ? { userId } : {}) },
-    select: { userId: true, role: true, organisation: { select: { id: true, name: true, kind: true } } },
-  });
-  return findMemberScope({ id: m.userId, memberships: [{ role: m.role, organisation: m.organisation }] }, organisationId)!;
+  const m = await db.membership.findFirstOrThrow({ where: { organisationId, ...(userId ? { userId } : {}) }, select: { userId: true } });
+  return (await findMemberScope(m.userId, organisationId))!;
 }
 
-/** A scope of the organisation as a member with `role` would have it, for reads that take one. */
+/** The scope of a member of the organisation with `role` (one made if it has none), for reads that take one. */
 export async function scopeAs(organisationId: string, role: Role = "ADMINISTRATOR") {
-  const { findMemberScope } = await import("@/lib/access");
-  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true, kind: true } });
-  return findMemberScope({ id: randomUUID(), memberships: [{ role, organisation }] }, organisationId)!;
+  const member = await db.membership.findFirst({ where: { organisationId, role }, select: { userId: true } });
+  return memberScopeOf(organisationId, member?.userId ?? (await makeUser(organisationId, role)).id);
 }
 
 /** The same, narrowed to a permission (lib/access.ts's withPermission). */

@@ -42,8 +42,18 @@ CREATE TRIGGER "Lesson_added_changes_progress" AFTER INSERT ON "Lesson"
   REFERENCING NEW TABLE AS changed_lessons FOR EACH STATEMENT EXECUTE FUNCTION "lesson_changes_progress"();
 CREATE TRIGGER "Lesson_removed_changes_progress" AFTER DELETE ON "Lesson"
   REFERENCING OLD TABLE AS changed_lessons FOR EACH STATEMENT EXECUTE FUNCTION "lesson_changes_progress"();
+-- A lesson moved to another course changes both courses. An edit of its title, body or position changes
+-- neither, and rewrites nothing (a trigger with transition tables takes no column list, so it looks itself).
+CREATE FUNCTION "lesson_moved_changes_progress"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  UPDATE "Enrolment" SET "completedLessons" = "completedLessons"
+   WHERE "courseId" IN (SELECT unnest(ARRAY[o."courseId", n."courseId"])
+                          FROM old_lessons o JOIN new_lessons n ON n.id = o.id
+                         WHERE n."courseId" <> o."courseId")\073
+  RETURN NULL\073
+END';
 CREATE TRIGGER "Lesson_moved_changes_progress" AFTER UPDATE ON "Lesson"
-  REFERENCING OLD TABLE AS changed_lessons FOR EACH STATEMENT EXECUTE FUNCTION "lesson_changes_progress"();
+  REFERENCING OLD TABLE AS old_lessons NEW TABLE AS new_lessons FOR EACH STATEMENT EXECUTE FUNCTION "lesson_moved_changes_progress"();
 
 -- Existing enrolments: worked out once by the same function.
 UPDATE "Enrolment" SET "completedLessons" = "completedLessons";

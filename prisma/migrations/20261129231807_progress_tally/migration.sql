@@ -166,6 +166,17 @@ BEGIN
 END';
 CREATE TRIGGER "User_tally_deleted" BEFORE DELETE ON "User" FOR EACH ROW EXECUTE FUNCTION "progress_tally_person_deleted"();
 
+-- An organisation deleted: its memberships go first, by a statement of their own, for the same reason and so
+-- that the people are locked before the tally rows. The foreign-key cascade would otherwise delete the
+-- school's tally rows (locking them) before the membership triggers lock the people, the reverse of every
+-- other path (people, then tally), and a member completing a lesson at that moment could deadlock with it.
+CREATE FUNCTION "progress_tally_organisation_deleted"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  DELETE FROM "Membership" WHERE "organisationId" = OLD.id\073
+  RETURN OLD\073
+END';
+CREATE TRIGGER "Organisation_tally_deleted" BEFORE DELETE ON "Organisation" FOR EACH ROW EXECUTE FUNCTION "progress_tally_organisation_deleted"();
+
 -- The figures of the rows already there, once.
 INSERT INTO "ProgressTally" ("schoolId", "courseId", status, enrolments, "lastActivityAt")
 SELECT m."organisationId", e."courseId", e.status, count(*), max(e."lastActivityAt")

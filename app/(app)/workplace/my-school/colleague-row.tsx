@@ -3,8 +3,7 @@
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form-state";
 import { roleLabels } from "@/lib/labels";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { can, newcomerRole } from "@/lib/permissions";
+import { can, toggledRole } from "@/lib/permissions";
 import { changeRoleAction } from "./actions";
 import type { AdministratorReach, ColleagueView } from "./colleague-list";
 import { StatusMessage } from "./status-message";
@@ -39,8 +38,7 @@ export function ColleagueRow({ colleague, isViewer, organisationId, reach, canMa
 }) {
   // Kept in the row (which stays mounted when the viewer loses the controls), so the answer stays visible.
   const [state, action, pending] = useActionState<FormState, FormData>(changeRoleAction, {});
-  // The two roles there are: a colleague who manages becomes a Member, anyone else an Administrator.
-  const nextRole: Role = can(colleague.role, "colleagues.manage") ? newcomerRole : "ADMINISTRATOR";
+  const nextRole = toggledRole(colleague.role);
   const who = isViewer ? "yourself" : colleague.name;
   // Promoting anyone, or stepping down yourself, changes who sees the staff's training: confirm first.
   const needsConfirmation = can(nextRole, "progress.view") || isViewer;

@@ -1,4 +1,4 @@
-import type { MemberScope } from "@/lib/access";
+import type { MemberScope, PermittedScope } from "@/lib/access";
 import { getAdministratorReach, listColleagues } from "@/lib/colleagues";
 import { can } from "@/lib/permissions";
 import { ColleagueList } from "./colleague-list";
@@ -6,8 +6,8 @@ import { ColleagueList } from "./colleague-list";
 const listFormat = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
 
 /** `My colleagues`: everyone in the organisation. Administrators get the controls; Members a line saying who can help. */
-export async function ColleaguesSection({ member, canManage }: { member: MemberScope; canManage: boolean }) {
-  const colleagues = await listColleagues(member);
+export async function ColleaguesSection({ member, viewer, canManage }: { member: MemberScope; viewer: PermittedScope<"colleagues.view">; canManage: boolean }) {
+  const colleagues = await listColleagues(viewer);
   const reach = getAdministratorReach(member);
   const administrators = colleagues.filter((c) => can(c.role, "colleagues.manage")).map((c) => c.name);
   return (

@@ -23,7 +23,7 @@ async function trustSectionParamsOf(searchParams: Promise<Record<string, string 
 export default async function MySchoolPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   // Read from the database on this request: a role change shows on the changed person's next page.
-  const member = currentMemberScope(viewer);
+  const member = await currentMemberScope(viewer);
   // Schoot support belongs to no school: its work is the console.
   if (!member && viewer.platformRole === "SUPPORT") redirect("/console/tickets");
   if (!member) {
@@ -34,6 +34,7 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
       </section>
     );
   }
+  const colleagueViewer = withPermission(member, "colleagues.view");
   const manager = withPermission(member, "colleagues.manage");
 
   return (
@@ -47,7 +48,7 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
         )}
       </div>
       <div className="space-y-6">
-        <ColleaguesSection member={member} canManage={manager !== null} />
+        {colleagueViewer ? <ColleaguesSection member={member} viewer={colleagueViewer} canManage={manager !== null} /> : null}
         {manager ? <InvitationsSection manager={manager} /> : null}
         {manager ? <RecentChanges manager={manager} /> : null}
       </div>

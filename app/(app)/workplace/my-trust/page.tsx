@@ -12,10 +12,10 @@ export const metadata: Metadata = { title: "My Trust" };
 
 export default async function MyTrustPage() {
   const viewer = await requireViewer();
-  const organisationId = viewer.currentMembership?.organisation.id;
-  const trust = organisationId ? await listTrustSchools(viewer.id, organisationId) : null;
-  if (!trust) notFound(); // Administrators only, checked in the database
-  const history = await listTrustHistory(currentMemberScope(viewer)!);
+  const member = await currentMemberScope(viewer);
+  const trust = member ? await listTrustSchools(viewer.id, member.organisationId) : null;
+  if (!member || !trust) notFound(); // Administrators only, checked in the database
+  const history = await listTrustHistory(member);
   const isAcademies = trust.designation === "ACADEMIES";
 
   return (

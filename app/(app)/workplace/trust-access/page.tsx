@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { findMemberScope } from "@/lib/access";
+import { currentMemberScope } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { getTrustAccessChecklist } from "@/lib/trust";
 import { SchoolTrustAccess } from "./school-trust-access";
@@ -13,10 +13,10 @@ export const metadata: Metadata = { title: "Trust access" };
  */
 export default async function TrustAccessPage() {
   const viewer = await requireViewer();
-  const organisationId = viewer.currentMembership?.organisation.id;
-  const checklist = organisationId ? await getTrustAccessChecklist(viewer.id, organisationId) : null;
-  if (!checklist) {
+  const member = await currentMemberScope(viewer);
+  const checklist = member ? await getTrustAccessChecklist(viewer.id, member.organisationId) : null;
+  if (!member || !checklist) {
     return <p className="text-slate-700">You are not a member of any organisation yet, so there is nothing to check.</p>;
   }
-  return checklist.organisation.kind === "TRUST" ? <TrustChecklist checklist={checklist} /> : <SchoolTrustAccess checklist={checklist} member={findMemberScope(viewer, checklist.organisation.id)!} />;
+  return checklist.organisation.kind === "TRUST" ? <TrustChecklist checklist={checklist} /> : <SchoolTrustAccess checklist={checklist} member={member} />;
 }

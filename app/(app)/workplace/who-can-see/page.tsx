@@ -7,8 +7,10 @@ export const metadata: Metadata = { title: "Who can see my training" };
 /** Transparency: for each organisation the person belongs to, who can see their course progress and why. */
 export default async function WhoCanSeePage() {
   const viewer = await requireViewer();
-  const organisations = viewer.memberships.map((m) => m.organisation);
-  const viewersByOrganisation = await Promise.all(organisations.map((o) => listSchoolProgressViewers(findMemberScope(viewer, o.id)!)));
+  // Each membership as lib/access.ts reads it now (one that ended a moment ago drops out).
+  const members = (await Promise.all(viewer.memberships.map((m) => findMemberScope(viewer.id, m.organisation.id)))).filter((m) => m !== null);
+  const organisations = members.map((m) => ({ id: m.organisationId, name: m.organisationName, kind: m.organisationKind }));
+  const viewersByOrganisation = await Promise.all(members.map(listSchoolProgressViewers));
 
   return (
     <section aria-labelledby="who-heading">
