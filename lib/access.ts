@@ -86,7 +86,7 @@ export const listProgressScopes = cache(async (viewerId: string): Promise<Progre
       JOIN "Organisation" s ON s.id = g.school_id
       LEFT JOIN "Organisation" t ON t.id = g.trust_id
      WHERE g.viewer_id = ${viewerId}::uuid
-     ORDER BY g.reason = 'school-administrator', t.name, s.name`; // schools granted to a trust first
+     ORDER BY g.reason = 'school-administrator', t.name, t.id, s.name, s.id`; // schools granted to a trust first; ids break ties of names
   const seen = new Set<string>();
   const scopes: ProgressScope[] = [];
   for (const row of rows) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { TrustOverviewScope } from "../access";
 import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "../csv";
 import { db } from "../db";
+import { formatDate } from "../format";
 import { sharesOf } from "./percentages";
 import { enrolmentStatuses, perStatus, statusOfSlug, type EnrolmentStatus } from "./status";
 
@@ -32,8 +33,43 @@ export type SchoolSummary = StatusFigures & {
   lastActivityAt: Date | null;
 };
 
-export const overviewSorts = ["name", "staff", "enrolments", ...enrolmentStatuses.map((s) => s.slug), "activity"] as const;
-export type OverviewSort = (typeof overviewSorts)[number];
+export type OverviewSort = "name" | "staff" | "enrolments" | (typeof enrolmentStatuses)[number]["slug"] | "activity";
+
+const count = new Intl.NumberFormat("en-GB");
+
+/**
+ * The overview's columns, once: the table's headers and cells, the phone cards' details, the Sort by
+ * options and the summary CSV are all built from this list. A status's column (one per entry of the status
+ * table) shows its share and count; the CSV gives each its count and its share.
+ */
+export type OverviewColumn = {
+  sort: OverviewSort;
+  label: string;
+  /** The status a column is about, when it is one. */
+  status?: EnrolmentStatus;
+  /** The value as the screen shows it (the school's name is a link, drawn by the page). */
+  screen: (school: SchoolSummary) => string;
+  csv: { header: string; value: (school: SchoolSummary) => string | number }[];
+};
+
+export const overviewColumns: readonly [OverviewColumn, ...OverviewColumn[]] = [
+  { sort: "name", label: "School", screen: (s) => s.schoolName, csv: [{ header: "School", value: (s) => s.schoolName }] },
+  { sort: "staff", label: "Staff", screen: (s) => count.format(s.staff), csv: [{ header: "Staff", value: (s) => s.staff }] },
+  { sort: "enrolments", label: "Enrolments", screen: (s) => count.format(s.enrolments), csv: [{ header: "Enrolments", value: (s) => s.enrolments }] },
+  ...enrolmentStatuses.map((status): OverviewColumn => ({
+    sort: status.slug,
+    label: status.label,
+    status: status.key,
+    screen: (s) => `${s.percent[status.key]}% (${count.format(s.counts[status.key])})`,
+    csv: [
+      { header: status.label, value: (s) => s.counts[status.key] },
+      { header: `% ${status.label.toLowerCase()}`, value: (s) => s.percent[status.key] },
+    ],
+  })),
+  { sort: "activity", label: "Last activity", screen: (s) => formatDate(s.lastActivityAt), csv: [{ header: "Last activity", value: (s) => isoDate(s.lastActivityAt) }] },
+];
+
+export const overviewSorts = overviewColumns.map((c) => c.sort);
 
 /**
  * Schools per page of the overview: its table, cards and course matrix show one page of schools at a time
@@ -160,12 +196,8 @@ export async function courseBySchoolMatrix(trust: TrustOverviewScope): Promise<C
   return { courses, cells };
 }
 
-/** The summary CSV's columns: a count and a share per status, in the status table's order and words. */
-export const trustOverviewCsvHeader = [
-  "School", "Staff", "Enrolments",
-  ...enrolmentStatuses.flatMap((s) => [s.label, `% ${s.label.toLowerCase()}`]),
-  "Last activity",
-];
+/** The summary CSV's header: the overview's columns, a count and a share per status. */
+export const trustOverviewCsvHeader = overviewColumns.flatMap((c) => c.csv.map((field) => field.header));
 
 /**
  * The overview as CSV (UTF-8 with a byte-order mark, ISO dates), recorded in the audit log as the scope's
@@ -176,8 +208,6 @@ export async function exportTrustOverview(trust: TrustOverviewScope) {
   await db.auditLog.create({
     data: { actorId: trust.viewerId, action: "overview.exported", organisationId: trust.trustId, targetType: "Organisation", targetId: trust.trustId, after: { schools: schools.length } },
   });
-  const rows = schools.map((s) =>
-    csvLine([s.schoolName, s.staff, s.enrolments, ...enrolmentStatuses.flatMap((status) => [s.counts[status.key], s.percent[status.key]]), isoDate(s.lastActivityAt)]),
-  );
+  const rows = schools.map((s) => csvLine(overviewColumns.flatMap((c) => c.csv.map((field) => field.value(s)))));
   return { fileName: `trust-overview-${fileSlug(trust.trustName, "trust")}-${isoDate(new Date())}.csv`, csv: BYTE_ORDER_MARK + csvLine(trustOverviewCsvHeader) + rows.join("") };
 }

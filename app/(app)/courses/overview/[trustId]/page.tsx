@@ -4,10 +4,9 @@ import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/progress-bar";
 import { findTrustOverview, listProgressScopes } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
-import { formatDate } from "@/lib/format";
-import { courseBySchoolMatrix, HEADLINE_STATUS, overviewPage, overviewViewOf, statusFigures, summariseSchools, type OverviewSort, type SchoolSummary } from "@/lib/progress/overview";
+import { courseBySchoolMatrix, HEADLINE_STATUS, overviewColumns, overviewPage, overviewViewOf, statusFigures, summariseSchools, type OverviewSort, type SchoolSummary } from "@/lib/progress/overview";
 import { trustOverviewValue } from "@/lib/progress/selector";
-import { enrolmentStatuses, perStatus, statusLabel } from "@/lib/progress/status";
+import { perStatus, statusLabel } from "@/lib/progress/status";
 import { ProgressSelector } from "../../_components/progress-selector";
 import { CourseMatrixView } from "./course-matrix";
 import { OverviewPagination } from "./overview-pagination";
@@ -17,14 +16,7 @@ export const metadata: Metadata = { title: "Trust overview" };
 const number = new Intl.NumberFormat("en-GB");
 const headline = statusLabel(HEADLINE_STATUS).toLowerCase();
 
-// One column per sort key; a status's column (from the status table) shows its share and count.
-const columns: { sort: OverviewSort; label: string }[] = [
-  { sort: "name", label: "School" },
-  { sort: "staff", label: "Staff" },
-  { sort: "enrolments", label: "Enrolments" },
-  ...enrolmentStatuses.map((s) => ({ sort: s.slug, label: s.label })),
-  { sort: "activity", label: "Last activity" },
-];
+const [nameColumn, ...detailColumns] = overviewColumns; // the school's name leads each row and card, as a link
 
 type Params = { trustId: string };
 type Search = Record<string, string | string[] | undefined>;
@@ -61,7 +53,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
         <form method="get" className="mt-2 flex flex-wrap items-end gap-2 md:hidden">
           <label className="text-sm font-medium" htmlFor="sort">Sort by</label>
           <select id="sort" name="sort" defaultValue={sort} className="rounded-md border border-slate-400 bg-white px-2 py-1.5">
-            {columns.map((c) => <option key={c.sort} value={c.sort}>{c.label}</option>)}
+            {overviewColumns.map((c) => <option key={c.sort} value={c.sort}>{c.label}</option>)}
           </select>
           <select name="dir" defaultValue={dir} aria-label="Order" className="rounded-md border border-slate-400 bg-white px-2 py-1.5">
             <option value="asc">Ascending</option>
@@ -73,7 +65,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
         <table className="mt-3 hidden w-full border-collapse overflow-hidden rounded-lg bg-white text-sm md:table" data-testid="overview-table">
           <thead>
             <tr className="border-b border-slate-200 text-left">
-              {columns.map((c) => (
+              {overviewColumns.map((c) => (
                 <th key={c.sort} scope="col" className="px-3 py-2 font-semibold" aria-sort={c.sort === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
                   <Link href={sortHref(c.sort)} className="underline-offset-4 hover:underline">
                     {c.label}{c.sort === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}
@@ -86,14 +78,13 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
             {shown.map((s) => (
               <tr key={s.schoolId} className="border-b border-slate-100">
                 <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link href={`/courses/progress/${s.schoolId}`} className="text-brand-800 underline underline-offset-4">{s.schoolName}</Link>
+                  <Link href={`/courses/progress/${s.schoolId}`} className="text-brand-800 underline underline-offset-4">{nameColumn.screen(s)}</Link>
                 </th>
-                <td className="px-3 py-2 tabular-nums">{number.format(s.staff)}</td>
-                <td className="px-3 py-2 tabular-nums">{number.format(s.enrolments)}</td>
-                {enrolmentStatuses.map((status) => (
-                  <td key={status.key} className="px-3 py-2"><StatusFigure school={s} status={status.key} /></td>
+                {detailColumns.map((c) => (
+                  <td key={c.sort} className="px-3 py-2 tabular-nums">
+                    {c.status === HEADLINE_STATUS ? <HeadlineFigure school={s} text={c.screen(s)} /> : c.screen(s)}
+                  </td>
                 ))}
-                <td className="px-3 py-2">{formatDate(s.lastActivityAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -102,19 +93,16 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
         <ul className="mt-3 space-y-3 md:hidden" data-testid="overview-cards">
           {shown.map((s) => (
             <li key={s.schoolId} className="rounded-lg border border-slate-200 bg-white p-4">
-              <Link href={`/courses/progress/${s.schoolId}`} className="font-semibold text-brand-800 underline underline-offset-4">{s.schoolName}</Link>
+              <Link href={`/courses/progress/${s.schoolId}`} className="font-semibold text-brand-800 underline underline-offset-4">{nameColumn.screen(s)}</Link>
               <div className="mt-2 flex items-center gap-3">
                 <ProgressBar percent={s.percent[HEADLINE_STATUS]} label={`${s.schoolName} ${headline}`} />
                 <span className="text-sm font-medium whitespace-nowrap tabular-nums">{s.percent[HEADLINE_STATUS]}%</span>
               </div>
               <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-                <dt className="text-slate-600">Staff</dt><dd className="tabular-nums">{number.format(s.staff)}</dd>
-                <dt className="text-slate-600">Enrolments</dt><dd className="tabular-nums">{number.format(s.enrolments)}</dd>
-                {enrolmentStatuses.map((status) => [
-                  <dt key={`${status.key}-label`} className="text-slate-600">{status.label}</dt>,
-                  <dd key={status.key} className="tabular-nums">{number.format(s.counts[status.key])} ({s.percent[status.key]}%)</dd>,
+                {detailColumns.map((c) => [
+                  <dt key={`${c.sort}-label`} className="text-slate-600">{c.label}</dt>,
+                  <dd key={c.sort} className="tabular-nums">{c.screen(s)}</dd>,
                 ])}
-                <dt className="text-slate-600">Last activity</dt><dd>{formatDate(s.lastActivityAt)}</dd>
               </dl>
             </li>
           ))}
@@ -158,18 +146,12 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
   );
 }
 
-/** A status's share and count in a school's row; the headline status also as a bar. */
-function StatusFigure({ school, status }: { school: SchoolSummary; status: (typeof enrolmentStatuses)[number]["key"] }) {
-  const figures = (
-    <span className="whitespace-nowrap tabular-nums">
-      {school.percent[status]}% <span className="text-slate-600">({number.format(school.counts[status])})</span>
-    </span>
-  );
-  if (status !== HEADLINE_STATUS) return figures;
+/** The headline status's share and count in a school's row, with its bar. */
+function HeadlineFigure({ school, text }: { school: SchoolSummary; text: string }) {
   return (
     <div className="flex items-center gap-2">
-      <span className="w-24 shrink-0">{figures}</span>
-      <div className="min-w-16 flex-1"><ProgressBar percent={school.percent[status]} label={`${school.schoolName} ${headline}`} /></div>
+      <span className="w-24 shrink-0 whitespace-nowrap">{text}</span>
+      <div className="min-w-16 flex-1"><ProgressBar percent={school.percent[HEADLINE_STATUS]} label={`${school.schoolName} ${headline}`} /></div>
     </div>
   );
 }

@@ -6,7 +6,8 @@ const number = new Intl.NumberFormat("en-GB");
 /** Counts with their share of the enrolments for every status of the status table; the shares add up to 100 (lib/progress/percentages.ts). */
 export function SummaryFigures({ summary, filtered }: { summary: ProgressSummary; filtered: boolean }) {
   const figures: { label: string; value: string; share?: number; id: string }[] = [
-    { label: "Staff", value: number.format(summary.staff), id: "staff" },
+    // People with an enrolment that matches (the overview's Staff counts every member, enrolled or not).
+    { label: "Staff enrolled", value: number.format(summary.staff), id: "staff" },
     { label: "Enrolments", value: number.format(summary.enrolments), id: "enrolments" },
     ...enrolmentStatuses.map((s) => ({ label: s.label, value: number.format(summary.counts[s.key]), share: summary.percent[s.key], id: s.slug })),
   ];
