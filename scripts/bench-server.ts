@@ -157,7 +157,11 @@ export async function download(bench: Bench, url: string, headers: Record<string
   const timer = setInterval(() => (peak = Math.max(peak, bench.serverRss())), 5);
   const t0 = performance.now();
   try {
-    const response = await fetch(url, { headers });
+    // Not followed: a refused or expired session is a redirect to the sign-in page, whose lines are no rows.
+    const response = await fetch(url, { headers, redirect: "manual" });
+    if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/csv")) {
+      throw new Error(`${url} answered ${response.status} ${response.headers.get("content-type") ?? ""}`);
+    }
     let bytes = 0;
     let rows = -1; // the header line
     const reader = response.body!.getReader();
@@ -167,7 +171,6 @@ export async function download(bench: Bench, url: string, headers: Record<string
       bytes += value.length;
       for (const byte of value) if (byte === 10) rows++;
     }
-    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
     return { rows, bytes, elapsed: performance.now() - t0, growth: Math.max(0, peak - before) };
   } finally {
     clearInterval(timer);

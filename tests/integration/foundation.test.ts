@@ -49,8 +49,9 @@ describe("demo data", () => {
 
   it("keeps each enrolment's lesson count equal to its completions", async () => {
     const mismatches = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM "Enrolment" e
-      WHERE e."completedLessons" <> (SELECT count(*) FROM "LessonCompletion" c WHERE c."enrolmentId" = e.id)`;
+      SELECT count(*) AS n FROM "Enrolment" e JOIN "User" u ON u.id = e."userId"
+      WHERE u.email NOT LIKE '%@test.example' -- the demo data's own: other tests write counts by hand on purpose
+        AND e."completedLessons" <> (SELECT count(*) FROM "LessonCompletion" c WHERE c."enrolmentId" = e.id)`;
     expect(Number(mismatches[0]!.n)).toBe(0);
   });
 });

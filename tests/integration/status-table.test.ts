@@ -47,4 +47,22 @@ describe("the status table and the database", () => {
     await db.lesson.delete({ where: { id: lesson.id } });
     expect(await db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id }, select: { status: true, percent: true } })).toEqual({ status: "COMPLETED", percent: 100 });
   });
+
+  it("counts a removed lesson's completions out: the progress follows what is still there", async () => {
+    const course = await makeCourse(3);
+    const user = await makeUser();
+    const lessons = await db.lesson.findMany({ where: { courseId: course.id }, orderBy: { position: "asc" } });
+    const enrolment = await db.enrolment.create({ data: { userId: user.id, courseId: course.id, completedLessons: 2 } });
+    await db.lessonCompletion.createMany({ data: [lessons[0]!, lessons[2]!].map((l) => ({ enrolmentId: enrolment.id, lessonId: l.id })) });
+    await db.lesson.delete({ where: { id: lessons[2]!.id } });
+    expect(await db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id }, select: { completedLessons: true, status: true, percent: true } }))
+      .toEqual({ completedLessons: 1, status: "IN_PROGRESS", percent: 50 });
+  });
+
+  it("keeps a lesson in its course: moving it to another is refused", async () => {
+    const [from, to] = [await makeCourse(1), await makeCourse(1)];
+    const lesson = await db.lesson.findFirstOrThrow({ where: { courseId: from.id } });
+    await expect(db.lesson.update({ where: { id: lesson.id }, data: { courseId: to.id, position: 2 } })).rejects.toThrow(/cannot move to another course/);
+    await expect(db.lesson.update({ where: { id: lesson.id }, data: { title: "Renamed" } })).resolves.toMatchObject({ title: "Renamed" });
+  });
 });

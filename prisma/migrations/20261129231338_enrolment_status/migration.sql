@@ -42,18 +42,26 @@ CREATE TRIGGER "Lesson_added_changes_progress" AFTER INSERT ON "Lesson"
   REFERENCING NEW TABLE AS changed_lessons FOR EACH STATEMENT EXECUTE FUNCTION "lesson_changes_progress"();
 CREATE TRIGGER "Lesson_removed_changes_progress" AFTER DELETE ON "Lesson"
   REFERENCING OLD TABLE AS changed_lessons FOR EACH STATEMENT EXECUTE FUNCTION "lesson_changes_progress"();
--- A lesson moved to another course changes both courses. An edit of its title, body or position changes
--- neither, and rewrites nothing (a trigger with transition tables takes no column list, so it looks itself).
-CREATE FUNCTION "lesson_moved_changes_progress"() RETURNS trigger LANGUAGE plpgsql AS E'
+-- A lesson stays in its course: moving it would leave its completions on enrolments of the other course.
+CREATE FUNCTION "lesson_stays_in_course"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  UPDATE "Enrolment" SET "completedLessons" = "completedLessons"
-   WHERE "courseId" IN (SELECT unnest(ARRAY[o."courseId", n."courseId"])
-                          FROM old_lessons o JOIN new_lessons n ON n.id = o.id
-                         WHERE n."courseId" <> o."courseId")\073
+  RAISE EXCEPTION ''A lesson cannot move to another course: add it there and remove it here'' USING ERRCODE = ''23514''\073
+END';
+CREATE TRIGGER "Lesson_stays_in_course" BEFORE UPDATE OF "courseId" ON "Lesson"
+  FOR EACH ROW WHEN (NEW."courseId" IS DISTINCT FROM OLD."courseId") EXECUTE FUNCTION "lesson_stays_in_course"();
+
+-- A completion removed (its lesson removed from the course, or the row deleted by hand) is counted out of
+-- its enrolment, which works its progress out again. The app adds completions and counts them in itself
+-- (lib/courses.ts completeLesson), in the same transaction.
+CREATE FUNCTION "completion_removed"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  UPDATE "Enrolment" e SET "completedLessons" = GREATEST(0, e."completedLessons" - d.n)
+    FROM (SELECT "enrolmentId", count(*)::int AS n FROM removed GROUP BY "enrolmentId") d
+   WHERE e.id = d."enrolmentId"\073
   RETURN NULL\073
 END';
-CREATE TRIGGER "Lesson_moved_changes_progress" AFTER UPDATE ON "Lesson"
-  REFERENCING OLD TABLE AS old_lessons NEW TABLE AS new_lessons FOR EACH STATEMENT EXECUTE FUNCTION "lesson_moved_changes_progress"();
+CREATE TRIGGER "LessonCompletion_removed" AFTER DELETE ON "LessonCompletion"
+  REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION "completion_removed"();
 
 -- Existing enrolments: worked out once by the same function.
 UPDATE "Enrolment" SET "completedLessons" = "completedLessons";

@@ -12,11 +12,10 @@ CREATE TABLE "ProgressTally" (
 -- CreateIndex
 CREATE INDEX "ProgressTally_courseId_idx" ON "ProgressTally"("courseId");
 
--- AddForeignKey
-ALTER TABLE "ProgressTally" ADD CONSTRAINT "ProgressTally_schoolId_fkey" FOREIGN KEY ("schoolId") REFERENCES "Organisation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ProgressTally" ADD CONSTRAINT "ProgressTally_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+-- No foreign keys, on purpose: a foreign-key check on a new tally row locks the school's (or the course's)
+-- row after the triggers below have locked the people, the reverse of a deletion's order (the school's row,
+-- then its people), which could deadlock a lesson completed while its school is deleted. A deleted school or
+-- course takes its tally rows away itself (the BEFORE DELETE triggers at the end).
 
 -- Hand-written (semicolons inside function bodies are spelled \073, as in the init migration).
 -- The tally is the trust overview's only source: for each (school, course, status), the enrolments of the
@@ -166,16 +165,22 @@ BEGIN
 END';
 CREATE TRIGGER "User_tally_deleted" BEFORE DELETE ON "User" FOR EACH ROW EXECUTE FUNCTION "progress_tally_person_deleted"();
 
--- An organisation deleted: its memberships go first, by a statement of their own, for the same reason and so
--- that the people are locked before the tally rows. The foreign-key cascade would otherwise delete the
--- school's tally rows (locking them) before the membership triggers lock the people, the reverse of every
--- other path (people, then tally), and a member completing a lesson at that moment could deadlock with it.
+-- An organisation deleted: its memberships go first, by a statement of their own (counted out while the
+-- organisation still exists), then its tally rows. A course deleted: its enrolments first, then its rows.
 CREATE FUNCTION "progress_tally_organisation_deleted"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   DELETE FROM "Membership" WHERE "organisationId" = OLD.id\073
+  DELETE FROM "ProgressTally" WHERE "schoolId" = OLD.id\073
   RETURN OLD\073
 END';
 CREATE TRIGGER "Organisation_tally_deleted" BEFORE DELETE ON "Organisation" FOR EACH ROW EXECUTE FUNCTION "progress_tally_organisation_deleted"();
+CREATE FUNCTION "progress_tally_course_deleted"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  DELETE FROM "Enrolment" WHERE "courseId" = OLD.id\073
+  DELETE FROM "ProgressTally" WHERE "courseId" = OLD.id\073
+  RETURN OLD\073
+END';
+CREATE TRIGGER "Course_tally_deleted" BEFORE DELETE ON "Course" FOR EACH ROW EXECUTE FUNCTION "progress_tally_course_deleted"();
 
 -- The figures of the rows already there, once.
 INSERT INTO "ProgressTally" ("schoolId", "courseId", status, enrolments, "lastActivityAt")
