@@ -92,7 +92,7 @@ export function isColumnKey(value: string | undefined): value is ColumnKey {
   return value !== undefined && byKey.has(value);
 }
 
-export function columnOf(key: ColumnKey): SchoolColumn {
+function columnOf(key: ColumnKey): SchoolColumn {
   return byKey.get(key)!;
 }
 

@@ -3,6 +3,7 @@ import type { TrustOverviewScope } from "../access";
 import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "../csv";
 import { db } from "../db";
 import { formatDate } from "../format";
+import { readSearchParam } from "../search-params";
 import { sharesOf } from "./percentages";
 import { enrolmentStatuses, perStatus, statusOfSlug, type EnrolmentStatus } from "./status";
 
@@ -81,10 +82,7 @@ export type OverviewView = { sort: OverviewSort; dir: "asc" | "desc"; page: numb
 
 /** The overview's sort and page from its URL, leniently: anything unknown is the default (name, A to Z, page 1). */
 export function overviewViewOf(params: URLSearchParams | Record<string, string | string[] | undefined>): OverviewView {
-  const read = (name: string) => {
-    const value = params instanceof URLSearchParams ? params.get(name) : params[name];
-    return (Array.isArray(value) ? value[0] : value) ?? "";
-  };
+  const read = (name: string) => readSearchParam(params, name) ?? "";
   const sort = read("sort");
   const page = /^[1-9]\d{0,3}$/.test(read("page")) ? Number(read("page")) : 1;
   return { sort: (overviewSorts as readonly string[]).includes(sort) ? (sort as OverviewSort) : "name", dir: read("dir") === "desc" ? "desc" : "asc", page };

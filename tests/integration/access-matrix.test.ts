@@ -2,6 +2,7 @@
 // Each cell builds its own small world on the real database and asks the real code.
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
+import { signInAs } from "./session-stand-in";
 import { GET as exportSchoolProgress } from "@/app/(app)/courses/progress/[schoolId]/export/route";
 import { canViewSchoolProgress, listProgressScopes } from "@/lib/access";
 import { db } from "@/lib/db";
@@ -9,8 +10,7 @@ import { chooseTrust, listTrustSchools } from "@/lib/trust";
 import { makeOrganisation, makeTrust, makeUser } from "./helpers";
 
 // The export cell calls the route handler itself; only the session is stood in for.
-let sessionUserId: string | null = null;
-vi.mock("@/lib/auth", () => ({ getViewer: async () => (sessionUserId ? { id: sessionUserId } : null), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("@/lib/auth", () => import("./session-stand-in"));
 
 const actors = ["visitor", "staff-member", "school-admin", "mat-admin", "mat-member", "other-mat-admin", "support"] as const;
 const situations = [
@@ -110,7 +110,7 @@ async function attempt(actor: Actor, situation: Situation, action: Action): Prom
     case "view-progress":
       return canViewSchoolProgress(actorId, target);
     case "export": { // the route handler itself: a refusal is the not-found page, before the first byte
-      sessionUserId = actorId;
+      signInAs(actorId);
       const response = await exportSchoolProgress(new NextRequest(`http://schoot.test/courses/progress/${target}/export`), { params: Promise.resolve({ schoolId: target }) });
       await response.body?.cancel();
       return response.status === 200;

@@ -1,9 +1,9 @@
 // What a learner sees at the two ends of a course: Start before the first lesson, and the "Course
 // completed" moment after the last, through the real server action (only the session is stood in for).
 import { describe, expect, it, vi } from "vitest";
+import { signInAs } from "./session-stand-in";
 
-let sessionUserId: string | null = null;
-vi.mock("@/lib/auth", () => ({ getViewer: async () => (sessionUserId ? { id: sessionUserId } : null), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("@/lib/auth", () => import("./session-stand-in"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { completeLessonAction } = await import("@/app/(app)/courses/[slug]/lessons/[position]/actions");
@@ -14,7 +14,7 @@ const { nextStepLabel } = await import("@/lib/progress/status");
 const { makeCourse, makeOrganisation, makeUser } = await import("./helpers");
 
 async function complete(userId: string, slug: string, position: number) {
-  sessionUserId = userId;
+  signInAs(userId);
   const form = new FormData();
   form.set("slug", slug);
   form.set("position", String(position));

@@ -2,9 +2,9 @@
 // handler, only the session stood in for) and the reads of lib/, which take the scope the decision made.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { signInAs } from "./session-stand-in";
 
-let sessionUserId: string | null = null;
-vi.mock("@/lib/auth", () => ({ getViewer: async () => (sessionUserId ? { id: sessionUserId } : null), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("@/lib/auth", () => import("./session-stand-in"));
 
 const { NextRequest } = await import("next/server");
 const { GET } = await import("@/app/(app)/courses/progress/[schoolId]/export/route");
@@ -29,7 +29,7 @@ beforeAll(async () => {
 const query = parseProgressQuery({});
 
 async function callExport(viewerId: string | null, schoolId: string, search = "") {
-  sessionUserId = viewerId;
+  signInAs(viewerId);
   return GET(new NextRequest(`http://schoot.test/courses/progress/${schoolId}/export${search}`), { params: Promise.resolve({ schoolId }) });
 }
 

@@ -1,9 +1,9 @@
 // The trust overview's second export: every enrolment of every school in the trust, through the real
 // route handler (only the session is stood in for) and through lib/ directly.
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { signInAs } from "./session-stand-in";
 
-let sessionUserId: string | null = null;
-vi.mock("@/lib/auth", () => ({ getViewer: async () => (sessionUserId ? { id: sessionUserId } : null), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("@/lib/auth", () => import("./session-stand-in"));
 
 const { NextRequest } = await import("next/server");
 const { GET } = await import("@/app/(app)/courses/overview/[trustId]/enrolments-export/route");
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 async function call(userId: string | null, trustId: string, search = "") {
-  sessionUserId = userId;
+  signInAs(userId);
   return GET(new NextRequest(`http://schoot.test/courses/overview/${trustId}/enrolments-export${search}`), { params: Promise.resolve({ trustId }) });
 }
 

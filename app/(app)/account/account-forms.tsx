@@ -5,7 +5,7 @@ import { Field } from "@/components/field";
 import { FocusedMessage } from "@/components/focused-message";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/form-state";
-import { changePasswordAction, signOutOtherSessionsAction } from "./actions";
+import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm({ email }: { email: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(changePasswordAction, {});
@@ -18,20 +18,6 @@ export function ChangePasswordForm({ email }: { email: string }) {
         <Field label="New password" name="newPassword" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={state.errors?.newPassword} />
         <Field label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required errors={state.errors?.confirmPassword} />
         <SubmitButton pending={pending} label="Change password" pendingLabel="Changing…" />
-      </form>
-      <div className="mt-3">
-        <FocusedMessage state={state} />
-      </div>
-    </>
-  );
-}
-
-export function SignOutOtherSessionsForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(signOutOtherSessionsAction, {});
-  return (
-    <>
-      <form action={action}>
-        <SubmitButton pending={pending} label="Sign out everywhere else" pendingLabel="Signing out…" />
       </form>
       <div className="mt-3">
         <FocusedMessage state={state} />

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { listOtherSessions } from "@/lib/account";
 import { requireViewer } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
-import { ChangePasswordForm, SignOutOtherSessionsForm } from "./account-forms";
+import { ActionButton } from "@/components/action-button";
+import { signOutOtherSessionsAction } from "./actions";
+import { ChangePasswordForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -33,7 +35,7 @@ export default async function AccountPage() {
         ) : (
           <p className="mb-3 text-slate-700" data-testid="other-sessions">Only here.</p>
         )}
-        <SignOutOtherSessionsForm />
+        <ActionButton action={signOutOtherSessionsAction} label="Sign out everywhere else" pendingLabel="Signing out…" />
       </section>
     </div>
   );

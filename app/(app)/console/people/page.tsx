@@ -5,7 +5,8 @@ import { formatDateTime } from "@/lib/format";
 import { readSearchParam } from "@/lib/search-params";
 import { roleLabels } from "@/lib/labels";
 import { requireSupportViewer } from "@/lib/support";
-import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
+import { ActionButton } from "@/components/action-button";
+import { signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "People · Support console" };
 
@@ -67,7 +68,7 @@ export default async function ConsolePeoplePage({ searchParams }: { searchParams
           </div>
           <div>
             <p className="mb-3 text-sm text-slate-700">Ends every session at once, on every device and any copy of its cookie. The person can sign in again with their password.</p>
-            <SignOutEverywhereForm userId={person.id} />
+            <ActionButton action={signOutEverywhereAction} fields={{ userId: person.id }} label="Sign out everywhere" pendingLabel="Signing out…" />
           </div>
         </article>
       )}

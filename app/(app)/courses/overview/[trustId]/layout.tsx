@@ -1,5 +1,4 @@
-import { notFound } from "next/navigation";
-import { findTrustOverview } from "@/lib/access";
+import { requireTrustOverview } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 
 // Decides not-found outside this segment's loading boundary: should the page ever stream (slower than the
@@ -7,6 +6,6 @@ import { requireViewer } from "@/lib/auth";
 // The page asks again; the answer is cached for the request.
 export default async function Layout({ children, params }: { children: React.ReactNode; params: Promise<{ trustId: string }> }) {
   const viewer = await requireViewer();
-  if (!(await findTrustOverview(viewer.id, (await params).trustId))) notFound();
+  await requireTrustOverview(viewer.id, (await params).trustId);
   return children;
 }

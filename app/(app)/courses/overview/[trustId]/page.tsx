@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ProgressBar } from "@/components/progress-bar";
-import { findTrustOverview, listProgressScopes } from "@/lib/access";
+import { listProgressScopes, requireTrustOverview } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { courseBySchoolMatrix, HEADLINE_STATUS, overviewColumns, overviewPage, overviewViewOf, statusFigures, summariseSchools, type OverviewSort, type SchoolSummary } from "@/lib/progress/overview";
 import { trustOverviewValue } from "@/lib/progress/selector";
@@ -24,8 +23,8 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function TrustOverviewPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const viewer = await requireViewer();
   const { trustId } = await params;
-  const overview = await findTrustOverview(viewer.id, trustId);
-  if (!overview) notFound(); // not led by the viewer, not Academies, no school granted, or unknown: all alike
+  // Not led by the viewer, not Academies, no school granted, or unknown: all alike, the not-found page.
+  const overview = await requireTrustOverview(viewer.id, trustId);
 
   const { sort, dir, page: asked } = overviewViewOf(await searchParams);
   const [schools, matrix, scopes] = await Promise.all([summariseSchools(overview, sort, dir), courseBySchoolMatrix(overview), listProgressScopes(viewer.id)]);
