@@ -16,6 +16,8 @@ export const rolePermissions = {
     "trust.view-schools",
     /** The course progress of the organisation's staff, and, for a trust designated Academies, of every school that chose it. */
     "progress.view",
+    /** Make courses required of the staff (a school's own; a trust designated Academies, of every school that chose it). */
+    "requirements.manage",
   ],
 } as const satisfies Record<Role, readonly string[]>;
 
@@ -48,6 +50,8 @@ export function refusalFor(permission: Permission, organisationName: string): st
       return `Only an Administrator of ${organisationName} can change roles, remove colleagues or invite people. Ask one of its Administrators.`;
     case "trust.choose":
       return `Only an Administrator of ${organisationName} can choose or remove its Multi Academy Trust. Ask one of its Administrators.`;
+    case "requirements.manage":
+      return `Only an Administrator of ${organisationName} can change its required training. Ask one of its Administrators.`;
     default:
       return `Only an Administrator of ${organisationName} can do this. Ask one of its Administrators.`;
   }
