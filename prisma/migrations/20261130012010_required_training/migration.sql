@@ -38,6 +38,23 @@ CREATE TABLE "Requirement" (
     CONSTRAINT "Requirement_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "RequiredAssignment" (
+    "schoolId" UUID NOT NULL,
+    "userId" UUID NOT NULL,
+    "courseId" UUID NOT NULL,
+    "requiredBy" UUID[],
+    "renewalYears" INTEGER,
+    "firstDueOn" DATE NOT NULL,
+    "enrolmentId" UUID,
+    "attempt" INTEGER,
+    "attemptStatus" "EnrolmentStatus",
+    "completedOn" DATE,
+    "expiresOn" DATE,
+
+    CONSTRAINT "RequiredAssignment_pkey" PRIMARY KEY ("schoolId","courseId","userId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "CourseAttempt_enrolmentId_number_key" ON "CourseAttempt"("enrolmentId", "number");
 
@@ -46,6 +63,9 @@ CREATE INDEX "Requirement_courseId_idx" ON "Requirement"("courseId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Requirement_organisationId_courseId_key" ON "Requirement"("organisationId", "courseId");
+
+-- CreateIndex
+CREATE INDEX "RequiredAssignment_userId_idx" ON "RequiredAssignment"("userId");
 
 -- AddForeignKey
 ALTER TABLE "CourseAttempt" ADD CONSTRAINT "CourseAttempt_enrolmentId_fkey" FOREIGN KEY ("enrolmentId") REFERENCES "Enrolment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -79,16 +99,17 @@ CREATE FUNCTION "london_date"(at timestamp) RETURNS date LANGUAGE sql IMMUTABLE 
 -- A person's standing on one required course on a date: the rule of lib/requirements/status.ts
 -- (requiredStatus), which tests/integration/required-status.test.ts holds this function to, case by case.
 -- due: when the first attempt falls due. completed: the date of the latest completion (any attempt), or NULL.
--- renewal_years: how long a completion stays in date, NULL for ever. A completion is in date until its
--- expiry date (completed + renewal) inclusive, due soon from 30 days before it, expired after it. Never
--- completed: overdue after the due date, due soon from 30 days before it, otherwise as far as the attempt got.
-CREATE FUNCTION "required_status"(due date, completed date, renewal_years int, attempt "EnrolmentStatus", today date)
-RETURNS "RequiredStatus" LANGUAGE sql IMMUTABLE PARALLEL SAFE AS E'
+-- expires: the last day that completion is in date, NULL for ever. Due soon from 30 days before the expiry,
+-- expired after it. Never completed: overdue after the due date, due soon from 30 days before it, otherwise as
+-- far as the attempt got. Called with plain columns, so PostgreSQL inlines it (STABLE, not IMMUTABLE: reading an
+-- enum label is stable, and a function declared stricter than its body is never inlined).
+CREATE FUNCTION "required_status"(due date, completed date, expires date, attempt "EnrolmentStatus", today date)
+RETURNS "RequiredStatus" LANGUAGE sql STABLE PARALLEL SAFE AS E'
   SELECT (CASE
     WHEN completed IS NOT NULL THEN CASE
-      WHEN renewal_years IS NULL THEN ''COMPLETED''
-      WHEN today > (completed + make_interval(years => renewal_years))::date THEN ''EXPIRED''
-      WHEN today >= (completed + make_interval(years => renewal_years))::date - 30 THEN ''DUE_SOON''
+      WHEN expires IS NULL THEN ''COMPLETED''
+      WHEN today > expires THEN ''EXPIRED''
+      WHEN today >= expires - 30 THEN ''DUE_SOON''
       ELSE ''COMPLETED'' END
     WHEN today > due THEN ''OVERDUE''
     WHEN today >= due - 30 THEN ''DUE_SOON''
@@ -96,75 +117,164 @@ RETURNS "RequiredStatus" LANGUAGE sql IMMUTABLE PARALLEL SAFE AS E'
     ELSE ''NOT_STARTED'' END)::"RequiredStatus"
 ';
 
--- Required training, once: for each member (any role) of each given school and each course required of
--- that school (its own requirements, and those of the trust it has chosen while that trust is a Trust
--- designated Academies), the person's due date, latest completion, expiry and status on "today". A course
--- required twice takes the earlier due date and the shorter renewal. A rule "within N days" counts from the
--- later of joining the school and the requirement starting to apply to it (set, or the trust chosen).
+-- Who must do what, worked out from scratch: for each member (any role) of each school and each course
+-- required of that school (its own requirements, and those of the trust it has chosen while that trust is a
+-- Trust designated Academies), when the first attempt falls due and the latest completion. A course required
+-- twice takes the earlier due date and the shorter renewal. A rule "within N days" counts from the later of
+-- joining the school and the requirement starting to apply to it (set, or the trust chosen). The triggers
+-- below keep "RequiredAssignment" equal to this view, a few people at a time.
+CREATE VIEW "required_assignment_source" AS
+  SELECT a."schoolId", a."userId", a."courseId", a."requiredBy", a."renewalYears", a."firstDueOn",
+         e.id AS "enrolmentId", e.attempt, e.status AS "attemptStatus", c.completed AS "completedOn",
+         (c.completed + make_interval(years => a."renewalYears"))::date AS "expiresOn"
+    FROM (SELECT s.id AS "schoolId", m."userId", r."courseId",
+                 min(CASE r."dueKind" WHEN 'BY_DATE' THEN r."dueOn"
+                     ELSE london_date(GREATEST(m."createdAt", r."createdAt", CASE WHEN r."organisationId" <> s.id THEN s."trustChosenAt" END)) + r."dueDays" END) AS "firstDueOn",
+                 min(r."renewalYears") AS "renewalYears",
+                 array_agg(r."organisationId" ORDER BY r."organisationId" = s.id, r."organisationId") AS "requiredBy"
+            FROM "Organisation" s
+            LEFT JOIN "Organisation" t ON t.id = s."trustId" AND t.kind = 'TRUST' AND t.designation = 'ACADEMIES'
+            JOIN "Requirement" r ON r."organisationId" IN (s.id, t.id)
+            JOIN "Membership" m ON m."organisationId" = s.id
+           WHERE s.kind = 'SCHOOL'
+           GROUP BY s.id, m."userId", r."courseId") a
+    LEFT JOIN "Enrolment" e ON e."userId" = a."userId" AND e."courseId" = a."courseId"
+    CROSS JOIN LATERAL (SELECT london_date(COALESCE(e."completedAt", e."previousCompletedAt")) AS completed) c;
+
+-- Required training on a date, for the given schools: one row per (school, member, required course) with the
+-- dates that matter and the status, read from "RequiredAssignment" (a trust of 60 schools is one index range
+-- per school, never its enrolments). "dueOn" is the first due date until a completion, then its expiry.
 -- Who may read this for which school is lib/access.ts's decision: callers pass only schools a scope holds.
 CREATE FUNCTION "required_training"(schools uuid[], today date)
 RETURNS TABLE ("schoolId" uuid, "userId" uuid, "courseId" uuid, "requiredBy" uuid[], "renewalYears" int,
                "enrolmentId" uuid, "attempt" int, "completedOn" date, "expiresOn" date, "dueOn" date,
                "status" "RequiredStatus", "inDate" boolean)
 LANGUAGE sql STABLE AS E'
-  SELECT a."schoolId", a."userId", a."courseId", a."requiredBy", a."renewalYears",
-         e.id, e.attempt, d.completed, d.expires,
-         CASE WHEN d.completed IS NULL THEN a."dueOn" ELSE d.expires END,
-         required_status(a."dueOn", d.completed, a."renewalYears", e.status, today),
-         d.completed IS NOT NULL AND (d.expires IS NULL OR today <= d.expires)
-    FROM (SELECT s.id AS "schoolId", m."userId", r."courseId",
-                 min(CASE r."dueKind" WHEN ''BY_DATE'' THEN r."dueOn"
-                     ELSE london_date(GREATEST(m."createdAt", r."createdAt", CASE WHEN r."organisationId" <> s.id THEN s."trustChosenAt" END)) + r."dueDays" END) AS "dueOn",
-                 min(r."renewalYears") AS "renewalYears",
-                 array_agg(r."organisationId" ORDER BY r."organisationId" = s.id) AS "requiredBy"
-            FROM "Organisation" s
-            LEFT JOIN "Organisation" t ON t.id = s."trustId" AND t.kind = ''TRUST'' AND t.designation = ''ACADEMIES''
-            JOIN "Requirement" r ON r."organisationId" IN (s.id, t.id)
-            JOIN "Membership" m ON m."organisationId" = s.id
-           WHERE s.id = ANY(schools) AND s.kind = ''SCHOOL''
-           GROUP BY s.id, m."userId", r."courseId") a
-    LEFT JOIN "Enrolment" e ON e."userId" = a."userId" AND e."courseId" = a."courseId"
-    CROSS JOIN LATERAL (SELECT london_date(COALESCE(e."completedAt", e."previousCompletedAt")) AS completed) c
-    CROSS JOIN LATERAL (SELECT c.completed, (c.completed + make_interval(years => a."renewalYears"))::date AS expires) d
+  SELECT ra."schoolId", ra."userId", ra."courseId", ra."requiredBy", ra."renewalYears",
+         ra."enrolmentId", ra.attempt, ra."completedOn", ra."expiresOn",
+         CASE WHEN ra."completedOn" IS NULL THEN ra."firstDueOn" ELSE ra."expiresOn" END,
+         required_status(ra."firstDueOn", ra."completedOn", ra."expiresOn", ra."attemptStatus", today),
+         ra."completedOn" IS NOT NULL AND (ra."expiresOn" IS NULL OR today <= ra."expiresOn")
+    FROM "RequiredAssignment" ra
+   WHERE ra."schoolId" = ANY(schools)
 ';
+
+-- Brings the people's rows of "RequiredAssignment" up to date: the people locked in id order first (as the
+-- progress tally does, so the two never deadlock and a concurrent change is read once it has committed), then
+-- their rows replaced by the view's, in one statement each.
+CREATE FUNCTION "required_refresh_people"(people uuid[]) RETURNS void LANGUAGE plpgsql AS E'
+BEGIN
+  IF people IS NULL OR cardinality(people) = 0 THEN RETURN\073 END IF\073
+  PERFORM progress_lock_people(people)\073
+  DELETE FROM "RequiredAssignment" WHERE "userId" = ANY(people)\073
+  INSERT INTO "RequiredAssignment" ("schoolId", "userId", "courseId", "requiredBy", "renewalYears", "firstDueOn",
+                                    "enrolmentId", "attempt", "attemptStatus", "completedOn", "expiresOn")
+  SELECT "schoolId", "userId", "courseId", "requiredBy", "renewalYears", "firstDueOn",
+         "enrolmentId", "attempt", "attemptStatus", "completedOn", "expiresOn"
+    FROM required_assignment_source WHERE "userId" = ANY(people)
+   ORDER BY "schoolId", "courseId", "userId"\073
+END';
+
+-- The same for every member of the given schools (and anyone with rows there still).
+CREATE FUNCTION "required_refresh_schools"(schools uuid[]) RETURNS void LANGUAGE plpgsql AS E'
+BEGIN
+  PERFORM required_refresh_people(ARRAY(
+    SELECT "userId" FROM "Membership" WHERE "organisationId" = ANY(schools)
+    UNION SELECT "userId" FROM "RequiredAssignment" WHERE "schoolId" = ANY(schools)))\073
+END';
 
 -- Required training is assigned: whoever it applies to is enrolled on the course (once: an enrolment that
 -- exists is kept as it is), so it is on their My Courses and in their school's progress view. When a
 -- requirement is set, when someone joins a school, when a school chooses a trust, and when a trust becomes
 -- Academies. A requirement removed, or a school leaving its trust, leaves the enrolments (and their progress).
-CREATE FUNCTION "requirement_enrols"() RETURNS trigger LANGUAGE plpgsql AS E'
+-- Then "RequiredAssignment" is refreshed for the schools concerned.
+CREATE FUNCTION "requirement_changed"() RETURNS trigger LANGUAGE plpgsql AS E'
+DECLARE
+  schools uuid[]\073
 BEGIN
-  INSERT INTO "Enrolment" (id, "userId", "courseId")
-  SELECT gen_random_uuid(), x."userId", x."courseId"
-    FROM (SELECT DISTINCT m."userId", r."courseId"
-            FROM added r
-            JOIN "Organisation" o ON o.id = r."organisationId"
-            JOIN "Organisation" s ON s.kind = ''SCHOOL'' AND (s.id = o.id OR (s."trustId" = o.id AND o.kind = ''TRUST'' AND o.designation = ''ACADEMIES''))
-            JOIN "Membership" m ON m."organisationId" = s.id
-           ORDER BY 1, 2) x
-  ON CONFLICT ("userId", "courseId") DO NOTHING\073
+  IF TG_OP = ''INSERT'' THEN
+    INSERT INTO "Enrolment" (id, "userId", "courseId")
+    SELECT gen_random_uuid(), x."userId", x."courseId"
+      FROM (SELECT DISTINCT m."userId", r."courseId"
+              FROM new_rows r
+              JOIN "Organisation" o ON o.id = r."organisationId"
+              JOIN "Organisation" s ON s.kind = ''SCHOOL'' AND (s.id = o.id OR (s."trustId" = o.id AND o.kind = ''TRUST'' AND o.designation = ''ACADEMIES''))
+              JOIN "Membership" m ON m."organisationId" = s.id
+             ORDER BY 1, 2) x
+    ON CONFLICT ("userId", "courseId") DO NOTHING\073
+    SELECT array_agg(DISTINCT s.id) INTO schools FROM new_rows r JOIN "Organisation" s ON s.id = r."organisationId" OR s."trustId" = r."organisationId"\073
+  ELSIF TG_OP = ''UPDATE'' THEN
+    SELECT array_agg(DISTINCT s.id) INTO schools FROM (SELECT "organisationId" FROM new_rows UNION SELECT "organisationId" FROM old_rows) r
+      JOIN "Organisation" s ON s.id = r."organisationId" OR s."trustId" = r."organisationId"\073
+  ELSE
+    SELECT array_agg(DISTINCT s.id) INTO schools FROM old_rows r JOIN "Organisation" s ON s.id = r."organisationId" OR s."trustId" = r."organisationId"\073
+  END IF\073
+  PERFORM required_refresh_schools(schools)\073
   RETURN NULL\073
 END';
-CREATE TRIGGER "Requirement_enrols" AFTER INSERT ON "Requirement"
-  REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION "requirement_enrols"();
+CREATE TRIGGER "Requirement_added" AFTER INSERT ON "Requirement"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "requirement_changed"();
+CREATE TRIGGER "Requirement_changed" AFTER UPDATE ON "Requirement"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "requirement_changed"();
+CREATE TRIGGER "Requirement_removed" AFTER DELETE ON "Requirement"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "requirement_changed"();
 
-CREATE FUNCTION "membership_enrols"() RETURNS trigger LANGUAGE plpgsql AS E'
+CREATE FUNCTION "membership_joined"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   INSERT INTO "Enrolment" (id, "userId", "courseId")
   SELECT gen_random_uuid(), x."userId", x."courseId"
     FROM (SELECT DISTINCT m."userId", r."courseId"
-            FROM joined m
+            FROM new_rows m
             JOIN "Organisation" s ON s.id = m."organisationId" AND s.kind = ''SCHOOL''
             LEFT JOIN "Organisation" t ON t.id = s."trustId" AND t.kind = ''TRUST'' AND t.designation = ''ACADEMIES''
             JOIN "Requirement" r ON r."organisationId" IN (s.id, t.id)
            ORDER BY 1, 2) x
   ON CONFLICT ("userId", "courseId") DO NOTHING\073
+  PERFORM required_refresh_people(ARRAY(SELECT DISTINCT "userId" FROM new_rows))\073
   RETURN NULL\073
 END';
-CREATE TRIGGER "Membership_enrols" AFTER INSERT ON "Membership"
-  REFERENCING NEW TABLE AS joined FOR EACH STATEMENT EXECUTE FUNCTION "membership_enrols"();
+CREATE TRIGGER "Membership_joined" AFTER INSERT ON "Membership"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "membership_joined"();
 
-CREATE FUNCTION "organisation_enrols"() RETURNS trigger LANGUAGE plpgsql AS E'
+-- A membership changed or ended, or an enrolment changed: those people's rows again.
+CREATE FUNCTION "required_people_changed"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  IF TG_OP = ''DELETE'' THEN
+    PERFORM required_refresh_people(ARRAY(SELECT DISTINCT "userId" FROM old_rows))\073
+  ELSIF TG_OP = ''UPDATE'' THEN
+    PERFORM required_refresh_people(ARRAY(SELECT "userId" FROM old_rows UNION SELECT "userId" FROM new_rows))\073
+  ELSE
+    PERFORM required_refresh_people(ARRAY(SELECT DISTINCT "userId" FROM new_rows))\073
+  END IF\073
+  RETURN NULL\073
+END';
+CREATE TRIGGER "Membership_left_required" AFTER DELETE ON "Membership"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_people_changed"();
+CREATE TRIGGER "Membership_changed_required" AFTER UPDATE ON "Membership"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_people_changed"();
+-- Only enrolments on a course someone is required to do matter: a lesson completed elsewhere costs one lookup.
+CREATE FUNCTION "required_enrolments_changed"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  IF TG_OP = ''DELETE'' THEN
+    PERFORM required_refresh_people(ARRAY(SELECT DISTINCT o."userId" FROM old_rows o WHERE EXISTS (SELECT 1 FROM "RequiredAssignment" ra WHERE ra."userId" = o."userId" AND ra."courseId" = o."courseId")))\073
+  ELSIF TG_OP = ''UPDATE'' THEN
+    PERFORM required_refresh_people(ARRAY(SELECT x."userId" FROM (SELECT "userId", "courseId" FROM old_rows UNION SELECT "userId", "courseId" FROM new_rows) x
+      WHERE EXISTS (SELECT 1 FROM "RequiredAssignment" ra WHERE ra."userId" = x."userId" AND ra."courseId" = x."courseId")))\073
+  ELSE
+    PERFORM required_refresh_people(ARRAY(SELECT DISTINCT n."userId" FROM new_rows n WHERE EXISTS (SELECT 1 FROM "RequiredAssignment" ra WHERE ra."userId" = n."userId" AND ra."courseId" = n."courseId")))\073
+  END IF\073
+  RETURN NULL\073
+END';
+CREATE TRIGGER "Enrolment_added_required" AFTER INSERT ON "Enrolment"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_enrolments_changed"();
+CREATE TRIGGER "Enrolment_changed_required" AFTER UPDATE ON "Enrolment"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_enrolments_changed"();
+CREATE TRIGGER "Enrolment_removed_required" AFTER DELETE ON "Enrolment"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_enrolments_changed"();
+
+-- A school choosing or leaving a trust, a trust's designation or an organisation's kind changing: enrol whoever
+-- a trust's requirements now apply to, then refresh the schools concerned.
+CREATE FUNCTION "organisation_required_changed"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   INSERT INTO "Enrolment" (id, "userId", "courseId")
   SELECT gen_random_uuid(), x."userId", x."courseId"
@@ -176,8 +286,18 @@ BEGIN
            WHERE s.kind = ''SCHOOL'' AND (s.id = NEW.id OR t.id = NEW.id)
            ORDER BY 1, 2) x
   ON CONFLICT ("userId", "courseId") DO NOTHING\073
+  PERFORM required_refresh_schools(ARRAY(SELECT id FROM "Organisation" WHERE id = NEW.id OR "trustId" = NEW.id OR id = OLD.id OR "trustId" = OLD.id))\073
   RETURN NULL\073
 END';
-CREATE TRIGGER "Organisation_enrols" AFTER UPDATE OF "trustId", "designation", "kind" ON "Organisation"
-  FOR EACH ROW WHEN (NEW."trustId" IS DISTINCT FROM OLD."trustId" OR NEW."designation" IS DISTINCT FROM OLD."designation" OR NEW."kind" IS DISTINCT FROM OLD."kind")
-  EXECUTE FUNCTION "organisation_enrols"();
+CREATE TRIGGER "Organisation_required_changed" AFTER UPDATE OF "trustId", "trustChosenAt", "designation", "kind" ON "Organisation"
+  FOR EACH ROW WHEN (NEW."trustId" IS DISTINCT FROM OLD."trustId" OR NEW."trustChosenAt" IS DISTINCT FROM OLD."trustChosenAt"
+                     OR NEW."designation" IS DISTINCT FROM OLD."designation" OR NEW."kind" IS DISTINCT FROM OLD."kind")
+  EXECUTE FUNCTION "organisation_required_changed"();
+
+-- A deleted course or person: their rows go (the cascades above refresh the rest).
+CREATE FUNCTION "required_forget_course"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  DELETE FROM "RequiredAssignment" WHERE "courseId" = OLD.id\073
+  RETURN OLD\073
+END';
+CREATE TRIGGER "Course_forget_required" BEFORE DELETE ON "Course" FOR EACH ROW EXECUTE FUNCTION "required_forget_course"();
