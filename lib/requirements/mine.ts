@@ -85,6 +85,11 @@ export async function listMyRequiredTraining(viewerId: string, today: IsoDate = 
       // Rows come worst first: the first row of a course is the one kept; the others add names.
       for (const name of row.requiredBy) if (!existing.requiredBy.includes(name)) existing.requiredBy.push(name);
       existing.schools.push({ id: row.schoolId, name: row.schoolName });
+      // The shortest renewal decides when a renewal opens, as startRenewal() checks it.
+      if (row.renewalYears !== null && (existing.renewalYears === null || row.renewalYears < existing.renewalYears)) {
+        existing.renewalYears = row.renewalYears;
+        existing.renewalOpen = existing.currentCompleted && renewalOpen(existing.completedOn, row.renewalYears, today);
+      }
       continue;
     }
     byCourse.set(row.courseId, {
