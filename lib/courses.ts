@@ -31,6 +31,7 @@ export const getCourseForViewer = cache(async (viewerId: string, slug: string) =
   const course = await db.course.findUnique({
     where: { slug },
     select: {
+      id: true,
       ...courseFacts,
       lessons: { select: { id: true, position: true, title: true, body: true }, orderBy: { position: "asc" } },
       enrolments: {

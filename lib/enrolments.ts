@@ -7,6 +7,7 @@ export async function listMyEnrolments(userId: string) {
     where: { userId },
     select: {
       id: true,
+      courseId: true,
       enrolledAt: true,
       lastActivityAt: true,
       completedAt: true,
@@ -23,6 +24,7 @@ export async function listMyEnrolments(userId: string) {
     const lessons = row.course.lessons;
     return {
       id: row.id,
+      courseId: row.courseId,
       courseSlug: row.course.slug,
       courseTitle: row.course.title,
       category: row.course.category,

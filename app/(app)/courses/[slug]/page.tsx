@@ -9,6 +9,10 @@ import { formatDate } from "@/lib/format";
 import { EnrolButton } from "./enrol-button";
 import { CourseBreadcrumb } from "./course-breadcrumb";
 import { readPathParam } from "@/lib/search-params";
+import { findMyRequiredCourse } from "@/lib/requirements/mine";
+import { listAttempts } from "@/lib/requirements/renewal";
+import { RequiredTrainingBox } from "./required-training-box";
+import { EarlierAttempts } from "./earlier-attempts";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -25,6 +29,7 @@ export default async function CoursePage({ params }: Props) {
   const course = slug ? await getCourseForViewer(viewer.id, slug) : null;
   if (!course) notFound();
   const { enrolment } = course;
+  const [required, attempts] = await Promise.all([findMyRequiredCourse(viewer.id, course.id), enrolment ? listAttempts(viewer.id, course.id) : []]);
 
   return (
     <article aria-labelledby="course-title" className="space-y-6">
@@ -64,6 +69,7 @@ export default async function CoursePage({ params }: Props) {
           )}
         </div>
       </header>
+      {required ? <RequiredTrainingBox required={required} attempts={attempts} /> : attempts.length ? <EarlierAttempts attempts={attempts} /> : null}
       <section aria-labelledby="lessons" className="rounded-lg border border-slate-200 bg-white p-5">
         <h3 id="lessons" className="text-lg font-semibold">Lessons</h3>
         <ol className="mt-3 space-y-2">

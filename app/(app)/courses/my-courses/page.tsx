@@ -9,19 +9,40 @@ import { formatDate } from "@/lib/format";
 import { listTrustAccessGaps } from "@/lib/trust";
 import { ProgressSelector } from "../_components/progress-selector";
 import { TrustAccessGaps } from "./trust-access-gaps";
+import { listMyRequiredTraining } from "@/lib/requirements/mine";
+import { RequiredTraining } from "./required-training";
 
 export const metadata: Metadata = { title: "My Courses" };
 
 export default async function MyCoursesPage() {
   const viewer = await requireViewer();
-  const [scopes, enrolments, gaps] = await Promise.all([listProgressScopes(viewer.id), listMyEnrolments(viewer.id), listTrustAccessGaps(viewer.id)]);
+  const [scopes, allEnrolments, gaps, required] = await Promise.all([
+    listProgressScopes(viewer.id),
+    listMyEnrolments(viewer.id),
+    listTrustAccessGaps(viewer.id),
+    listMyRequiredTraining(viewer.id),
+  ]);
+  // Required courses are listed once, in their own section first; the other courses keep their look below.
+  const requiredIds = new Set(required.map((r) => r.course.id));
+  const byCourse = new Map(allEnrolments.map((e) => [e.courseId, e]));
+  const requiredItems = required.map((r) => {
+    const e = byCourse.get(r.course.id);
+    return { ...r, enrolment: e ? { status: e.status, nextPosition: e.nextPosition } : null };
+  });
+  const enrolments = allEnrolments.filter((e) => !requiredIds.has(e.courseId));
   return (
     <>
       <ProgressSelector scopes={scopes} selected="self" />
       <TrustAccessGaps gaps={gaps} />
+      <RequiredTraining items={requiredItems} />
       <section aria-labelledby="my-courses">
         <h2 id="my-courses" className="text-xl font-semibold">My Courses</h2>
-        {enrolments.length === 0 ? (
+        {enrolments.length === 0 && requiredItems.length > 0 ? (
+          <p className="mt-3 text-slate-700">
+            You have no other courses.{" "}
+            <Link href="/courses/all" className="font-medium text-brand-700 underline underline-offset-4">Browse All Courses</Link>
+          </p>
+        ) : enrolments.length === 0 ? (
           <p className="mt-3 text-slate-700">
             You are not enrolled on any course yet.{" "}
             <Link href="/courses/all" className="font-medium text-brand-700 underline underline-offset-4">Browse All Courses</Link>
