@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ActionButton } from "@/components/action-button";
 import { currentMemberScope } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { can } from "@/lib/permissions";
@@ -15,9 +14,9 @@ import {
   type RequirementView,
 } from "@/lib/requirements/manage";
 import { readSearchParam } from "@/lib/search-params";
-import { removeRequirementAction } from "./actions";
 import { RequirementForm, type RequirementFormValues } from "./requirement-form";
 import { RequirementHistory } from "./requirement-history";
+import { RequirementList } from "./requirement-list";
 
 export const metadata: Metadata = { title: "Required training" };
 
@@ -65,48 +64,22 @@ export default async function RequiredTrainingPage({ searchParams }: { searchPar
           </p>
           {!setting.setsRequirements ? (
             <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="not-academies">
-              {name}&apos;s requirements would apply only once Schoot designates it Academies. Until then its schools&apos; staff are not required to do anything by {name}.{" "}
+              {name}&apos;s requirements would apply to the schools that chose it only once Schoot designates it Academies, so it cannot set any yet.{" "}
               <Link href="/workplace/trust-access" className="font-medium underline">See what to do</Link>
             </p>
           ) : null}
-          {requirements.length === 0 ? (
-            <p className="mt-4 text-slate-700" data-testid="no-requirements">No course is required yet.</p>
-          ) : (
-            <ul className="mt-4 space-y-3" data-testid="requirements">
-              {requirements.map((requirement) => (
-                <li key={requirement.id} className="rounded-md border border-slate-200 p-4" data-testid="requirement">
-                  <h3 className="font-semibold">
-                    <Link href={`/courses/${requirement.course.slug}`} className="inline-block py-0.5 text-brand-800 underline underline-offset-4 break-words">
-                      {requirement.course.title}
-                    </Link>
-                  </h3>
-                  {!requirement.own ? (
-                    <p className="mt-1 inline-block rounded bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-800">Required by {requirement.requiredBy.name}</p>
-                  ) : null}
-                  <p className="mt-1 text-sm text-slate-700">{describeDueRule(requirement.rule)} · {describeRenewal(requirement.renewalYears)}</p>
-                  {manages && requirement.own ? (
-                    <div className="mt-3 flex flex-wrap items-start gap-3">
-                      <Link
-                        href={`/workplace/required-training?course=${requirement.course.id}#require-course`}
-                        className="inline-flex min-h-10 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-900 hover:bg-slate-100"
-                        aria-label={`Change ${requirement.course.title}`}
-                      >
-                        Change
-                      </Link>
-                      <div>
-                        <ActionButton
-                          action={removeRequirementAction}
-                          fields={{ organisationId: member.organisationId, requirementId: requirement.id }}
-                          label={`Remove ${requirement.course.title}`}
-                          pendingLabel="Removing…"
-                        />
-                      </div>
-                    </div>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <RequirementList
+            organisationId={member.organisationId}
+            items={requirements.map((requirement) => ({
+              id: requirement.id,
+              courseId: requirement.course.id,
+              title: requirement.course.title,
+              slug: requirement.course.slug,
+              rule: `${describeDueRule(requirement.rule)} · ${describeRenewal(requirement.renewalYears)}`,
+              requiredBy: requirement.own ? null : requirement.requiredBy.name,
+              manageable: manages && requirement.own,
+            }))}
+          />
         </section>
         {manages ? (
           <section aria-labelledby="require-course" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -130,7 +103,7 @@ export default async function RequiredTrainingPage({ searchParams }: { searchPar
           </section>
         ) : null}
       </div>
-      <RequirementHistory entries={history} />
+      <RequirementHistory entries={history} organisationName={name} />
     </div>
   );
 }
