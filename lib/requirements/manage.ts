@@ -242,8 +242,8 @@ export function describeRequirementChange(change: { action: string; actorName: s
  * history). For a trust, its own changes.
  */
 export async function listRequirementHistory(member: MemberScope, take = 30): Promise<RequirementChange[]> {
-  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: member.organisationId }, select: { kind: true, trustId: true, trustChosenAt: true } });
-  const sources: { organisationId: string; createdAt?: { gte: Date } }[] = [{ organisationId: member.organisationId }];
+  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: member.organisationId }, select: { kind: true, trustId: true } });
+  const sources: { organisationId: string }[] = [{ organisationId: member.organisationId }];
   if (organisation.kind === "SCHOOL" && organisation.trustId) sources.push({ organisationId: organisation.trustId });
   const rows = await db.auditLog.findMany({
     where: { action: { in: REQUIREMENT_ACTIONS }, OR: sources },
