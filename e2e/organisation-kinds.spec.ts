@@ -16,7 +16,7 @@ const workplaceTabs = (page: Page) => page.getByRole("navigation", { name: "Work
 test("head@meadowlane.example searches Academy, is offered only trusts, and chooses Northstar after a confirmation naming it", async ({ page }) => {
   await signIn(page, "head@meadowlane.example");
   await page.goto("/workplace/my-school");
-  await expect(workplaceTabs(page)).toHaveText(["My School", "Trust access", "Who can see my training"]);
+  await expect(workplaceTabs(page)).toHaveText(["My School", "Trust access", "Required training", "Who can see my training"]);
   await expect(page.getByTestId("current-trust")).toContainText("No Multi Academy Trust chosen");
 
   await page.getByLabel(/search by the trust's name/).fill("Academy");
@@ -98,7 +98,7 @@ test("lead@northstar.example's selector groups the trust, opens a choice at once
   const hillcrest = new URL(page.url()).pathname;
 
   await page.goto("/workplace/my-school");
-  await expect(workplaceTabs(page)).toHaveText(["My School", "My Trust", "Trust access", "Who can see my training"]);
+  await expect(workplaceTabs(page)).toHaveText(["My School", "My Trust", "Trust access", "Required training", "Who can see my training"]);
   await page.goto("/courses");
   await expect(page).toHaveURL(new RegExp(`${hillcrest}$`));
   await expect(page.getByLabel("View course progress for:")).toHaveValue(hillcrest.split("/").pop()!);

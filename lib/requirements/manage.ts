@@ -19,6 +19,13 @@ export const MAX_DUE_DAYS = 365;
 /** How far ahead a fixed due date may be set. */
 export const MAX_YEARS_AHEAD = 3;
 
+/** A refusal that belongs next to one field of the form (the action shows it there). */
+export class RequirementFieldError extends ActionError {
+  constructor(readonly field: "courseId" | "dueOn" | "dueDays" | "renewal", message: string) {
+    super(message);
+  }
+}
+
 const renewalChoices = ["none", ...RENEWAL_YEARS.map(String)] as [string, ...string[]];
 
 /** The form's fields: the due rule is a date or a number of days, whichever "dueKind" says; the other field is ignored. */
@@ -87,11 +94,12 @@ export async function setRequirement(actorId: string, input: SetRequirementInput
   return db.$transaction(async (tx) => {
     const organisation = await lockOrganisation(tx, actorId, input.organisationId);
     const course = await tx.course.findUnique({ where: { id: input.courseId }, select: { id: true, title: true } });
-    if (!course) throw new NotFoundError();
+    // Every course is on offer to every organisation, so an unknown id is a stale or hand-made form, not another tenant's.
+    if (!course) throw new RequirementFieldError("courseId", "Choose a course from the list.");
     const trust = organisation.trust?.kind === "TRUST" && organisation.trust.designation === "ACADEMIES" ? organisation.trust : null;
     if (organisation.kind === "SCHOOL" && trust) {
       const byTrust = await tx.requirement.findUnique({ where: { organisationId_courseId: { organisationId: trust.id, courseId: course.id } }, select: { id: true } });
-      if (byTrust) throw new ActionError(`${trust.name} already requires ${course.title} of your staff, so there is nothing for the school to add.`);
+      if (byTrust) throw new RequirementFieldError("courseId", `${trust.name} already requires ${course.title} of your staff, so there is nothing for the school to add.`);
     }
     const rule = ruleOf(input);
     const existing = await tx.requirement.findUnique({
@@ -234,8 +242,8 @@ export function describeRequirementChange(change: { action: string; actorName: s
  * history). For a trust, its own changes.
  */
 export async function listRequirementHistory(member: MemberScope, take = 30): Promise<RequirementChange[]> {
-  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: member.organisationId }, select: { kind: true, trustId: true, trustChosenAt: true } });
-  const sources: { organisationId: string; createdAt?: { gte: Date } }[] = [{ organisationId: member.organisationId }];
+  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: member.organisationId }, select: { kind: true, trustId: true } });
+  const sources: { organisationId: string }[] = [{ organisationId: member.organisationId }];
   if (organisation.kind === "SCHOOL" && organisation.trustId) sources.push({ organisationId: organisation.trustId });
   const rows = await db.auditLog.findMany({
     where: { action: { in: REQUIREMENT_ACTIONS }, OR: sources },
@@ -256,8 +264,37 @@ export async function listRequirementHistory(member: MemberScope, take = 30): Pr
   });
 }
 
-/** Courses an organisation can require: every course, by title. */
-export async function listRequirableCourses(): Promise<{ id: string; title: string }[]> {
-  return db.course.findMany({ select: { id: true, title: true }, orderBy: [{ title: "asc" }, { id: "asc" }] });
+/** What the page needs to know of the member's organisation: its kind and designation, and a school's trust whose requirements apply to it. */
+export type RequirementSetting = {
+  kind: "SCHOOL" | "TRUST";
+  /** A trust sets requirements only while designated Academies. */
+  setsRequirements: boolean;
+  /** For a school: the trust it has chosen, when that trust's requirements apply (a Trust designated Academies). */
+  trust: { id: string; name: string } | null;
+};
+
+export async function getRequirementSetting(member: MemberScope): Promise<RequirementSetting> {
+  const organisation = await db.organisation.findUniqueOrThrow({
+    where: { id: member.organisationId },
+    select: { kind: true, designation: true, trust: { select: { id: true, name: true, kind: true, designation: true } } },
+  });
+  const trust = organisation.kind === "SCHOOL" && organisation.trust?.kind === "TRUST" && organisation.trust.designation === "ACADEMIES" ? organisation.trust : null;
+  return {
+    kind: organisation.kind,
+    setsRequirements: organisation.kind === "SCHOOL" || organisation.designation === "ACADEMIES",
+    trust: trust ? { id: trust.id, name: trust.name } : null,
+  };
 }
 
+/**
+ * Courses the member's organisation can require, by title: every course, less (for a school) those the trust
+ * it has chosen already requires, which the school cannot add.
+ */
+export async function listRequirableCourses(member: MemberScope): Promise<{ id: string; title: string }[]> {
+  const { trust } = await getRequirementSetting(member);
+  return db.course.findMany({
+    where: trust ? { requirements: { none: { organisationId: trust.id } } } : {},
+    select: { id: true, title: true },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+  });
+}

@@ -16,11 +16,12 @@ export default async function WorkplaceLayout({ children }: { children: React.Re
         { href: "/workplace/my-school", label: "My School" },
         ...(seesTrustSchools ? [{ href: "/workplace/my-trust", label: "My Trust" }] : []),
         { href: "/workplace/trust-access", label: "Trust access" },
+        { href: "/workplace/required-training", label: "Required training" },
         { href: "/workplace/who-can-see", label: "Who can see my training" },
       ]
     : [
         { href: "/workplace/my-school", label: "My School" },
-        ...(membership ? [{ href: "/workplace/trust-access", label: "Trust access" }] : []),
+        ...(membership ? [{ href: "/workplace/trust-access", label: "Trust access" }, { href: "/workplace/required-training", label: "Required training" }] : []),
         { href: "/workplace/who-can-see", label: "Who can see my training" },
       ];
   return (
