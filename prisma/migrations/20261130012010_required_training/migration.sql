@@ -187,11 +187,20 @@ END';
 -- exists is kept as it is), so it is on their My Courses and in their school's progress view. When a
 -- requirement is set, when someone joins a school, when a school chooses a trust, and when a trust becomes
 -- Academies. A requirement removed, or a school leaving its trust, leaves the enrolments (and their progress).
--- Then "RequiredAssignment" is refreshed for the schools concerned.
+-- Then "RequiredAssignment" is refreshed for the schools concerned. The triggers on Membership and Enrolment
+-- are named "<table>_training_…" so that they fire after the progress tally's ("<table>_tally_…"): PostgreSQL
+-- fires a table's triggers for one event in name order, and an enrolment made for a new member must be counted
+-- by the tally once (as an enrolment of a member), not a second time by the membership's own count.
 CREATE FUNCTION "requirement_changed"() RETURNS trigger LANGUAGE plpgsql AS E'
 DECLARE
   schools uuid[]\073
 BEGIN
+  -- The organisations whose rules change, locked first (see "membership_locks_rules" below).
+  IF TG_OP = ''DELETE'' THEN
+    PERFORM 1 FROM "Organisation" WHERE id IN (SELECT "organisationId" FROM old_rows) ORDER BY id FOR UPDATE\073
+  ELSE
+    PERFORM 1 FROM "Organisation" WHERE id IN (SELECT "organisationId" FROM new_rows) ORDER BY id FOR UPDATE\073
+  END IF\073
   IF TG_OP = ''INSERT'' THEN
     INSERT INTO "Enrolment" (id, "userId", "courseId")
     SELECT gen_random_uuid(), x."userId", x."courseId"
@@ -219,6 +228,26 @@ CREATE TRIGGER "Requirement_changed" AFTER UPDATE ON "Requirement"
 CREATE TRIGGER "Requirement_removed" AFTER DELETE ON "Requirement"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "requirement_changed"();
 
+-- Whoever joins a school reads its rules (the school's and its trust's requirements, the trust chosen, the
+-- trust's designation) after any change to them has committed, and a change to them waits for joiners to
+-- commit: a membership locks the school and its trust FOR SHARE before the row is written, which conflicts
+-- with a change of the school's or the trust's row (a trust chosen, a designation) and with a requirement's
+-- change, which locks its organisation FOR UPDATE first. Without it, a person joining while a requirement is
+-- set would be missed by both (each reading the other's world before it committed). Organisations are always
+-- locked before people, as everywhere else, so this adds no deadlock.
+CREATE FUNCTION "membership_locks_rules"() RETURNS trigger LANGUAGE plpgsql AS E'
+DECLARE
+  chosen uuid\073
+BEGIN
+  SELECT "trustId" INTO chosen FROM "Organisation" WHERE id = NEW."organisationId" FOR SHARE\073
+  IF chosen IS NOT NULL THEN
+    PERFORM 1 FROM "Organisation" WHERE id = chosen FOR SHARE\073
+  END IF\073
+  RETURN NEW\073
+END';
+CREATE TRIGGER "Membership_training_locks" BEFORE INSERT OR UPDATE OF "organisationId" ON "Membership"
+  FOR EACH ROW EXECUTE FUNCTION "membership_locks_rules"();
+
 CREATE FUNCTION "membership_joined"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   INSERT INTO "Enrolment" (id, "userId", "courseId")
@@ -233,7 +262,7 @@ BEGIN
   PERFORM required_refresh_people(ARRAY(SELECT DISTINCT "userId" FROM new_rows))\073
   RETURN NULL\073
 END';
-CREATE TRIGGER "Membership_joined" AFTER INSERT ON "Membership"
+CREATE TRIGGER "Membership_training_joined" AFTER INSERT ON "Membership"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "membership_joined"();
 
 -- A membership changed or ended, or an enrolment changed: those people's rows again.
@@ -248,9 +277,9 @@ BEGIN
   END IF\073
   RETURN NULL\073
 END';
-CREATE TRIGGER "Membership_left_required" AFTER DELETE ON "Membership"
+CREATE TRIGGER "Membership_training_left" AFTER DELETE ON "Membership"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_people_changed"();
-CREATE TRIGGER "Membership_changed_required" AFTER UPDATE ON "Membership"
+CREATE TRIGGER "Membership_training_changed" AFTER UPDATE ON "Membership"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_people_changed"();
 -- Only enrolments on a course someone is required to do matter: a lesson completed elsewhere costs one lookup.
 CREATE FUNCTION "required_enrolments_changed"() RETURNS trigger LANGUAGE plpgsql AS E'
@@ -265,11 +294,11 @@ BEGIN
   END IF\073
   RETURN NULL\073
 END';
-CREATE TRIGGER "Enrolment_added_required" AFTER INSERT ON "Enrolment"
+CREATE TRIGGER "Enrolment_training_added" AFTER INSERT ON "Enrolment"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_enrolments_changed"();
-CREATE TRIGGER "Enrolment_changed_required" AFTER UPDATE ON "Enrolment"
+CREATE TRIGGER "Enrolment_training_changed" AFTER UPDATE ON "Enrolment"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_enrolments_changed"();
-CREATE TRIGGER "Enrolment_removed_required" AFTER DELETE ON "Enrolment"
+CREATE TRIGGER "Enrolment_training_removed" AFTER DELETE ON "Enrolment"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_enrolments_changed"();
 
 -- A school choosing or leaving a trust, a trust's designation or an organisation's kind changing: enrol whoever
