@@ -321,7 +321,11 @@ const STANDINGS: Record<string, Standing[]> = {
 };
 const USUAL_STANDINGS: Standing[] = ["in-date", "renewal-due-soon", "overdue", "expired", "in-date", "in-date", "overdue", "in-date"];
 
-/** Joined Riverside ten days before seeding: "Safeguarding essentials" (within 30 days) is due soon, not started. */
+/**
+ * Joined Riverside ten days before seeding: "Safeguarding essentials" (within 30 days) is due soon, not started.
+ * Riverside's own course (by a date, no renewal) they did in their first days, so that finishing Safeguarding
+ * makes them in date on everything required of them (the journey watches Riverside's compliance go up).
+ */
 export const NEW_JOINER = { email: "teacher@riverside.example", school: "Riverside Primary Academy", joinedDaysAgo: 10 };
 
 /** A requirement "within N days" applies from this many days before seeding, so whoever has not done it is overdue. */
@@ -387,7 +391,7 @@ async function seedRequiredTraining(prisma: PrismaClient, organisationIds: Map<s
           if (newJoiner) {
             await tx.membership.update({ where: { id: member.id }, data: { createdAt: daysBefore(today, NEW_JOINER.joinedDaysAgo) } });
           }
-          await setStanding(tx, enrolment.id, course.lessons.map((l) => l.id), newJoiner ? "new" : standings[j % standings.length]!, today, j, spec.renewalYears !== null);
+          await setStanding(tx, enrolment.id, course.lessons.map((l) => l.id), newJoiner ? (spec.renewalYears === null ? "new-done" : "new") : standings[j % standings.length]!, today, j, spec.renewalYears !== null);
         }
       }
     }, { timeout: 60_000 });
@@ -398,17 +402,20 @@ async function seedRequiredTraining(prisma: PrismaClient, organisationIds: Map<s
  * Rewrites one enrolment (and its lesson completions) to a standing on the day `today`. A completion in date
  * is 2 to 7 months old; a renewal due soon, 340 to 351 days old (it expires in the next 14 to 25 days); an
  * expired one, 13 to 19 months old. Without renewal every completion stays in date, so they are all recent.
- * Overdue is no completion, half of them part way through; "new" is a new joiner who has not started.
+ * Overdue is no completion, half of them part way through; "new" is a new joiner who has not started,
+ * "new-done" one who completed it days after joining.
  */
-async function setStanding(tx: Pick<PrismaClient, "enrolment" | "lessonCompletion">, enrolmentId: string, lessonIds: string[], standing: Standing | "new", today: IsoDate, j: number, renews: boolean) {
-  const completedDaysAgo = !renews ? 10 + ((j * 7) % 20)
+async function setStanding(tx: Pick<PrismaClient, "enrolment" | "lessonCompletion">, enrolmentId: string, lessonIds: string[], standing: Standing | "new" | "new-done", today: IsoDate, j: number, renews: boolean) {
+  const completedDaysAgo = standing === "new-done" ? NEW_JOINER.joinedDaysAgo - 5
+    : !renews ? 10 + ((j * 7) % 20)
     : standing === "in-date" ? 60 + ((j * 37) % 150)
     : standing === "renewal-due-soon" ? 340 + (j % 12)
     : 400 + ((j * 11) % 180);
-  const completes = standing === "in-date" || standing === "renewal-due-soon" || standing === "expired";
+  const completes = standing === "in-date" || standing === "renewal-due-soon" || standing === "expired" || standing === "new-done";
   const done = completes ? lessonIds.length : standing === "overdue" && j % 2 === 1 ? Math.max(1, Math.floor(lessonIds.length / 2)) : 0;
   const completedAt = completes ? daysBefore(today, completedDaysAgo) : null;
-  const enrolledAt = completedAt ? new Date(completedAt.getTime() - 14 * DAY)
+  const enrolledAt = standing === "new-done" ? daysBefore(today, NEW_JOINER.joinedDaysAgo)
+    : completedAt ? new Date(completedAt.getTime() - 14 * DAY)
     : standing === "new" ? daysBefore(today, NEW_JOINER.joinedDaysAgo)
     : daysBefore(today, 150 + (j % 30));
   const lastActivityAt = completedAt ?? (done ? new Date(enrolledAt.getTime() + (3 + (j % 20)) * DAY) : null);
@@ -421,7 +428,8 @@ async function setStanding(tx: Pick<PrismaClient, "enrolment" | "lessonCompletio
     await tx.lessonCompletion.createMany({
       data: lessonIds.slice(0, done).map((lessonId, position) => ({
         enrolmentId, lessonId,
-        completedAt: position === done - 1 ? lastActivityAt! : new Date(enrolledAt.getTime() + (1 + position) * DAY),
+        // Spread evenly from enrolling to the last activity, the last lesson on it.
+        completedAt: new Date(enrolledAt.getTime() + ((1 + position) * (lastActivityAt!.getTime() - enrolledAt.getTime())) / done),
       })),
     });
   }
