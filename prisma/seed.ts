@@ -382,18 +382,23 @@ async function seedRequiredTraining(prisma: PrismaClient, organisationIds: Map<s
         where: { kind: "SCHOOL", OR: [{ id: organisationId }, { trustId: organisationId, trust: { kind: "TRUST", designation: "ACADEMIES" } }] },
         select: { id: true, name: true, memberships: { select: { id: true, userId: true, user: { select: { email: true } } } } },
       });
+      const lessonIds = course.lessons.map((l) => l.id);
+      const plans: EnrolmentPlan[] = [];
       for (const school of schools) {
         const standings = STANDINGS[school.name] ?? USUAL_STANDINGS;
         const members = [...school.memberships].sort((a, b) => a.user.email.localeCompare(b.user.email));
+        const enrolments = await tx.enrolment.findMany({ where: { courseId: course.id, userId: { in: members.map((m) => m.userId) } }, select: { id: true, userId: true } });
+        const enrolmentOf = new Map(enrolments.map((e) => [e.userId, e.id]));
         for (const [j, member] of members.entries()) {
-          const enrolment = await tx.enrolment.findUniqueOrThrow({ where: { userId_courseId: { userId: member.userId, courseId: course.id } }, select: { id: true } });
           const newJoiner = member.user.email === NEW_JOINER.email && school.name === NEW_JOINER.school;
           if (newJoiner) {
             await tx.membership.update({ where: { id: member.id }, data: { createdAt: daysBefore(today, NEW_JOINER.joinedDaysAgo) } });
           }
-          await setStanding(tx, enrolment.id, course.lessons.map((l) => l.id), newJoiner ? (spec.renewalYears === null ? "new-done" : "new") : standings[j % standings.length]!, today, j, spec.renewalYears !== null);
+          const standing = newJoiner ? (spec.renewalYears === null ? "new-done" : "new") : standings[j % standings.length]!;
+          plans.push(planStanding(enrolmentOf.get(member.userId)!, lessonIds.length, standing, today, j, spec.renewalYears !== null));
         }
       }
+      await writePlans(tx, plans, lessonIds);
     }, { timeout: 60_000 });
   }
 }
@@ -405,34 +410,44 @@ async function seedRequiredTraining(prisma: PrismaClient, organisationIds: Map<s
  * Overdue is no completion, half of them part way through; "new" is a new joiner who has not started,
  * "new-done" one who completed it days after joining.
  */
-async function setStanding(tx: Pick<PrismaClient, "enrolment" | "lessonCompletion">, enrolmentId: string, lessonIds: string[], standing: Standing | "new" | "new-done", today: IsoDate, j: number, renews: boolean) {
+type EnrolmentPlan = { enrolmentId: string; enrolledAt: Date; lastActivityAt: Date | null; completedAt: Date | null; done: number };
+
+function planStanding(enrolmentId: string, lessons: number, standing: Standing | "new" | "new-done", today: IsoDate, j: number, renews: boolean): EnrolmentPlan {
   const completedDaysAgo = standing === "new-done" ? NEW_JOINER.joinedDaysAgo - 5
     : !renews ? 10 + ((j * 7) % 20)
     : standing === "in-date" ? 60 + ((j * 37) % 150)
     : standing === "renewal-due-soon" ? 340 + (j % 12)
     : 400 + ((j * 11) % 180);
   const completes = standing === "in-date" || standing === "renewal-due-soon" || standing === "expired" || standing === "new-done";
-  const done = completes ? lessonIds.length : standing === "overdue" && j % 2 === 1 ? Math.max(1, Math.floor(lessonIds.length / 2)) : 0;
+  const done = completes ? lessons : standing === "overdue" && j % 2 === 1 ? Math.max(1, Math.floor(lessons / 2)) : 0;
   const completedAt = completes ? daysBefore(today, completedDaysAgo) : null;
   const enrolledAt = standing === "new-done" ? daysBefore(today, NEW_JOINER.joinedDaysAgo)
     : completedAt ? new Date(completedAt.getTime() - 14 * DAY)
     : standing === "new" ? daysBefore(today, NEW_JOINER.joinedDaysAgo)
     : daysBefore(today, 150 + (j % 30));
   const lastActivityAt = completedAt ?? (done ? new Date(enrolledAt.getTime() + (3 + (j % 20)) * DAY) : null);
-  await tx.lessonCompletion.deleteMany({ where: { enrolmentId } });
-  await tx.enrolment.update({
-    where: { id: enrolmentId },
-    data: { enrolledAt, attemptStartedAt: enrolledAt, lastActivityAt, completedAt, completedLessons: done, attempt: 1, previousCompletedAt: null },
+  return { enrolmentId, enrolledAt, lastActivityAt, completedAt, done };
+}
+
+/** The plans written in three statements: completions cleared, enrolments rewritten, completions added. */
+async function writePlans(tx: Pick<PrismaClient, "lessonCompletion" | "$executeRaw">, plans: EnrolmentPlan[], lessonIds: string[]) {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  await tx.lessonCompletion.deleteMany({ where: { enrolmentId: { in: plans.map((p) => p.enrolmentId) } } });
+  await tx.$executeRaw`
+    UPDATE "Enrolment" e
+       SET "enrolledAt" = v."enrolledAt", "attemptStartedAt" = v."enrolledAt", "lastActivityAt" = v."lastActivityAt",
+           "completedAt" = v."completedAt", "completedLessons" = v.done, attempt = 1, "previousCompletedAt" = NULL
+      FROM unnest(${plans.map((p) => p.enrolmentId)}::uuid[], ${plans.map((p) => iso(p.enrolledAt))}::text[]::timestamp[],
+                  ${plans.map((p) => iso(p.lastActivityAt))}::text[]::timestamp[], ${plans.map((p) => iso(p.completedAt))}::text[]::timestamp[],
+                  ${plans.map((p) => p.done)}::int[]) AS v(id, "enrolledAt", "lastActivityAt", "completedAt", done)
+     WHERE e.id = v.id`;
+  await tx.lessonCompletion.createMany({
+    data: plans.flatMap(({ enrolmentId, enrolledAt, lastActivityAt, done }) => lessonIds.slice(0, done).map((lessonId, position) => ({
+      enrolmentId, lessonId,
+      // Spread evenly from enrolling to the last activity, the last lesson on it.
+      completedAt: new Date(enrolledAt.getTime() + ((1 + position) * (lastActivityAt!.getTime() - enrolledAt.getTime())) / done),
+    }))),
   });
-  if (done) {
-    await tx.lessonCompletion.createMany({
-      data: lessonIds.slice(0, done).map((lessonId, position) => ({
-        enrolmentId, lessonId,
-        // Spread evenly from enrolling to the last activity, the last lesson on it.
-        completedAt: new Date(enrolledAt.getTime() + ((1 + position) * (lastActivityAt!.getTime() - enrolledAt.getTime())) / done),
-      })),
-    });
-  }
 }
 
 function clientFor(url: string) {
