@@ -5,6 +5,7 @@ import { hash } from "@node-rs/argon2";
 import { randomUUID } from "node:crypto";
 import { argon2Options } from "../lib/argon2-options";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { addDays, londonToday, type IsoDate } from "../lib/requirements/status";
 import type { Designation, OrganisationKind, Role } from "../lib/generated/prisma/enums";
 import { seedCourses } from "./seed-courses";
 
@@ -187,6 +188,7 @@ export async function seed(prisma: PrismaClient): Promise<void> {
     }
   }
   await seedGeneratedPeople(prisma, generatedPeople, passwordHash, courses);
+  await seedRequiredTraining(prisma, organisationIds);
 }
 
 type GeneratedPerson = { organisationId: string; email: string; name: string; completionRate: number; index: number };
@@ -278,6 +280,174 @@ async function enrolWithVariedProgress(prisma: PrismaClient, userId: string, ind
       });
     }
   }
+}
+
+// ---- Required training (product.md, "Required training") ------------------------------------------
+//
+// A person's standing on a required course depends on today's date in England (londonToday()), so these dates
+// are counted back from the moment the seed runs, NOT from SEED_NOW: with SEED_NOW's fixed dates, "due soon"
+// would be overdue a month later and every completion would expire a year later, and the demo would lose its
+// mix of statuses. The history above keeps SEED_NOW (it only has to look lived-in); required training is
+// "as of the day the demo was made", and from then on it ages as real training does.
+
+/** How a member of a school stands on a required course on the day of seeding. */
+type Standing = "in-date" | "renewal-due-soon" | "expired" | "overdue";
+
+type SeedRequirement = {
+  organisation: string;
+  course: string;
+  setBy: string;
+  due: { days: number } | "end-of-term";
+  renewalYears: number | null;
+};
+
+export const seedRequirements: SeedRequirement[] = [
+  { organisation: "Northstar Academy Trust", course: "Safeguarding essentials", setBy: "lead@northstar.example", due: { days: 30 }, renewalYears: 1 },
+  { organisation: "Riverside Primary Academy", course: "First aid awareness in schools", setBy: "head@riverside.example", due: "end-of-term", renewalYears: null },
+  // Every other school requires something of its own, so every school shows each status.
+  { organisation: "Meadow Lane Academy", course: "Safeguarding essentials", setBy: "head@meadowlane.example", due: { days: 30 }, renewalYears: 1 },
+  { organisation: "Brookside Academy", course: "Online safety for school staff", setBy: "head@brookside.example", due: { days: 30 }, renewalYears: 1 },
+  { organisation: "Willow Academy", course: "Online safety for school staff", setBy: "head@willow.example", due: { days: 30 }, renewalYears: 1 },
+  { organisation: "St Anne's Primary School", course: "Safeguarding essentials", setBy: "head@stannes.example", due: { days: 30 }, renewalYears: 1 },
+];
+
+/**
+ * Cycled over each school's staff in email order (so even the smallest school has each status in its first four).
+ * Riverside is mostly in date, Hillcrest mostly overdue (it stays well behind Riverside in every figure).
+ */
+const STANDINGS: Record<string, Standing[]> = {
+  "Riverside Primary Academy": ["in-date", "renewal-due-soon", "expired", "overdue", "in-date", "in-date", "in-date", "in-date", "in-date", "in-date", "in-date", "overdue"],
+  "Hillcrest Academy": ["overdue", "in-date", "expired", "renewal-due-soon", "overdue", "overdue", "overdue", "in-date", "overdue", "overdue"],
+};
+const USUAL_STANDINGS: Standing[] = ["in-date", "renewal-due-soon", "overdue", "expired", "in-date", "in-date", "overdue", "in-date"];
+
+/**
+ * Joined Riverside ten days before seeding: "Safeguarding essentials" (within 30 days) is due soon, not started.
+ * Riverside's own course (by a date, no renewal) they did in their first days, so that finishing Safeguarding
+ * makes them in date on everything required of them (the journey watches Riverside's compliance go up).
+ */
+export const NEW_JOINER = { email: "teacher@riverside.example", school: "Riverside Primary Academy", joinedDaysAgo: 10 };
+
+/** A requirement "within N days" applies from this many days before seeding, so whoever has not done it is overdue. */
+const APPLIES_DAYS_AGO = 200;
+
+/** The next 31 March or 31 July at least 40 days after `today`: a fixed date in the current school year. */
+export function endOfTermAfter(today: IsoDate): IsoDate {
+  const year = Number(today.slice(0, 4));
+  const earliest = addDays(today, 40);
+  return [`${year}-03-31`, `${year}-07-31`, `${year + 1}-03-31`, `${year + 1}-07-31`].find((date) => date >= earliest)!;
+}
+
+/** Noon in England on the day `days` before `today` (UTC noon is the same calendar day in England all year). */
+function daysBefore(today: IsoDate, days: number): Date {
+  return new Date(`${addDays(today, -days)}T12:00:00Z`);
+}
+
+/**
+ * Creates each demo requirement that is missing, with its "requirement.set" audit row (the shape
+ * lib/requirements/manage.ts writes), then sets the demo standing of the people it applies to. A requirement
+ * that exists, or that has any audit history (one removed in a demo stays removed), is left alone, and so is
+ * the progress of its people: a second seed changes nothing.
+ */
+async function seedRequiredTraining(prisma: PrismaClient, organisationIds: Map<string, string>) {
+  const now = new Date();
+  const today = londonToday(now);
+  for (const spec of seedRequirements) {
+    const organisationId = organisationIds.get(spec.organisation)!;
+    const course = await prisma.course.findFirstOrThrow({ where: { title: spec.course }, select: { id: true, title: true, lessons: { select: { id: true }, orderBy: { position: "asc" } } } });
+    const existing = await prisma.requirement.findUnique({ where: { organisationId_courseId: { organisationId, courseId: course.id } }, select: { id: true } });
+    const history = await prisma.auditLog.count({ where: { organisationId, targetType: "Course", targetId: course.id, action: { startsWith: "requirement." } } });
+    if (existing || history) continue;
+    const setBy = await prisma.user.findUniqueOrThrow({ where: { email: spec.setBy }, select: { id: true } });
+    const byDate = spec.due === "end-of-term";
+    const rule = byDate
+      ? { dueKind: "BY_DATE" as const, dueOn: endOfTermAfter(today), dueDays: null }
+      : { dueKind: "WITHIN_DAYS" as const, dueOn: null, dueDays: (spec.due as { days: number }).days };
+    const setAt = daysBefore(today, byDate ? 30 : APPLIES_DAYS_AGO);
+    await prisma.$transaction(async (tx) => {
+      // The insert's trigger enrols everyone it applies to (not started); their standing is set below.
+      await tx.requirement.create({
+        data: {
+          organisationId, courseId: course.id, dueKind: rule.dueKind, dueOn: rule.dueOn ? new Date(`${rule.dueOn}T00:00:00Z`) : null,
+          dueDays: rule.dueDays, renewalYears: spec.renewalYears, createdById: setBy.id, createdAt: setAt, updatedAt: setAt,
+        },
+      });
+      await tx.auditLog.create({
+        data: {
+          actorId: setBy.id, action: "requirement.set", organisationId, targetType: "Course", targetId: course.id, createdAt: setAt,
+          after: { courseId: course.id, course: course.title, dueKind: rule.dueKind, dueOn: rule.dueOn, dueDays: rule.dueDays, renewalYears: spec.renewalYears },
+        },
+      });
+      const schools = await tx.organisation.findMany({
+        where: { kind: "SCHOOL", OR: [{ id: organisationId }, { trustId: organisationId, trust: { kind: "TRUST", designation: "ACADEMIES" } }] },
+        select: { id: true, name: true, memberships: { select: { id: true, userId: true, user: { select: { email: true } } } } },
+      });
+      const lessonIds = course.lessons.map((l) => l.id);
+      const plans: EnrolmentPlan[] = [];
+      for (const school of schools) {
+        const standings = STANDINGS[school.name] ?? USUAL_STANDINGS;
+        const members = [...school.memberships].sort((a, b) => a.user.email.localeCompare(b.user.email));
+        const enrolments = await tx.enrolment.findMany({ where: { courseId: course.id, userId: { in: members.map((m) => m.userId) } }, select: { id: true, userId: true } });
+        const enrolmentOf = new Map(enrolments.map((e) => [e.userId, e.id]));
+        for (const [j, member] of members.entries()) {
+          const newJoiner = member.user.email === NEW_JOINER.email && school.name === NEW_JOINER.school;
+          if (newJoiner) {
+            await tx.membership.update({ where: { id: member.id }, data: { createdAt: daysBefore(today, NEW_JOINER.joinedDaysAgo) } });
+          }
+          const standing = newJoiner ? (spec.renewalYears === null ? "new-done" : "new") : standings[j % standings.length]!;
+          plans.push(planStanding(enrolmentOf.get(member.userId)!, lessonIds.length, standing, today, j, spec.renewalYears !== null));
+        }
+      }
+      await writePlans(tx, plans, lessonIds);
+    }, { timeout: 60_000 });
+  }
+}
+
+/**
+ * Rewrites one enrolment (and its lesson completions) to a standing on the day `today`. A completion in date
+ * is 2 to 7 months old; a renewal due soon, 340 to 351 days old (it expires in the next 14 to 25 days); an
+ * expired one, 13 to 19 months old. Without renewal every completion stays in date, so they are all recent.
+ * Overdue is no completion, half of them part way through; "new" is a new joiner who has not started,
+ * "new-done" one who completed it days after joining.
+ */
+type EnrolmentPlan = { enrolmentId: string; enrolledAt: Date; lastActivityAt: Date | null; completedAt: Date | null; done: number };
+
+function planStanding(enrolmentId: string, lessons: number, standing: Standing | "new" | "new-done", today: IsoDate, j: number, renews: boolean): EnrolmentPlan {
+  const completedDaysAgo = standing === "new-done" ? NEW_JOINER.joinedDaysAgo - 5
+    : !renews ? 10 + ((j * 7) % 20)
+    : standing === "in-date" ? 60 + ((j * 37) % 150)
+    : standing === "renewal-due-soon" ? 340 + (j % 12)
+    : 400 + ((j * 11) % 180);
+  const completes = standing === "in-date" || standing === "renewal-due-soon" || standing === "expired" || standing === "new-done";
+  const done = completes ? lessons : standing === "overdue" && j % 2 === 1 ? Math.max(1, Math.floor(lessons / 2)) : 0;
+  const completedAt = completes ? daysBefore(today, completedDaysAgo) : null;
+  const enrolledAt = standing === "new-done" ? daysBefore(today, NEW_JOINER.joinedDaysAgo)
+    : completedAt ? new Date(completedAt.getTime() - 14 * DAY)
+    : standing === "new" ? daysBefore(today, NEW_JOINER.joinedDaysAgo)
+    : daysBefore(today, 150 + (j % 30));
+  const lastActivityAt = completedAt ?? (done ? new Date(enrolledAt.getTime() + (3 + (j % 20)) * DAY) : null);
+  return { enrolmentId, enrolledAt, lastActivityAt, completedAt, done };
+}
+
+/** The plans written in three statements: completions cleared, enrolments rewritten, completions added. */
+async function writePlans(tx: Pick<PrismaClient, "lessonCompletion" | "$executeRaw">, plans: EnrolmentPlan[], lessonIds: string[]) {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  await tx.lessonCompletion.deleteMany({ where: { enrolmentId: { in: plans.map((p) => p.enrolmentId) } } });
+  await tx.$executeRaw`
+    UPDATE "Enrolment" e
+       SET "enrolledAt" = v."enrolledAt", "attemptStartedAt" = v."enrolledAt", "lastActivityAt" = v."lastActivityAt",
+           "completedAt" = v."completedAt", "completedLessons" = v.done, attempt = 1, "previousCompletedAt" = NULL
+      FROM unnest(${plans.map((p) => p.enrolmentId)}::uuid[], ${plans.map((p) => iso(p.enrolledAt))}::text[]::timestamp[],
+                  ${plans.map((p) => iso(p.lastActivityAt))}::text[]::timestamp[], ${plans.map((p) => iso(p.completedAt))}::text[]::timestamp[],
+                  ${plans.map((p) => p.done)}::int[]) AS v(id, "enrolledAt", "lastActivityAt", "completedAt", done)
+     WHERE e.id = v.id`;
+  await tx.lessonCompletion.createMany({
+    data: plans.flatMap(({ enrolmentId, enrolledAt, lastActivityAt, done }) => lessonIds.slice(0, done).map((lessonId, position) => ({
+      enrolmentId, lessonId,
+      // Spread evenly from enrolling to the last activity, the last lesson on it.
+      completedAt: new Date(enrolledAt.getTime() + ((1 + position) * (lastActivityAt!.getTime() - enrolledAt.getTime())) / done),
+    }))),
+  });
 }
 
 function clientFor(url: string) {
