@@ -2,7 +2,7 @@
 // free of "server-only" so the benchmark runs the very statement the Trust overview runs.
 import { Prisma } from "../generated/prisma/client";
 import { requiredTrainingOf } from "./sql";
-import type { IsoDate } from "./status";
+import type { IsoDate, RequiredStatus } from "./status";
 
 export type ComplianceFigures = {
   /** (person, required course) pairs. */
@@ -31,42 +31,46 @@ export function compliancePercent(inDate: number, required: number): number | nu
 
 type Counts = Omit<ComplianceFigures, "percent">;
 const figuresOf = (c: Counts): ComplianceFigures => ({ ...c, percent: compliancePercent(c.inDate, c.required) });
+const noCounts = (): Counts => ({ required: 0, inDate: 0, dueSoon: 0, overdue: 0, expired: 0 });
 
-export type ComplianceRow = Counts & { schoolId: string; courseId: string; title: string };
+/** One row of the statement: how many (person, course) pairs of a school and course stand at a status. */
+export type ComplianceRow = { schoolId: string; courseId: string; title: string; status: RequiredStatus; inDate: boolean; n: number };
 
-/** The statement: one row per school and required course. Exported for the benchmark's floor and EXPLAIN. */
+/**
+ * The statement: per school, required course, status and in date, how many pairs. Grouping by the status
+ * works it out once a row (a FILTER per figure would work it out once per figure, three times slower at
+ * 36,000 pairs). Exported for the benchmark's floor and EXPLAIN.
+ */
 export function complianceSql(schoolIds: readonly string[], today: IsoDate): Prisma.Sql {
   return Prisma.sql`
-    SELECT r."schoolId", r."courseId", c.title,
-           count(*)::int AS required,
-           count(*) FILTER (WHERE r."inDate")::int AS "inDate",
-           count(*) FILTER (WHERE r.status = 'DUE_SOON')::int AS "dueSoon",
-           count(*) FILTER (WHERE r.status = 'OVERDUE')::int AS overdue,
-           count(*) FILTER (WHERE r.status = 'EXPIRED')::int AS expired
+    SELECT r."schoolId", r."courseId", c.title, r.status, r."inDate", count(*)::int AS n
       FROM ${requiredTrainingOf(schoolIds, today)} r JOIN "Course" c ON c.id = r."courseId"
-     GROUP BY r."schoolId", r."courseId", c.title
+     GROUP BY r."schoolId", r."courseId", c.title, r.status, r."inDate"
      ORDER BY c.title, r."courseId"`;
 }
 
-/** The figures from the statement's rows (separate from the read, for the tests' oracle and the benchmark). */
+/** The figures from the statement's rows (separate from the read, for the tests and the benchmark). */
 export function complianceOf(schoolIds: readonly string[], rows: readonly ComplianceRow[]): TrustCompliance {
   const courses: TrustCompliance["courses"] = [];
-  const cells: TrustCompliance["cells"] = new Map();
-  const totals = new Map<string, Counts>(schoolIds.map((id) => [id, { required: 0, inDate: 0, dueSoon: 0, overdue: 0, expired: 0 }]));
-  for (const { schoolId, courseId, title, ...counts } of rows) {
-    let course = cells.get(courseId);
+  const counts = new Map<string, Map<string, Counts>>();
+  const totals = new Map<string, Counts>(schoolIds.map((id) => [id, noCounts()]));
+  for (const { schoolId, courseId, title, status, inDate, n } of rows) {
+    let course = counts.get(courseId);
     if (!course) {
       courses.push({ courseId, title });
-      cells.set(courseId, (course = new Map()));
+      counts.set(courseId, (course = new Map()));
     }
-    course.set(schoolId, figuresOf(counts));
-    const total = totals.get(schoolId);
-    if (!total) continue;
-    total.required += counts.required;
-    total.inDate += counts.inDate;
-    total.dueSoon += counts.dueSoon;
-    total.overdue += counts.overdue;
-    total.expired += counts.expired;
+    const cell = course.get(schoolId) ?? noCounts();
+    course.set(schoolId, cell);
+    for (const into of [cell, totals.get(schoolId)]) {
+      if (!into) continue;
+      into.required += n;
+      if (inDate) into.inDate += n;
+      if (status === "DUE_SOON") into.dueSoon += n;
+      if (status === "OVERDUE") into.overdue += n;
+      if (status === "EXPIRED") into.expired += n;
+    }
   }
+  const cells: TrustCompliance["cells"] = new Map([...counts].map(([courseId, schools]) => [courseId, new Map([...schools].map(([id, c]) => [id, figuresOf(c)]))]));
   return { courses, cells, schools: new Map([...totals].map(([id, c]) => [id, figuresOf(c)])) };
 }

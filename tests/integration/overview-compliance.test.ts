@@ -59,7 +59,8 @@ async function oracle(schoolIds: string[], today: string) {
  */
 async function makeFixture() {
   const trust = await makeTrust({ name: unique("Compliance Trust") });
-  const [a, b, c, d] = await Promise.all(["A", "B", "C", "D"].map((n) => makeOrganisation({ name: unique(`Compliance ${n}`), trustId: trust.id })));
+  const school = (n: string) => makeOrganisation({ name: unique(`Compliance ${n}`), trustId: trust.id });
+  const [a, b, c, d] = [await school("A"), await school("B"), await school("C"), await school("D")];
   const lead = await makeUser(trust.id, "ADMINISTRATOR");
   const otherTrust = await makeTrust({ name: unique("Compliance Other Trust") });
   const x = await makeOrganisation({ name: unique("Compliance X"), trustId: otherTrust.id });
@@ -68,10 +69,10 @@ async function makeFixture() {
 
   const people = { a: [] as string[], b: [] as string[], c: [] as string[], x: [] as string[] };
   const joined = [400, 300, 200, 100, 20, 5]; // days ago
-  for (const [key, school, n] of [["a", a, 6], ["b", b, 4], ["c", c, 3], ["x", x, 3]] as const) {
+  for (const [key, at, n] of [["a", a, 6], ["b", b, 4], ["c", c, 3], ["x", x, 3]] as const) {
     for (let i = 0; i < n; i++) {
-      const user = await makeUser(school.id, i === 0 ? "ADMINISTRATOR" : "MEMBER");
-      await db.membership.update({ where: { userId_organisationId: { userId: user.id, organisationId: school.id } }, data: { createdAt: daysAgo(joined[i]!) } });
+      const user = await makeUser(at.id, i === 0 ? "ADMINISTRATOR" : "MEMBER");
+      await db.membership.update({ where: { userId_organisationId: { userId: user.id, organisationId: at.id } }, data: { createdAt: daysAgo(joined[i]!) } });
       people[key].push(user.id);
     }
   }
