@@ -3,6 +3,9 @@
 //   Second Bench Trust: 3 schools of 100 staff × 25 courses (7,500 more).
 // Progress varies by a hash of the enrolment (every status, every percentage), dates spread over a year,
 // and LessonCompletion rows match each enrolment's completedLessons, as the app keeps them.
+// Required training at the same scale (addRequirements): each bench trust requires 2 courses (within 30 days
+// of joining, renewed every year) of its schools, each school 1 of its own by a fixed date; staff joined
+// over the last 400 days and completed the trust's courses over the last 500, so every status occurs.
 import pg from "pg";
 
 export const BENCH = { schools: 12, staffPerSchool: 400, courses: 25, secondTrustSchools: 3, secondTrustStaff: 100 };
@@ -33,7 +36,7 @@ export async function generateBenchData(url: string): Promise<BenchData> {
     await insertCourses(client, BENCH.courses);
 
     const org = async (name: string, trustId: string | null) =>
-      (await q(`INSERT INTO "Organisation" (id, name, kind, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, CASE WHEN $2::uuid IS NULL THEN 'TRUST' ELSE 'SCHOOL' END::"OrganisationKind", 'ACADEMIES', $2::uuid, CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`, [name, trustId])).rows[0].id as string;
+      (await q(`INSERT INTO "Organisation" (id, name, kind, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, CASE WHEN $2::uuid IS NULL THEN 'TRUST' ELSE 'SCHOOL' END::"OrganisationKind", 'ACADEMIES', $2::uuid, CASE WHEN $2::uuid IS NULL THEN NULL ELSE now() - interval '2 years' END) RETURNING id`, [name, trustId])).rows[0].id as string;
     const trust = await org("Bench Academy Trust", null);
     const secondTrust = await org("Second Bench Trust", null);
     const schools: { id: string; staff: number }[] = [];
@@ -45,6 +48,7 @@ export async function generateBenchData(url: string): Promise<BenchData> {
 
     for (const [n, school] of schools.entries()) await addStaff(client, school.id, n, school.staff);
     await enrolEveryone(client, "%Bench School%");
+    await addRequirements(client, trust, schools.slice(0, BENCH.schools).map((s) => s.id));
     await q(`ANALYZE`);
 
     const counts = (await q(`SELECT (SELECT count(*) FROM "Enrolment")::int AS enrolments, (SELECT count(*) FROM "LessonCompletion")::int AS completions`)).rows[0];
@@ -83,8 +87,10 @@ async function addStaff(client: pg.Client, schoolId: string, n: number, staff: n
                'x', $1::uuid
           FROM generate_series(1, $5::int) i
         RETURNING id, email)
-      INSERT INTO "Membership" (id, "userId", "organisationId", role)
-      SELECT gen_random_uuid(), id, $1::uuid, CASE WHEN email LIKE '%-1@%' THEN 'ADMINISTRATOR'::"Role" ELSE 'MEMBER'::"Role" END FROM people`,
+      INSERT INTO "Membership" (id, "userId", "organisationId", role, "createdAt")
+      SELECT gen_random_uuid(), id, $1::uuid, CASE WHEN email LIKE '%-1@%' THEN 'ADMINISTRATOR'::"Role" ELSE 'MEMBER'::"Role" END,
+             now() - ((abs(hashtext(email)) % 400) || ' days')::interval
+        FROM people`,
       [schoolId, n, FIRST, LAST, staff]);
 }
 
@@ -131,7 +137,7 @@ export async function generateTrustBenchData(url: string): Promise<TrustBenchDat
   try {
     await insertCourses(client, TRUST_BENCH.courses);
     const org = async (name: string, kind: "TRUST" | "SCHOOL", trustId: string | null = null) =>
-      (await q(`INSERT INTO "Organisation" (id, name, kind, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, $2::"OrganisationKind", 'ACADEMIES', $3::uuid, CASE WHEN $3::uuid IS NULL THEN NULL ELSE now() END) RETURNING id`, [name, kind, trustId])).rows[0].id as string;
+      (await q(`INSERT INTO "Organisation" (id, name, kind, designation, "trustId", "trustChosenAt") VALUES (gen_random_uuid(), $1, $2::"OrganisationKind", 'ACADEMIES', $3::uuid, CASE WHEN $3::uuid IS NULL THEN NULL ELSE now() - interval '2 years' END) RETURNING id`, [name, kind, trustId])).rows[0].id as string;
     const lead = async (email: string, trustId: string) => {
       const id = (await q(`INSERT INTO "User" (id, email, name, "passwordHash") VALUES (gen_random_uuid(), $1, 'Bench Lead', 'x') RETURNING id`, [email])).rows[0].id as string;
       await q(`INSERT INTO "Membership" (id, "userId", "organisationId", role) VALUES (gen_random_uuid(), $1, $2, 'ADMINISTRATOR')`, [id, trustId]);
@@ -145,7 +151,12 @@ export async function generateTrustBenchData(url: string): Promise<TrustBenchDat
       await addStaff(client, id, s, TRUST_BENCH.firstStaff);
     }
     const controlTrustId = await org("Control Academy Trust", "TRUST");
-    for (let s = 1; s <= TRUST_BENCH.schools; s++) await addStaff(client, await org(`Control School ${String(s).padStart(2, "0")}`, "SCHOOL", controlTrustId), 500 + s, TRUST_BENCH.firstStaff);
+    const controlSchoolIds: string[] = [];
+    for (let s = 1; s <= TRUST_BENCH.schools; s++) {
+      const id = await org(`Control School ${String(s).padStart(2, "0")}`, "SCHOOL", controlTrustId);
+      controlSchoolIds.push(id);
+      await addStaff(client, id, 500 + s, TRUST_BENCH.firstStaff);
+    }
     let n = 1000;
     const otherTrusts: string[] = [];
     for (const other of TRUST_BENCH.others) {
@@ -154,6 +165,10 @@ export async function generateTrustBenchData(url: string): Promise<TrustBenchDat
       for (let s = 1; s <= other.schools; s++) await addStaff(client, await org(`${other.name} School ${s}`, "SCHOOL", otherId), n++, other.staff);
     }
     await enrolEveryone(client, "%School%");
+    // The same required training at the scale trust and at its control, before growth: staff who join a
+    // school later are enrolled by the membership trigger (the growth below enrols them itself beforehand).
+    await addRequirements(client, trustId, schoolIds);
+    await addRequirements(client, controlTrustId, controlSchoolIds);
     const leadId = await lead("lead@scale.example", trustId);
     const otherLeadId = await lead("lead@other.example", otherTrusts[0]!);
     const controlLeadId = await lead("lead@control.example", controlTrustId);
@@ -182,6 +197,7 @@ export async function growTrustBenchData(url: string, schoolIds: string[]): Prom
       await addStaff(client, holding, 2000 + i, TRUST_BENCH.staffPerSchool - TRUST_BENCH.firstStaff);
     }
     await enrolEveryone(client, "Holding %");
+    await shapeRequiredCompletions(client);
     await client.query(`
       UPDATE "Membership" m SET "organisationId" = moves.school
         FROM unnest($1::uuid[], $2::uuid[]) AS moves(holding, school)
@@ -193,6 +209,41 @@ export async function growTrustBenchData(url: string, schoolIds: string[]): Prom
   } finally {
     await client.end();
   }
+}
+
+/** The courses a bench trust requires of its schools (within 30 days, renewed every year). */
+const TRUST_REQUIRED = ["bench-course-1", "bench-course-2"];
+
+/**
+ * Required training for a bench trust, after its staff are enrolled (the requirement trigger then enrols
+ * nobody new): the trust requires TRUST_REQUIRED within 30 days of joining, renewed every year; each school
+ * requires one course of its own (bench-course-3 to -5) by a fixed date 45 days ago, today or in 45 days.
+ * Set two years ago, so a due date counts from joining; the trust's completions are spread over 500 days.
+ */
+async function addRequirements(client: pg.Client, trustId: string, schoolIds: string[]) {
+  await client.query(`
+    INSERT INTO "Requirement" (id, "organisationId", "courseId", "dueKind", "dueDays", "renewalYears", "createdAt")
+    SELECT gen_random_uuid(), $1::uuid, c.id, 'WITHIN_DAYS', 30, 1, now() - interval '2 years' FROM "Course" c WHERE c.slug = ANY($2::text[])`,
+    [trustId, TRUST_REQUIRED]);
+  await client.query(`
+    INSERT INTO "Requirement" (id, "organisationId", "courseId", "dueKind", "dueOn", "createdAt")
+    SELECT gen_random_uuid(), s.id, c.id, 'BY_DATE', current_date + (45 * (s.i % 3 - 1))::int, now() - interval '2 years'
+      FROM unnest($1::uuid[]) WITH ORDINALITY AS s(id, i) JOIN "Course" c ON c.slug = 'bench-course-' || (3 + s.i % 3)`,
+    [schoolIds]);
+  await shapeRequiredCompletions(client);
+}
+
+/**
+ * The completions of the trust-required courses moved to the last 500 days (by a hash of the enrolment):
+ * over a year ago is expired, 335 to 365 days ago is due for renewal, the rest in date.
+ */
+async function shapeRequiredCompletions(client: pg.Client) {
+  await client.query(`
+    UPDATE "Enrolment" e SET "completedAt" = x.at, "lastActivityAt" = x.at, "enrolledAt" = x.at - interval '10 days'
+      FROM (SELECT e.id, now() - ((abs(hashtext(e.id::text)) % 500) || ' days')::interval AS at
+              FROM "Enrolment" e JOIN "Course" c ON c.id = e."courseId" AND c.slug = ANY($1::text[])
+             WHERE e."completedAt" IS NOT NULL) x
+     WHERE e.id = x.id`, [TRUST_REQUIRED]);
 }
 
 /** Enrolments, lesson completions and tally rows in the database now. */

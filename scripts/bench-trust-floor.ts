@@ -1,7 +1,10 @@
 // The floor for scripts/bench-trust.ts: the data the trust overview page shows, read with hand-written SQL
 // through a raw `pg` pool of the app's size, in the page's shape (the viewer, the scopes, then the schools'
-// figures and the matrix at once). The two tally reads are also the statements the bench EXPLAINs.
+// figures, required training and the matrix at once). The tally reads and the compliance statement are also
+// the statements the bench EXPLAINs. The compliance statement is the page's own (lib/requirements).
 import pg from "pg";
+import { londonToday } from "../lib/requirements/status";
+import { complianceSql } from "../lib/requirements/trust-compliance-sql";
 import { percentile } from "./bench-measure";
 
 const VIEWER = `
@@ -31,13 +34,20 @@ export const OVERVIEW_MATRIX = `
    WHERE t."schoolId" = ANY($1::uuid[]) AND t.enrolments > 0
    ORDER BY c.title, c.id`;
 
+/** The overview's required-training statement (lib/requirements/trust-compliance-sql.ts) for raw pg: $1 the school ids. */
+export function overviewCompliance(today = londonToday()): { text: string; values: (ids: string[]) => unknown[] } {
+  const sql = complianceSql([], today);
+  return { text: sql.text, values: (ids) => [ids, today] };
+}
+
 export async function runTrustFloor(url: string, viewer: { leadId: string; sessionId: string }, times: number) {
   const pool = new pg.Pool({ connectionString: url, max: 5 });
+  const compliance = overviewCompliance();
   try {
     const all = async () => {
       await pool.query(VIEWER, [viewer.sessionId]);
       const schools = (await pool.query<{ id: string }>(SCOPES, [viewer.leadId])).rows.map((r) => r.id);
-      await Promise.all([pool.query(OVERVIEW_SCHOOLS, [schools]), pool.query(OVERVIEW_MATRIX, [schools])]);
+      await Promise.all([pool.query(OVERVIEW_SCHOOLS, [schools]), pool.query(compliance.text, compliance.values(schools)), pool.query(OVERVIEW_MATRIX, [schools])]);
     };
     for (let i = 0; i < 10; i++) await all();
     const samples: number[] = [];

@@ -7,10 +7,11 @@
 // filter, the `View course progress for:` selector with 60 schools, both overview CSVs; the overview's
 // statements through raw `pg` as the floor. A script, not a test: it reports and marks each target.
 import { enrolmentStatuses } from "../lib/progress/status";
+import { complianceOf, type ComplianceRow } from "../lib/requirements/trust-compliance-sql";
 import { countBenchRows, generateTrustBenchData, growTrustBenchData } from "./bench-data";
 import { percentile, type Sample } from "./bench-measure";
 import { download, kb, line, liveHeapOf, machine, mb, ms, printStatements, renderPage, runBench, statementsPerRender, timesOf } from "./bench-server";
-import { OVERVIEW_MATRIX, OVERVIEW_SCHOOLS, runTrustFloor } from "./bench-trust-floor";
+import { OVERVIEW_MATRIX, OVERVIEW_SCHOOLS, overviewCompliance, runTrustFloor } from "./bench-trust-floor";
 
 const args = process.argv.slice(2);
 const RENDERS = args.includes("--renders") ? Math.max(20, Number(args[args.indexOf("--renders") + 1]) || 0) : 40;
@@ -36,6 +37,9 @@ await runBench(args, async (bench) => {
   const exportOnce = (path: string) => download(bench, `${base}${path}`, lead.headers);
   const liveHeap = () => liveHeapOf<{ rows: number; elapsed: number; liveHeapPeak: number; lateGrowth: number }>(bench, "scripts/bench-export-memory.ts", ["trust", data.leadId, data.trustId]);
 
+  // The overview shows required training (the bench data requires courses of every school), then warm up.
+  await render(overviewUrl, "Compliance by school, worst first");
+  await render(`${base}/courses/overview/${data.controlTrustId}`, "Compliance by school, worst first", control.headers);
   for (let i = 0; i < 15; i++) await overview(); // warm the server and the database caches
 
   // 1. The overview at 90,000 enrolments.
@@ -67,6 +71,18 @@ await runBench(args, async (bench) => {
   line("p50 of the control trust's 90,000, in turn with it", ms(controlP50));
   line("p50 ratio, 360k ÷ 90k enrolments, in turn (target ≤ 1.3)", `${(large.p50 / controlP50).toFixed(2)}`, large.p50 / controlP50 <= 1.3);
   line("p50 ratio, the same trust after ÷ before growing (for information)", `${(large.p50 / small.p50).toFixed(2)}`);
+
+  // Required training's figures, as the page computes them (lib/requirements/trust-compliance-sql.ts).
+  const compliance = overviewCompliance();
+  const trustSchools = (await admin.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE "trustId" = $1`, [data.trustId])).rows.map((r) => r.id);
+  const figures = complianceOf(trustSchools, (await admin.query<ComplianceRow>(compliance.text, compliance.values(trustSchools))).rows);
+  const sum = (key: "required" | "inDate" | "dueSoon" | "overdue" | "expired") => [...figures.schools.values()].reduce((n, s) => n + s[key], 0);
+  const percents = [...figures.schools.values()].map((s) => s.percent ?? 0).sort((x, y) => x - y);
+  line(
+    "required training at 360k: pairs, in date, due soon, overdue, expired",
+    `${sum("required").toLocaleString("en-GB")}, ${sum("inDate").toLocaleString("en-GB")} (${Math.floor((100 * sum("inDate")) / Math.max(1, sum("required")))}%), ${sum("dueSoon")}, ${sum("overdue")}, ${sum("expired")}`,
+  );
+  line("compliance by school: worst, median, best", `${percents[0]}%, ${percents[Math.floor(percents.length / 2)]}%, ${percents.at(-1)}%`);
 
   // 3. Statements per render, counted by PostgreSQL itself.
   console.log("\nSQL statements per overview render (pg_stat_statements, 5 renders each)");
@@ -128,10 +144,10 @@ await runBench(args, async (bench) => {
   line(`live heap kept by the export (own process), ${live.rows.toLocaleString("en-GB")} rows`, `${kb(live.liveHeapPeak)} peak, ${kb(live.lateGrowth)} growth`);
   line("flat: peak at 4× the rows within 1 MB of the peak, under 4 MB", `${kb(smallLive.liveHeapPeak)} → ${kb(live.liveHeapPeak)}`, live.liveHeapPeak < 4 * 1048576 && live.liveHeapPeak - smallLive.liveHeapPeak < 1048576);
 
-  // 8. The plans of the overview's two tally reads.
+  // 8. The plans of the overview's two tally reads and of its required-training statement.
   const schoolIds = (await admin.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE "trustId" = $1`, [data.trustId])).rows.map((r) => r.id);
-  for (const [name, sql] of [["schools' figures", OVERVIEW_SCHOOLS], ["matrix", OVERVIEW_MATRIX]] as const) {
+  for (const [name, sql, values] of [["schools' figures", OVERVIEW_SCHOOLS, [schoolIds]], ["matrix", OVERVIEW_MATRIX, [schoolIds]], ["required training", compliance.text, compliance.values(schoolIds)]] as const) {
     console.log(`\nEXPLAIN (ANALYZE) of the overview's ${name}`);
-    for (const row of (await admin.query(`EXPLAIN (ANALYZE) ${sql}`, [schoolIds])).rows) console.log(`  ${String(row["QUERY PLAN"]).replace(/'\{[^}]*\}'/, "'{…the trust's 60 school ids…}'")}`);
+    for (const row of (await admin.query(`EXPLAIN (ANALYZE) ${sql}`, [...values])).rows) console.log(`  ${String(row["QUERY PLAN"]).replace(/'\{[^}]*\}'/, "'{…the trust's 60 school ids…}'")}`);
   }
 });

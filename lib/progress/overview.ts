@@ -3,6 +3,8 @@ import type { TrustOverviewScope } from "../access";
 import { BYTE_ORDER_MARK, csvLine, fileSlug, isoDate } from "../csv";
 import { db } from "../db";
 import { formatDate } from "../format";
+import { londonToday, type IsoDate } from "../requirements/status";
+import { summariseTrustCompliance, type ComplianceFigures, type TrustCompliance } from "../requirements/trust-compliance";
 import { readSearchParam } from "../search-params";
 import { sharesOf } from "./percentages";
 import { enrolmentStatuses, perStatus, statusOfSlug, type EnrolmentStatus } from "./status";
@@ -10,12 +12,15 @@ import { enrolmentStatuses, perStatus, statusOfSlug, type EnrolmentStatus } from
 // The Trust overview's figures, read from the tally the database keeps ("ProgressTally", maintained by
 // triggers in the progress_tally migration in the same transaction as every change to an enrolment or a
 // membership), never from the enrolments themselves: a render costs the same for 10,000 enrolments as for
-// 400,000. Two statements per render (schools, matrix) whatever the number of schools and courses. Which
-// schools count is lib/access.ts's answer, carried by the TrustOverviewScope: nothing here widens it.
+// 400,000 (required training is the exception: see below). Three statements per render (schools, required
+// training, matrix) whatever the number of schools and courses. Which schools count is lib/access.ts's answer, carried by the TrustOverviewScope: nothing here widens it.
 // Every per-status figure is built from the status table (lib/progress/status.ts), so a status added there
 // shows up here, in the sort keys (its slug) and in the CSV (its label) without an edit.
-// Issue 13 (required training): a due-date bucket would be one more column of the tally's key, and the
-// date-dependent statuses (due soon, overdue, expired) classified here, at read time, against today.
+// Required training (issue 13): each school's compliance (in date ÷ required) comes from one more statement,
+// lib/requirements/trust-compliance.ts over required_training(), on today's date in England; its course ×
+// school cells feed the page's "Required training" section and the summary CSV's per-course columns. It reads
+// memberships and enrolments (one row per person and required course, by index), as a status that depends on
+// today's date cannot be kept in the tally; its cost follows the staff, not their other enrolments.
 
 /** The status whose share the overview leads with ("% completed", the bars, the matrix). */
 export const HEADLINE_STATUS: EnrolmentStatus = "COMPLETED";
@@ -32,9 +37,11 @@ export type SchoolSummary = StatusFigures & {
   schoolName: string;
   staff: number;
   lastActivityAt: Date | null;
+  /** Required training at the school, over all its (person, required course) pairs; percent null when none. */
+  compliance: ComplianceFigures;
 };
 
-export type OverviewSort = "name" | "staff" | "enrolments" | (typeof enrolmentStatuses)[number]["slug"] | "activity";
+export type OverviewSort = "name" | "staff" | "compliance" | "enrolments" | (typeof enrolmentStatuses)[number]["slug"] | "activity";
 
 const count = new Intl.NumberFormat("en-GB");
 
@@ -56,6 +63,12 @@ export type OverviewColumn = {
 export const overviewColumns: readonly [OverviewColumn, ...OverviewColumn[]] = [
   { sort: "name", label: "School", screen: (s) => s.schoolName, csv: [{ header: "School", value: (s) => s.schoolName }] },
   { sort: "staff", label: "Staff", screen: (s) => count.format(s.staff), csv: [{ header: "Staff", value: (s) => s.staff }] },
+  {
+    sort: "compliance",
+    label: "Compliance",
+    screen: (s) => (s.compliance.percent === null ? "—" : `${s.compliance.percent}%`),
+    csv: [{ header: "Compliance %", value: (s) => s.compliance.percent ?? "" }],
+  },
   { sort: "enrolments", label: "Enrolments", screen: (s) => count.format(s.enrolments), csv: [{ header: "Enrolments", value: (s) => s.enrolments }] },
   ...enrolmentStatuses.map((status): OverviewColumn => ({
     sort: status.slug,
@@ -108,18 +121,21 @@ const noCounts = () => perStatus(() => 0);
 type SchoolRow = { schoolId: string; status: EnrolmentStatus | null; n: number; lastActivityAt: Date | null };
 
 /**
- * One row per school of the trust (those with no member or no enrolment too), in the requested order.
- * One statement: the tally summed per school and status, and the staff (members of any role) per school.
+ * One row per school of the trust (those with no member or no enrolment too), in the requested order,
+ * and the trust's required training. Two statements, at once: the tally summed per school and status with
+ * the staff (members of any role) per school; and required training per school and course.
  */
-export async function summariseSchools(trust: TrustOverviewScope, sort: OverviewSort = "name", dir: "asc" | "desc" = "asc"): Promise<SchoolSummary[]> {
+export async function summariseTrustOverview(
+  trust: TrustOverviewScope,
+  sort: OverviewSort = "name",
+  dir: "asc" | "desc" = "asc",
+  today: IsoDate = londonToday(),
+): Promise<{ schools: SchoolSummary[]; compliance: TrustCompliance }> {
   const ids = trust.schools.map((s) => s.schoolId);
-  if (ids.length === 0) return [];
-  const rows = await db.$queryRaw<SchoolRow[]>`
-    SELECT "organisationId" AS "schoolId", NULL::"EnrolmentStatus" AS status, count(*)::int AS n, NULL::timestamp(3) AS "lastActivityAt"
-      FROM "Membership" WHERE "organisationId" = ANY(${ids}::uuid[]) GROUP BY "organisationId"
-    UNION ALL
-    SELECT "schoolId", status, sum(enrolments)::int, max("lastActivityAt")
-      FROM "ProgressTally" WHERE "schoolId" = ANY(${ids}::uuid[]) GROUP BY "schoolId", status`;
+  const [rows, compliance] = await Promise.all([
+    ids.length === 0 ? Promise.resolve([]) : tallyRows(ids),
+    summariseTrustCompliance(trust, today),
+  ]);
   const bySchool = new Map(trust.schools.map((s) => [s.schoolId, { staff: 0, counts: noCounts(), lastActivityAt: null as Date | null }]));
   for (const row of rows) {
     const school = bySchool.get(row.schoolId)!;
@@ -131,14 +147,34 @@ export async function summariseSchools(trust: TrustOverviewScope, sort: Overview
   }
   const summaries = trust.schools.map(({ schoolId, schoolName }) => {
     const { staff, counts, lastActivityAt } = bySchool.get(schoolId)!;
-    return { schoolId, schoolName, staff, lastActivityAt, ...statusFigures(counts) };
+    return { schoolId, schoolName, staff, lastActivityAt, compliance: compliance.schools.get(schoolId)!, ...statusFigures(counts) };
   });
-  return sortSchools(summaries, trust, sort, dir);
+  return { schools: sortSchools(summaries, trust, sort, dir), compliance };
+}
+
+/** The schools alone (summariseTrustOverview's), for callers that need no course figures. */
+export async function summariseSchools(trust: TrustOverviewScope, sort: OverviewSort = "name", dir: "asc" | "desc" = "asc", today?: IsoDate): Promise<SchoolSummary[]> {
+  return (await summariseTrustOverview(trust, sort, dir, today)).schools;
+}
+
+function tallyRows(ids: string[]) {
+  return db.$queryRaw<SchoolRow[]>`
+    SELECT "organisationId" AS "schoolId", NULL::"EnrolmentStatus" AS status, count(*)::int AS n, NULL::timestamp(3) AS "lastActivityAt"
+      FROM "Membership" WHERE "organisationId" = ANY(${ids}::uuid[]) GROUP BY "organisationId"
+    UNION ALL
+    SELECT "schoolId", status, sum(enrolments)::int, max("lastActivityAt")
+      FROM "ProgressTally" WHERE "schoolId" = ANY(${ids}::uuid[]) GROUP BY "schoolId", status`;
+}
+
+/** The schools by compliance, worst first, those with nothing required last (the overview's "Required training"). */
+export function worstFirst(summaries: SchoolSummary[], trust: TrustOverviewScope): SchoolSummary[] {
+  return sortSchools(summaries, trust, "compliance", "asc");
 }
 
 /**
  * Sorted here: a few dozen rows. Names keep lib/access.ts's order (the database's collation), which
- * also breaks every tie; a school with no activity comes last either way.
+ * also breaks every tie; a school with no activity, or nothing required (compliance), comes last either way.
+ * Compliance ascending is worst first.
  */
 function sortSchools(summaries: SchoolSummary[], trust: TrustOverviewScope, sort: OverviewSort, dir: "asc" | "desc"): SchoolSummary[] {
   const nameRank = new Map(trust.schools.map((s, i) => [s.schoolId, i]));
@@ -147,6 +183,7 @@ function sortSchools(summaries: SchoolSummary[], trust: TrustOverviewScope, sort
     sort === "name" ? nameRank.get(s.schoolId)!
     : sort === "staff" ? s.staff
     : sort === "enrolments" ? s.enrolments
+    : sort === "compliance" ? s.compliance.percent
     : sort === "activity" ? s.lastActivityAt?.getTime() ?? null
     : s.percent[status!];
   const sign = dir === "desc" ? -1 : 1;
@@ -194,18 +231,34 @@ export async function courseBySchoolMatrix(trust: TrustOverviewScope): Promise<C
   return { courses, cells };
 }
 
-/** The summary CSV's header: the overview's columns, a count and a share per status. */
+/** The summary CSV's fixed header: the overview's columns, a count and a share per status. */
 export const trustOverviewCsvHeader = overviewColumns.flatMap((c) => c.csv.map((field) => field.header));
+
+/**
+ * The summary CSV's columns per required course, after the fixed ones: for each course required at any
+ * school of the trust, its in-date share and its overdue count at each school (empty where not required).
+ */
+export function requiredCourseCsvColumns(compliance: TrustCompliance): { header: string; value: (school: SchoolSummary) => string | number }[] {
+  return compliance.courses.flatMap(({ courseId, title }) => {
+    const cell = (s: SchoolSummary) => compliance.cells.get(courseId)?.get(s.schoolId);
+    return [
+      { header: `${title}: % in date`, value: (s: SchoolSummary) => cell(s)?.percent ?? "" },
+      { header: `${title}: overdue`, value: (s: SchoolSummary) => cell(s)?.overdue ?? "" },
+    ];
+  });
+}
 
 /**
  * The overview as CSV (UTF-8 with a byte-order mark, ISO dates), recorded in the audit log as the scope's
  * viewer. A handful of rows, so no streaming.
  */
-export async function exportTrustOverview(trust: TrustOverviewScope) {
-  const schools = await summariseSchools(trust);
+export async function exportTrustOverview(trust: TrustOverviewScope, today: IsoDate = londonToday()) {
+  const { schools, compliance } = await summariseTrustOverview(trust, "name", "asc", today);
+  const perCourse = requiredCourseCsvColumns(compliance);
   await db.auditLog.create({
     data: { actorId: trust.viewerId, action: "overview.exported", organisationId: trust.trustId, targetType: "Organisation", targetId: trust.trustId, after: { schools: schools.length } },
   });
-  const rows = schools.map((s) => csvLine(overviewColumns.flatMap((c) => c.csv.map((field) => field.value(s)))));
-  return { fileName: `trust-overview-${fileSlug(trust.trustName, "trust")}-${isoDate(new Date())}.csv`, csv: BYTE_ORDER_MARK + csvLine(trustOverviewCsvHeader) + rows.join("") };
+  const fields = [...overviewColumns.flatMap((c) => c.csv), ...perCourse];
+  const rows = schools.map((s) => csvLine(fields.map((field) => field.value(s))));
+  return { fileName: `trust-overview-${fileSlug(trust.trustName, "trust")}-${isoDate(new Date())}.csv`, csv: BYTE_ORDER_MARK + csvLine(fields.map((f) => f.header)) + rows.join("") };
 }

@@ -99,10 +99,10 @@ describe("Trust overview", () => {
     const before = await db.auditLog.count({ where: { action: "overview.exported", actorId: overview.viewerId } });
     const { csv, fileName } = await exportTrustOverview(overview);
     const lines = csv.split("\r\n").filter(Boolean).map((line) => line.split(","));
-    expect(lines[0]).toEqual(["\uFEFFSchool", "Staff", "Enrolments", "Not started", "% not started", "In progress", "% in progress", "Completed", "% completed", "Last activity"]);
+    expect(lines[0]!.slice(0, 11)).toEqual(["\uFEFFSchool", "Staff", "Compliance %", "Enrolments", "Not started", "% not started", "In progress", "% in progress", "Completed", "% completed", "Last activity"]);
     expect(lines.map((line) => line[0])).toEqual(["\uFEFFSchool", "Hillcrest Academy", "Riverside Primary Academy"]);
     const riverside = (await summariseSchools(overview)).find((s) => s.schoolName === "Riverside Primary Academy")!;
-    expect(lines[2]!.slice(1, 9).map(Number)).toEqual([
+    expect([lines[2]![1], ...lines[2]!.slice(3, 10)].map(Number)).toEqual([
       riverside.staff, riverside.enrolments, riverside.counts.NOT_STARTED, riverside.percent.NOT_STARTED,
       riverside.counts.IN_PROGRESS, riverside.percent.IN_PROGRESS, riverside.counts.COMPLETED, riverside.percent.COMPLETED,
     ]);
@@ -112,7 +112,7 @@ describe("Trust overview", () => {
 
   it("sorts by every whitelisted key, ties and missing activity by name", async () => {
     const overview = await northstar();
-    expect(overviewSorts).toEqual(["name", "staff", "enrolments", "not-started", "in-progress", "completed", "activity"]);
+    expect(overviewSorts).toEqual(["name", "staff", "compliance", "enrolments", "not-started", "in-progress", "completed", "activity"]);
     const byName = (await summariseSchools(overview, "name", "desc")).map((s) => s.schoolName);
     expect(byName).toEqual(["Riverside Primary Academy", "Hillcrest Academy"]);
     const byStaff = await summariseSchools(overview, "staff", "desc");

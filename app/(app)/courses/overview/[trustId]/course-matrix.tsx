@@ -7,7 +7,7 @@ const headline = statusLabel(HEADLINE_STATUS).toLowerCase();
 const shareOf = (cell: StatusFigures) => cell.percent[HEADLINE_STATUS];
 
 /** Light shading only, so the dark figures on top stay above 4.5:1 contrast at every value. */
-function shade(percent: number) {
+export function shade(percent: number) {
   return { backgroundColor: `color-mix(in srgb, var(--color-brand-600) ${Math.round(4 + percent * 0.36)}%, white)` };
 }
 

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { ProgressBar } from "@/components/progress-bar";
 import { listProgressScopes, requireTrustOverview } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
-import { courseBySchoolMatrix, HEADLINE_STATUS, overviewColumns, overviewPage, overviewViewOf, statusFigures, summariseSchools, type OverviewSort, type SchoolSummary } from "@/lib/progress/overview";
+import { courseBySchoolMatrix, HEADLINE_STATUS, overviewColumns, overviewPage, overviewViewOf, statusFigures, summariseTrustOverview, worstFirst, type OverviewSort, type SchoolSummary } from "@/lib/progress/overview";
 import { trustOverviewValue } from "@/lib/progress/selector";
 import { perStatus, statusLabel } from "@/lib/progress/status";
 import { ProgressSelector } from "../../_components/progress-selector";
 import { CourseMatrixView } from "./course-matrix";
 import { OverviewPagination } from "./overview-pagination";
+import { RequiredTrainingView } from "./required-training";
 
 export const metadata: Metadata = { title: "Trust overview" };
 
@@ -27,7 +28,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
   const overview = await requireTrustOverview(viewer.id, trustId);
 
   const { sort, dir, page: asked } = overviewViewOf(await searchParams);
-  const [schools, matrix, scopes] = await Promise.all([summariseSchools(overview, sort, dir), courseBySchoolMatrix(overview), listProgressScopes(viewer.id)]);
+  const [{ schools, compliance }, matrix, scopes] = await Promise.all([summariseTrustOverview(overview, sort, dir), courseBySchoolMatrix(overview), listProgressScopes(viewer.id)]);
   const totals = statusFigures(perStatus((status) => schools.reduce((sum, s) => sum + s.counts[status], 0)));
   const staff = schools.reduce((sum, s) => sum + s.staff, 0);
   // One page of schools in the table, the cards and the matrix; the totals above are the whole trust's.
@@ -139,6 +140,8 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
           ))}
         </ul>
       </section>
+
+      <RequiredTrainingView trustId={overview.trustId} compliance={compliance} ranked={worstFirst(schools, overview)} shown={shown.map((s) => ({ schoolId: s.schoolId, schoolName: s.schoolName }))} />
 
       <CourseMatrixView trustId={overview.trustId} matrix={matrix} schools={shown.map((s) => ({ schoolId: s.schoolId, schoolName: s.schoolName }))} />
     </div>
