@@ -4,9 +4,10 @@
 // has its own requirements and its trust's (one course required by both), staff who joined at different dates,
 // completions old enough to have expired, a renewal under way, and someone who has left.
 import { beforeAll, describe, expect, it } from "vitest";
-import { findSchoolProgressScope, type SchoolProgressScope } from "@/lib/access";
+import { findSchoolProgressScope, findTrustOverview, type SchoolProgressScope, type TrustOverviewScope } from "@/lib/access";
 import { db } from "@/lib/db";
 import { listSchoolProgress, summariseSchoolProgress, type ProgressRow } from "@/lib/progress/school";
+import { trustEnrolmentsSql, type TrustEnrolmentRecord } from "@/lib/progress/sql";
 import { parseProgressQuery, type ProgressQuery, type RequiredFilter } from "@/lib/progress/query";
 import { OVERDUE_LISTED, summariseSchoolCompliance } from "@/lib/requirements/school-compliance";
 import { firstDueOn, isoDateOf, londonDate, requiredStatus, type DueRule, type IsoDate, type RequiredStanding } from "@/lib/requirements/status";
@@ -19,6 +20,7 @@ type Oracle = RequiredStanding & { userId: string; courseId: string; name: strin
 
 let tag: string;
 let school: SchoolProgressScope;
+let overview: TrustOverviewScope;
 let trustName: string;
 let schoolName: string;
 let courses: { id: string; title: string }[];
@@ -57,6 +59,7 @@ beforeAll(async () => {
   courses = made.map((c) => ({ id: c.id, title: c.title }));
 
   const head = await makeUser(own.id, "ADMINISTRATOR");
+  const lead = await makeUser(trust.id, "ADMINISTRATOR");
   const staff = [head];
   for (let i = 1; i < people.length; i++) staff.push(await makeUser(own.id));
   for (const [i, person] of staff.entries()) {
@@ -95,6 +98,8 @@ beforeAll(async () => {
   await db.membership.deleteMany({ where: { userId: leaver.id, organisationId: own.id } });
 
   school = (await findSchoolProgressScope(head.id, own.id))!;
+  overview = (await findTrustOverview(lead.id, trust.id))!;
+  expect(overview).not.toBeNull();
   expect(school).not.toBeNull();
 
   // ---- The oracle, from the raw rows ----
@@ -161,6 +166,24 @@ describe("the Required and Due columns", () => {
       expect({ required: row.required, due: row.due ? isoDateOf(row.due) : null }, row.course).toEqual(want ? { required: want.status, due: want.dueOn } : { required: null, due: null });
     }
     expect(rows.some((r) => r.course === courses[2]!.title && r.required === null)).toBe(true);
+  });
+});
+
+describe("the trust's every-enrolment export", () => {
+  it("carries each school's required standing and due date, worked out at that school, and its Required filter", async () => {
+    const order = overview.schools.map((s) => s.schoolId);
+    const records = await db.$queryRaw<TrustEnrolmentRecord[]>(trustEnrolmentsSql(overview, order, { today: TODAY }));
+    const ours = records.filter((r) => r.schoolName === schoolName);
+    expect(ours).toHaveLength(enrolments.size);
+    for (const r of ours) {
+      const want = oracle.find((o) => o.name === r.name && o.course === r.course);
+      expect({ required: r.required, due: r.due ? isoDateOf(r.due) : null }).toEqual(want ? { required: want.status, due: want.dueOn } : { required: null, due: null });
+    }
+    // The sibling school's member is required the trust's courses there, and is overdue on them.
+    expect(records.some((r) => r.schoolName !== schoolName && r.required === "OVERDUE")).toBe(true);
+    const overdue = await db.$queryRaw<TrustEnrolmentRecord[]>(trustEnrolmentsSql(overview, order, { today: TODAY, required: "OVERDUE" }));
+    expect(overdue.filter((r) => r.schoolName === schoolName)).toHaveLength(oracle.filter((o) => o.status === "OVERDUE").length);
+    expect(overdue.every((r) => r.required === "OVERDUE")).toBe(true);
   });
 });
 

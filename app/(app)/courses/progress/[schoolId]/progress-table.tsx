@@ -141,20 +141,19 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
                   data-testid="progress-course"
                 >
                   {headings.map((p) => <p key={p.column.key} className="font-medium" data-field={p.column.key}>{field(row, p)}</p>)}
-                  {standings.some((p) => row[p.index + 1]) ? (
-                    <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm" data-testid="progress-standing">
-                      {standings.map((p) =>
-                        !row[p.index + 1] ? null : p.column.shows === "required" ? (
-                          <span key={p.column.key} data-field={p.column.key}>
-                            <span className="sr-only">{p.column.label}: </span>
-                            {field(row, p)}
-                          </span>
-                        ) : (
-                          <span key={p.column.key} className="text-slate-800" data-field={p.column.key}>{p.column.label} {field(row, p)}</span>
-                        ),
-                      )}
-                    </p>
-                  ) : null}
+                  {/* Every column is in every item (an empty one stays out of sight): a course not required has no standing. */}
+                  <p className={standings.some((p) => row[p.index + 1]) ? "mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm" : "hidden"} data-testid="progress-standing">
+                    {standings.map((p) => {
+                      const text = row[p.index + 1];
+                      // The label before the value (read aloud for the badge, shown for a date), the value alone in its field.
+                      return (
+                        <span key={p.column.key} className={text && p.column.shows !== "required" ? "text-slate-800" : undefined}>
+                          {text ? <span className={p.column.shows === "required" ? "sr-only" : undefined}>{p.column.label}{p.column.shows === "required" ? ": " : " "}</span> : null}
+                          <span data-field={p.column.key}>{field(row, p)}</span>
+                        </span>
+                      );
+                    })}
+                  </p>
                   {meters.length || badges.length ? (
                     <div className="mt-1 flex items-center gap-3 text-sm">
                       {meters.map((p) => <span key={p.column.key} className="min-w-0 flex-1" data-field={p.column.key}>{field(row, p)}</span>)}
