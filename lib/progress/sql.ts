@@ -121,6 +121,8 @@ export type SummaryRecord = { staff: number; enrolments: number; preceding: numb
  * avoids count(DISTINCT), which would sort every enrolment. With a cursor it also counts the rows that
  * come before it in the view's order (`preceding`: up to and including an `after` cursor, strictly
  * before a `before` one), so a keyset page can say "41–60 of 1,240" without another statement.
+ * It joins required training only when it needs it: to filter by it, or to place a cursor (whose sort may
+ * be by a Required column).
  */
 export function progressSummarySql(school: SchoolProgressScope, query: ProgressFilters & Partial<Pick<ProgressQuery, "sort" | "dir" | "after" | "before">>): Prisma.Sql {
   const view = { sort: query.sort ?? "name", dir: query.dir ?? "asc" } as const;
