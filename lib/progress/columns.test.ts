@@ -87,6 +87,10 @@ describe("the school view's column list", () => {
     expect(text).toMatch(/rt\.status = \$\d+::"RequiredStatus"/);
     expect(values).toEqual(expect.arrayContaining([[school.schoolId], "2026-11-30", "DUE_SOON"]));
     expect(progressRowsSql(school, parseProgressQuery({ required: "required" }), 50).sql.text).toContain("rt.status IS NOT NULL");
+    // A page sorted and filtered without it meets required training for its own rows only; otherwise, and for the export, every row does.
+    expect(progressRowsSql(school, parseProgressQuery({}), 50).sql.text).toMatch(/LEFT JOIN LATERAL \(\s*SELECT r\.status, r\."dueOn" FROM required_training/);
+    for (const q of [{ sort: "required" }, { sort: "due" }, { required: "overdue" }]) expect(progressRowsSql(school, parseProgressQuery(q), 50).sql.text).not.toContain("LATERAL");
+    expect(progressRowsSql(school, parseProgressQuery({}), null).sql.text).not.toContain("LATERAL");
     // The summary reads required training only when it needs it: a Required filter, or a cursor's place.
     expect(progressSummarySql(school, parseProgressQuery({})).text).not.toContain("required_training");
     expect(progressSummarySql(school, parseProgressQuery({ required: "overdue" })).text).toContain("required_training");

@@ -88,10 +88,18 @@ function compareToCursor(query: Pick<ProgressQuery, "sort" | "dir">, cursor: Cur
   )}, ${cursor.id}::uuid)`;
 }
 
+/** Whether a column (or sort key) reads the required-training row rt rather than the enrolment. */
+const readsRequired = (sql: string) => sql.startsWith("rt.");
+
 /**
  * One page of rows after (or before) a cursor, plus one extra row that says whether there is more; the
  * last page reads the order backwards from the end (ties stay exact: the id breaks them both ways); with
  * no limit, every row in order (the export).
+ *
+ * When neither the sort nor a filter reads required training, a page is chosen first and only its rows
+ * meet required_training(), one (school, person, course) at a time (its conditions reach inside the
+ * function, so each is a few index lookups), rather than working it out for the whole school. Otherwise
+ * (and for the export, which reads every row anyway) every enrolment meets it in one join.
  */
 export function progressRowsSql(school: SchoolProgressScope, query: Omit<ProgressQuery, "size">, limit: number | null): { sql: Prisma.Sql; backwards: boolean } {
   const keys = sortKeys(query.sort, query.dir);
@@ -101,12 +109,34 @@ export function progressRowsSql(school: SchoolProgressScope, query: Omit<Progres
   const ascending = (query.dir === "asc") !== backwards;
   const order = Prisma.raw(ascending ? "ASC" : "DESC");
   const seek = cursor ? Prisma.sql`AND ${compareToCursor(query, cursor, ascending ? ">" : "<")}` : Prisma.empty;
-  const sql = Prisma.sql`
-    SELECT e.id, ${selectColumns},
-           ARRAY[${Prisma.join(keys.map((key) => Prisma.sql`(${key})::text`), ", ")}] AS "sortKeys"
+  const sortKeyTexts = Prisma.sql`ARRAY[${Prisma.join(keys.map((key) => Prisma.sql`(${key})::text`), ", ")}] AS "sortKeys"`;
+  const orderBy = Prisma.sql`ORDER BY ${Prisma.join(keys.map((key) => Prisma.sql`${key} ${order}`), ", ")}, e.id ${order}`;
+  const limitSql = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit + 1}::int`;
+
+  const pageFirst = limit !== null && !query.required && !sortKeysOf(query.sort).some((key) => readsRequired(key.sql));
+  if (!pageFirst) {
+    const sql = Prisma.sql`
+    SELECT e.id, ${selectColumns}, ${sortKeyTexts}
     ${scopedEnrolments(school, query)} ${seek}
-     ORDER BY ${Prisma.join(keys.map((key) => Prisma.sql`${key} ${order}`), ", ")}, e.id ${order}
-     ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit + 1}::int`}`;
+     ${orderBy}
+     ${limitSql}`;
+    return { sql, backwards };
+  }
+  const inner = Prisma.raw(schoolColumns.filter((c) => !readsRequired(c.sql)).map((c) => `${c.sql} AS "${c.key}"`).join(", "));
+  const outer = Prisma.raw(schoolColumns.map((c) => (readsRequired(c.sql) ? `${c.sql} AS "${c.key}"` : `p."${c.key}"`)).join(", "));
+  const sql = Prisma.sql`
+    SELECT p.id, ${outer}, p."sortKeys"
+      FROM (SELECT e.id, m."organisationId" AS school_id, e."userId" AS user_id, e."courseId" AS course_id, ${inner}, ${sortKeyTexts},
+                   ${Prisma.join(keys.map((key, i) => Prisma.sql`${key} AS ${Prisma.raw(`k${i}`)}`), ", ")}
+            ${scopedEnrolments(school, query, false)} ${seek}
+             ${orderBy}
+             ${limitSql}) p
+      LEFT JOIN LATERAL (
+        SELECT r.status, r."dueOn" FROM ${requiredTrainingOf([school.schoolId], query.today ?? londonToday())} r
+         WHERE r."schoolId" = p.school_id AND r."userId" = p.user_id AND r."courseId" = p.course_id
+         LIMIT 1 -- one row at most; it also keeps the planner from flattening this into a join over the whole school
+      ) rt ON true
+     ORDER BY ${Prisma.join(keys.map((_, i) => Prisma.raw(`p.k${i} ${ascending ? "ASC" : "DESC"}`)), ", ")}, p.id ${order}`;
   return { sql, backwards };
 }
 
