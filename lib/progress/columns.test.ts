@@ -16,6 +16,8 @@ const row: ProgressRow = {
   enrolled: new Date("2026-09-01T08:00:00Z"),
   activity: new Date("2026-11-20T16:30:00Z"),
   completed: null,
+  required: "OVERDUE",
+  due: new Date("2026-11-03T00:00:00Z"), // a date column reads as midnight UTC
 };
 
 const school = { schoolId: randomUUID() } as SchoolProgressScope; // the SQL builders read the id only
@@ -30,20 +32,23 @@ describe("the school view's column list", () => {
 
   it("gives every column its own key, label and SQL", () => {
     for (const values of [columnKeys, schoolColumns.map((c) => c.label), schoolColumns.map((c) => c.sql)]) expect(new Set(values).size).toBe(schoolColumns.length);
-    expect(columnKeys).toEqual(["name", "email", "course", "status", "progress", "enrolled", "activity", "completed"]);
+    expect(columnKeys).toEqual(["name", "email", "course", "status", "progress", "enrolled", "activity", "completed", "required", "due"]);
   });
 
   it("writes a row for the screen and for the CSV, one value per column in the list's order", () => {
-    expect(screenCells(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", "40", "1 Sept 2026", "20 Nov 2026", "—"]);
-    expect(csvFields(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", 40, "2026-09-01", "2026-11-20", ""]);
-    expect(csvHeader).toEqual(["Name", "Email", "Course", "Status", "Progress %", "Enrolled", "Last activity", "Completed"]);
+    expect(screenCells(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", "40", "1 Sept 2026", "20 Nov 2026", "—", "Overdue", "3 Nov 2026"]);
+    expect(csvFields(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", 40, "2026-09-01", "2026-11-20", "", "Overdue", "2026-11-03"]);
+    // A course not required of the school: no standing, no due date.
+    expect(screenCells({ ...row, required: null, due: null }).slice(-2)).toEqual(["", ""]);
+    expect(csvFields({ ...row, required: null, due: null }).slice(-2)).toEqual(["", ""]);
+    expect(csvHeader).toEqual(["Name", "Email", "Course", "Status", "Progress %", "Enrolled", "Last activity", "Completed", "Required", "Due"]);
     expect(csvHeader).toEqual(schoolColumns.map((c) => c.csvLabel ?? c.label));
   });
 
   it("places every column on the phone's card, the person's name as the title and email beneath it", () => {
     expect(schoolColumns.filter((c) => c.card === "title").map((c) => c.key)).toEqual(["name"]);
     expect(schoolColumns.filter((c) => c.card === "subtitle").map((c) => c.key)).toEqual(["email"]);
-    expect(schoolColumns.every((c) => ["title", "subtitle", "heading", "meter", "badge", "detail"].includes(c.card))).toBe(true);
+    expect(schoolColumns.every((c) => ["title", "subtitle", "heading", "standing", "meter", "badge", "detail"].includes(c.card))).toBe(true);
   });
 
   it("is the sort whitelist: every column sorts, by its own SQL first, and nothing else does", () => {
@@ -55,7 +60,7 @@ describe("the school view's column list", () => {
   });
 
   it("gives every sort a cursor of its own kinds, which no other kind of sort accepts", () => {
-    const sample = { text: "Tom", int: "40", timestamp: "2026-11-20 16:30:00", status: "IN_PROGRESS" } as const;
+    const sample = { text: "Tom", int: "40", timestamp: "2026-11-20 16:30:00", status: "IN_PROGRESS", date: "2026-11-03", required: "0" } as const;
     for (const key of columnKeys) {
       const keys = sortKeysOf(key).map((k) => sample[k.kind]);
       const cursor = { keys, id: randomUUID() };
@@ -64,6 +69,33 @@ describe("the school view's column list", () => {
     }
     expect(decodeCursor(encodeCursor({ keys: ["2", "Tom"], id: randomUUID() }), "status")).toBeUndefined(); // a rank is no status
     expect(decodeCursor(encodeCursor({ keys: ["FINISHED", "Tom"], id: randomUUID() }), "status")).toBeUndefined();
+    expect(decodeCursor(encodeCursor({ keys: ["OVERDUE", "2026-11-03", "Tom"], id: randomUUID() }), "required")).toBeUndefined(); // a status is no rank
+    expect(decodeCursor(encodeCursor({ keys: ["99", "infinity", "Tom"], id: randomUUID() }), "required")).toBeDefined(); // a course not required
+    expect(decodeCursor(encodeCursor({ keys: ["2026-02-30", "Tom"], id: randomUUID() }), "due")).toBeUndefined();
+  });
+
+  it("sorts required standings worst first by rank and empty ones last both ways, dates likewise", () => {
+    const asc = progressRowsSql(school, parseProgressQuery({ sort: "required" }), 50).sql.text;
+    expect(asc).toContain(`ORDER BY COALESCE(array_position(enum_range(NULL::"RequiredStatus"), rt.status), 99) ASC, COALESCE(rt."dueOn", 'infinity'::date) ASC, u.name ASC, e.id ASC`);
+    const desc = progressRowsSql(school, parseProgressQuery({ sort: "due", dir: "desc" }), 50).sql.text;
+    expect(desc).toContain(`ORDER BY COALESCE(rt."dueOn", '-infinity'::date) DESC, u.name DESC, e.id DESC`);
+  });
+
+  it("joins the school's required training on the request's date, and filters by it", () => {
+    const { text, values } = progressRowsSql(school, parseProgressQuery({ required: "due-soon" }, "2026-11-30"), 50).sql;
+    expect(text).toMatch(/LEFT JOIN required_training\(\$\d+::uuid\[\], \$\d+::date\) rt/);
+    expect(text).toMatch(/rt\.status = \$\d+::"RequiredStatus"/);
+    expect(values).toEqual(expect.arrayContaining([[school.schoolId], "2026-11-30", "DUE_SOON"]));
+    expect(progressRowsSql(school, parseProgressQuery({ required: "required" }), 50).sql.text).toContain("rt.status IS NOT NULL");
+    // A page sorted and filtered without it meets required training for its own rows only; otherwise, and for the export, every row does.
+    expect(progressRowsSql(school, parseProgressQuery({}), 50).sql.text).toMatch(/LEFT JOIN LATERAL \(\s*SELECT r\.status, r\."dueOn" FROM required_training/);
+    for (const q of [{ sort: "required" }, { sort: "due" }, { required: "overdue" }]) expect(progressRowsSql(school, parseProgressQuery(q), 50).sql.text).not.toContain("LATERAL");
+    expect(progressRowsSql(school, parseProgressQuery({}), null).sql.text).not.toContain("LATERAL");
+    // The summary reads required training only when it needs it: a Required filter, or a cursor's place.
+    expect(progressSummarySql(school, parseProgressQuery({})).text).not.toContain("required_training");
+    expect(progressSummarySql(school, parseProgressQuery({ required: "overdue" })).text).toContain("required_training");
+    const trustSql = trustEnrolmentsSql(trust, [], { required: "OVERDUE", today: "2026-11-30" });
+    expect(trustSql.values).toEqual(expect.arrayContaining([trust.schools.map((s) => s.schoolId), "2026-11-30", "OVERDUE"]));
   });
 
   it("builds the rows' SELECT and ORDER BY, and the trust's export, from the list", () => {

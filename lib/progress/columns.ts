@@ -6,19 +6,28 @@
 // Pure data and formatting, no Prisma: lib/progress/query.ts (and through it the benchmark) reads it too.
 import { isoDate } from "../csv";
 import { formatDate } from "../format";
+import { requiredStatusLabel, type RequiredStatus } from "../requirements/status";
 import { statusLabel, type EnrolmentStatus } from "./status";
 
-/** The type of a sort key as PostgreSQL writes it with `::text`, so a cursor from the URL is checked before it reaches SQL. */
-export type KeyKind = "text" | "int" | "timestamp" | "status";
+/**
+ * The type of a sort key as PostgreSQL writes it with `::text`, so a cursor from the URL is checked before it
+ * reaches SQL. "date" is a calendar date; "required" is a required-training status ("RequiredStatus"), sorted
+ * worst first by its rank in the enum (lib/requirements/status.ts), so its key is that rank, an integer.
+ */
+export type KeyKind = "text" | "int" | "timestamp" | "status" | "date" | "required";
 
 /**
  * Where a value goes on a phone card. A card is one person (title, subtitle); inside it one item per
- * enrolment: a heading, a meter with a badge beside it, then labelled details.
+ * enrolment: a heading, the required-training standing straight beneath it (so an overdue course is the
+ * first thing read after its name), a meter with a badge beside it, then labelled details.
  */
-export type CardSlot = "title" | "subtitle" | "heading" | "meter" | "badge" | "detail";
+export type CardSlot = "title" | "subtitle" | "heading" | "standing" | "meter" | "badge" | "detail";
 
-/** How the table cell shows the value: plain text, or a bar with the percentage beside it. */
-export type CellShows = "text" | "percent";
+/**
+ * How the table cell shows the value: plain text, a bar with the percentage beside it, or a required-training
+ * status as a marked label (Overdue and Expired stand out, Due soon less so).
+ */
+export type CellShows = "text" | "percent" | "required";
 
 /** How a long value wraps in the table: whole words, anywhere (an email is one long word), or never (a date). */
 export type CellWrap = "words" | "anywhere" | "none";
@@ -36,7 +45,7 @@ type ColumnDefinition<K extends string, V> = {
    */
   sql: string;
   kind: KeyKind;
-  /** An empty value (NULL) sorts last in both directions. */
+  /** An empty value (NULL) sorts last in both directions (a course not required, a date not set). */
   emptyLast?: boolean;
   /** The columns whose keys break ties when sorting by this one, before the enrolment id. */
   ties: readonly string[];
@@ -56,6 +65,12 @@ const column = <V>() => <const K extends string>(definition: ColumnDefinition<K,
 
 const text = (value: string) => value;
 
+/** A course not required of the school has no required standing: an empty cell, an empty CSV field. */
+const requiredText = (value: RequiredStatus | null) => (value === null ? "" : requiredStatusLabel(value));
+
+/** A calendar date (a PostgreSQL date reads as midnight UTC, the same day in England). */
+const dueScreen = (value: Date | null) => (value === null ? "" : formatDate(value));
+
 export const schoolColumns = [
   column<string>()({ key: "name", label: "Name", sql: "u.name", kind: "text", ties: ["course"], screen: text, csv: text, card: "title", strong: true }),
   column<string>()({ key: "email", label: "Email", sql: "u.email", kind: "text", ties: ["course"], screen: text, csv: text, card: "subtitle", wrap: "anywhere" }),
@@ -73,6 +88,16 @@ export const schoolColumns = [
   column<Date | null>()({
     key: "completed", label: "Completed", sql: `e."completedAt"`, kind: "timestamp", emptyLast: true, ties: [],
     screen: formatDate, csv: isoDate, card: "detail", wrap: "none",
+  }),
+  // Required training (rt: the school's required_training() row for the person and course, when the course
+  // is required of the school; lib/progress/sql.ts joins it). Worst first, then the earliest due date.
+  column<RequiredStatus | null>()({
+    key: "required", label: "Required", sql: "rt.status", kind: "required", emptyLast: true, ties: ["due", "name"],
+    screen: requiredText, csv: requiredText, card: "standing", shows: "required", wrap: "none",
+  }),
+  column<Date | null>()({
+    key: "due", label: "Due", sql: `rt."dueOn"`, kind: "date", emptyLast: true, ties: ["name"],
+    screen: dueScreen, csv: isoDate, card: "standing", wrap: "none",
   }),
 ] as const;
 

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, formatPageRange, isTimestampKey, pageRange, parseProgressQuery, progressSearch } from "./query";
+import { countActiveFilters, decodeCursor, describeFilters, encodeCursor, formatPageRange, isDateKey, isTimestampKey, pageRange, parseProgressQuery, progressSearch } from "./query";
 
 describe("progress view URL state", () => {
   it("starts from name A to Z, 50 rows, no filter", () => {
-    expect(parseProgressQuery({})).toEqual({ sort: "name", dir: "asc", size: 50, course: undefined, status: undefined, q: undefined, after: undefined, before: undefined, last: undefined, from: undefined });
+    expect(parseProgressQuery({}, "2026-11-30")).toEqual({
+      sort: "name", dir: "asc", size: 50, course: undefined, status: undefined, q: undefined, required: undefined, today: "2026-11-30",
+      after: undefined, before: undefined, last: undefined, from: undefined,
+    });
     expect(progressSearch(parseProgressQuery({}))).toBe("");
   });
 
@@ -13,6 +16,38 @@ describe("progress view URL state", () => {
     const query = parseProgressQuery({ course, status: "in-progress", q: "  tom ", sort: "activity", dir: "desc", size: "200" });
     expect(query).toMatchObject({ course, status: "IN_PROGRESS", q: "tom", sort: "activity", dir: "desc", size: 200 });
     expect(parseProgressQuery(new URLSearchParams(progressSearch(query)))).toEqual(query);
+  });
+
+  it("reads the Required training filter by its slugs, combined with the course, and writes it back", () => {
+    const course = randomUUID();
+    const cases = { required: "required", overdue: "OVERDUE", "due-soon": "DUE_SOON", expired: "EXPIRED" } as const;
+    for (const [slug, filter] of Object.entries(cases)) {
+      const query = parseProgressQuery({ required: slug, course }, "2026-11-30");
+      expect(query.required).toBe(filter);
+      expect(countActiveFilters(query)).toBe(2);
+      expect(describeFilters(query)).toMatchObject({ required: filter, course });
+      expect(progressSearch(query)).toBe(`?course=${course}&required=${slug}`);
+      expect(parseProgressQuery(new URLSearchParams(progressSearch(query)), "2026-11-30")).toEqual(query);
+    }
+    // The matrix's link from the trust overview.
+    const trust = randomUUID();
+    expect(parseProgressQuery(new URLSearchParams(`required=overdue&course=${course}&from=${trust}`))).toMatchObject({ required: "OVERDUE", course, from: trust });
+    // Standings nobody filters by, other spellings and junk read as no filter.
+    for (const value of ["completed", "not-started", "in-progress", "OVERDUE", "Overdue", "due_soon", "constructor", "__proto__", "", "1; DROP TABLE"]) {
+      expect(parseProgressQuery({ required: value }).required, value).toBeUndefined();
+    }
+    expect(parseProgressQuery({ required: ["overdue", "expired"] }).required).toBeUndefined();
+  });
+
+  it("takes today from the request, never from the URL", () => {
+    expect(parseProgressQuery({ today: "2020-01-01" }, "2026-11-30").today).toBe("2026-11-30");
+    expect(progressSearch(parseProgressQuery({}, "2026-11-30"))).toBe("");
+    expect(parseProgressQuery({}).today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("checks a date key as PostgreSQL writes one", () => {
+    for (const ok of ["2026-11-03", "2024-02-29", "infinity", "-infinity"]) expect(isDateKey(ok), ok).toBe(true);
+    for (const bad of ["2026-02-30", "2025-02-29", "2026-13-01", "0000-01-01", "2026-11-03 00:00:00", "tomorrow"]) expect(isDateKey(bad), bad).toBe(false);
   });
 
   it("falls back to defaults for anything malformed rather than failing", () => {

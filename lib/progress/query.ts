@@ -3,6 +3,7 @@
 // (anything malformed falls back to the default rather than failing) and writes it back into links.
 // Pure: used by the page, the export route, the benchmark and unit tests alike.
 import { z } from "zod";
+import { londonToday, requiredStatusOfSlug, requiredStatusSlug, type IsoDate, type RequiredStatus } from "../requirements/status";
 import { readSearchParam } from "../search-params";
 import { isColumnKey, sortKeysOf, type ColumnKey, type KeyKind } from "./columns";
 import { enrolmentStatuses, statusOfSlug, statusSlug, type EnrolmentStatus } from "./status";
@@ -15,7 +16,36 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 export type Cursor = { keys: string[]; id: string };
 
-export type ProgressFilters = { course?: string; status?: EnrolmentStatus; q?: string };
+/**
+ * The Required training filter (`?required=`): any course required of the school, or a required standing
+ * the school acts on. The standings are the status table's (lib/requirements/status.ts), by slug.
+ */
+export const requiredFilters = ["required", "OVERDUE", "DUE_SOON", "EXPIRED"] as const satisfies readonly ("required" | RequiredStatus)[];
+export type RequiredFilter = (typeof requiredFilters)[number];
+
+export function requiredFilterSlug(filter: RequiredFilter): string {
+  return filter === "required" ? "required" : requiredStatusSlug(filter);
+}
+
+/** The filter a URL value names, or undefined (anything else reads as no filter). */
+export function requiredFilterOfSlug(slug: string | undefined): RequiredFilter | undefined {
+  if (slug === "required") return "required";
+  const status = requiredStatusOfSlug(slug);
+  return (requiredFilters as readonly string[]).includes(status ?? "") ? (status as RequiredFilter) : undefined;
+}
+
+export type ProgressFilters = {
+  course?: string;
+  status?: EnrolmentStatus;
+  q?: string;
+  required?: RequiredFilter;
+  /**
+   * Today's date in England, which required-training standings are worked out on: set per request by
+   * parseProgressQuery (never read from the URL). A caller that leaves it out gets today's date when its
+   * statement is built.
+   */
+  today?: IsoDate;
+};
 
 export type ProgressQuery = ProgressFilters & {
   sort: ProgressSort;
@@ -53,12 +83,20 @@ export function isTimestampKey(value: string): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
 }
 
+/** A date as PostgreSQL writes one (`::text`), a real day, or the end marker an empty date sorts by. */
+export function isDateKey(value: string): boolean {
+  return value === "infinity" || value === "-infinity" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isTimestampKey(`${value} 00:00:00`));
+}
+
 const keyChecks: Record<KeyKind, (value: string) => boolean> = {
   // A NUL or a lone surrogate is no name PostgreSQL could have written, and it refuses to read one back.
   text: (value) => value.length <= 400 && !value.includes("\u0000") && value.isWellFormed(),
   int: (value) => /^-?\d{1,9}$/.test(value),
   timestamp: isTimestampKey,
   status: (value) => enrolmentStatuses.some((s) => s.key === value),
+  date: isDateKey,
+  // A rank of "RequiredStatus", or the end markers an empty standing sorts by (lib/progress/sql.ts).
+  required: (value) => /^-?\d{1,2}$/.test(value),
 };
 
 export function encodeCursor(cursor: Cursor): string {
@@ -81,7 +119,8 @@ export function decodeCursor(value: string | undefined, sort: ProgressSort): Cur
   }
 }
 
-export function parseProgressQuery(params: Params): ProgressQuery {
+/** The view's state from the URL; `today` (England) is the request's, for required-training standings. */
+export function parseProgressQuery(params: Params, today: IsoDate = londonToday()): ProgressQuery {
   const sortParam = read(params, "sort");
   const sort = isColumnKey(sortParam) ? sortParam : "name";
   const course = read(params, "course");
@@ -94,6 +133,8 @@ export function parseProgressQuery(params: Params): ProgressQuery {
     course: course && z.uuid().safeParse(course).success ? course : undefined,
     status: statusOfSlug(read(params, "status")),
     q: q || undefined,
+    required: requiredFilterOfSlug(read(params, "required")),
+    today,
     sort,
     dir: read(params, "dir") === "desc" ? "desc" : "asc",
     size: (pageSizes as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
@@ -114,6 +155,7 @@ export function progressSearch(query: ProgressQuery, changes: Partial<ProgressQu
   if (next.course) params.set("course", next.course);
   if (next.status) params.set("status", statusSlug(next.status));
   if (next.q) params.set("q", next.q);
+  if (next.required) params.set("required", requiredFilterSlug(next.required));
   if (next.sort !== "name") params.set("sort", next.sort);
   if (next.dir !== "asc") params.set("dir", next.dir);
   if (next.size !== DEFAULT_PAGE_SIZE) params.set("size", String(next.size));
@@ -127,11 +169,11 @@ export function progressSearch(query: ProgressQuery, changes: Partial<ProgressQu
 
 /** The filters as the audit log records them: only what narrows the rows, plus the order they came in. */
 export function describeFilters(query: ProgressQuery) {
-  return { course: query.course ?? null, status: query.status ?? null, q: query.q ?? null, sort: query.sort, dir: query.dir };
+  return { course: query.course ?? null, status: query.status ?? null, q: query.q ?? null, required: query.required ?? null, sort: query.sort, dir: query.dir };
 }
 
 export function countActiveFilters(query: ProgressFilters): number {
-  return [query.course, query.status, query.q].filter(Boolean).length;
+  return [query.course, query.status, query.q, query.required].filter(Boolean).length;
 }
 
 /**

@@ -14,7 +14,9 @@ import type { Cursor, ProgressFilters, ProgressQuery } from "./query";
  * never OFFSET; the last page reads the order backwards), one for the summary figures and the page's
  * position among the rows. Both start from the Membership(organisationId) index and reach enrolments
  * through the Enrolment(userId, courseId) index, so they read only this school's rows; status and
- * percentage are the ones the database stores on each enrolment.
+ * percentage are the ones the database stores on each enrolment. The required-training standing and due
+ * date come from required_training() for this school on the query's `today` (England, per request), joined
+ * in the same statements (lib/progress/sql.ts), so the Required columns and filter add no statement.
  *
  * Every function takes the school's scope, which only lib/access.ts makes (after deciding the viewer may
  * see the school, on this request): nothing here can be called with a bare school id.

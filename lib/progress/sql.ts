@@ -5,6 +5,8 @@
 // parameter; only the columns' own SQL and whitelisted directions are spliced in.
 import type { SchoolProgressScope, TrustOverviewScope } from "../access";
 import { Prisma } from "../generated/prisma/client";
+import { requiredTrainingOf } from "../requirements/sql";
+import { londonToday } from "../requirements/status";
 import { schoolColumns, sortKeysOf, type KeyKind, type ProgressRow, type SortKey } from "./columns";
 import { enrolmentStatuses } from "./status";
 import type { Cursor, ProgressFilters, ProgressQuery } from "./query";
@@ -14,9 +16,18 @@ export type ProgressRowRecord = ProgressRow & { sortKeys: string[] };
 /** Every column, selected under its key: what a row of the view (and of either CSV) is read from. */
 const selectColumns = Prisma.raw(schoolColumns.map((c) => `${c.sql} AS "${c.key}"`).join(", "));
 
-/** A sort key as compared and ordered: an empty date sorts last in both directions. */
+/**
+ * A sort key as compared and ordered: an empty date sorts last in both directions; a required-training status
+ * sorts by its rank in the enum (worst first), an empty one (a course not required) last in both directions.
+ */
 function keySql(key: SortKey, dir: "asc" | "desc"): Prisma.Sql {
-  return Prisma.raw(key.emptyLast ? `COALESCE(${key.sql}, '${dir === "asc" ? "infinity" : "-infinity"}'::timestamp(3))` : key.sql);
+  if (key.kind === "required") {
+    const rank = `array_position(enum_range(NULL::"RequiredStatus"), ${key.sql})`;
+    return Prisma.raw(key.emptyLast ? `COALESCE(${rank}, ${dir === "asc" ? 99 : -1})` : rank);
+  }
+  const end = dir === "asc" ? "infinity" : "-infinity";
+  if (key.kind === "date") return Prisma.raw(key.emptyLast ? `COALESCE(${key.sql}, '${end}'::date)` : key.sql);
+  return Prisma.raw(key.emptyLast ? `COALESCE(${key.sql}, '${end}'::timestamp(3))` : key.sql);
 }
 
 function sortKeys(sort: ProgressQuery["sort"], dir: "asc" | "desc"): Prisma.Sql[] {
@@ -28,6 +39,8 @@ const casts: Record<KeyKind, Prisma.Sql> = {
   int: Prisma.raw("::int"),
   timestamp: Prisma.raw("::timestamp(3)"),
   status: Prisma.raw(`::"EnrolmentStatus"`),
+  date: Prisma.raw("::date"),
+  required: Prisma.raw("::int"),
 };
 
 function escapeLike(text: string): string {
@@ -36,16 +49,22 @@ function escapeLike(text: string): string {
 
 /**
  * FROM and WHERE shared by the rows, the summary and the exports: the schools of a scope (one school, or
- * every school a trust's overview was granted), then the filters. Status is the stored e.status.
+ * every school a trust's overview was granted), then the filters. Status is the stored e.status. Each
+ * enrolment meets its required-training row (rt) at the same school, when the course is required of it
+ * there: required_training() for the scope's schools on the filters' date (lib/requirements/sql.ts). The
+ * rows and the exports always join it (its columns are in the list); the summary only when it filters by it.
  */
-function scopedEnrolments(schools: SchoolProgressScope | TrustOverviewScope, filters: ProgressFilters): Prisma.Sql {
+function scopedEnrolments(schools: SchoolProgressScope | TrustOverviewScope, filters: ProgressFilters, joinRequired = true): Prisma.Sql {
+  const schoolIds = "schoolId" in schools ? [schools.schoolId] : schools.schools.map((s) => s.schoolId);
   const conditions: Prisma.Sql[] = [
     "schoolId" in schools
       ? Prisma.sql`m."organisationId" = ${schools.schoolId}::uuid`
-      : Prisma.sql`m."organisationId" = ANY(${schools.schools.map((s) => s.schoolId)}::uuid[])`,
+      : Prisma.sql`m."organisationId" = ANY(${schoolIds}::uuid[])`,
   ];
   if (filters.course) conditions.push(Prisma.sql`e."courseId" = ${filters.course}::uuid`);
   if (filters.status) conditions.push(Prisma.sql`e.status = ${filters.status}::"EnrolmentStatus"`);
+  if (filters.required === "required") conditions.push(Prisma.sql`rt.status IS NOT NULL`);
+  else if (filters.required) conditions.push(Prisma.sql`rt.status = ${filters.required}::"RequiredStatus"`);
   if (filters.q) {
     const pattern = `%${escapeLike(filters.q)}%`;
     conditions.push(Prisma.sql`(u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})`);
@@ -55,6 +74,8 @@ function scopedEnrolments(schools: SchoolProgressScope | TrustOverviewScope, fil
       JOIN "User" u ON u.id = m."userId"
       JOIN "Enrolment" e ON e."userId" = m."userId"
       JOIN "Course" c ON c.id = e."courseId"
+      ${joinRequired || filters.required ? Prisma.sql`LEFT JOIN ${requiredTrainingOf(schoolIds, filters.today ?? londonToday())} rt
+        ON rt."schoolId" = m."organisationId" AND rt."userId" = e."userId" AND rt."courseId" = e."courseId"` : Prisma.empty}
      WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
@@ -67,10 +88,18 @@ function compareToCursor(query: Pick<ProgressQuery, "sort" | "dir">, cursor: Cur
   )}, ${cursor.id}::uuid)`;
 }
 
+/** Whether a column (or sort key) reads the required-training row rt rather than the enrolment. */
+const readsRequired = (sql: string) => sql.startsWith("rt.");
+
 /**
  * One page of rows after (or before) a cursor, plus one extra row that says whether there is more; the
  * last page reads the order backwards from the end (ties stay exact: the id breaks them both ways); with
  * no limit, every row in order (the export).
+ *
+ * When neither the sort nor a filter reads required training, a page is chosen first and only its rows
+ * meet required_training(), one (school, person, course) at a time (its conditions reach inside the
+ * function, so each is a few index lookups), rather than working it out for the whole school. Otherwise
+ * (and for the export, which reads every row anyway) every enrolment meets it in one join.
  */
 export function progressRowsSql(school: SchoolProgressScope, query: Omit<ProgressQuery, "size">, limit: number | null): { sql: Prisma.Sql; backwards: boolean } {
   const keys = sortKeys(query.sort, query.dir);
@@ -80,12 +109,34 @@ export function progressRowsSql(school: SchoolProgressScope, query: Omit<Progres
   const ascending = (query.dir === "asc") !== backwards;
   const order = Prisma.raw(ascending ? "ASC" : "DESC");
   const seek = cursor ? Prisma.sql`AND ${compareToCursor(query, cursor, ascending ? ">" : "<")}` : Prisma.empty;
-  const sql = Prisma.sql`
-    SELECT e.id, ${selectColumns},
-           ARRAY[${Prisma.join(keys.map((key) => Prisma.sql`(${key})::text`), ", ")}] AS "sortKeys"
+  const sortKeyTexts = Prisma.sql`ARRAY[${Prisma.join(keys.map((key) => Prisma.sql`(${key})::text`), ", ")}] AS "sortKeys"`;
+  const orderBy = Prisma.sql`ORDER BY ${Prisma.join(keys.map((key) => Prisma.sql`${key} ${order}`), ", ")}, e.id ${order}`;
+  const limitSql = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit + 1}::int`;
+
+  const pageFirst = limit !== null && !query.required && !sortKeysOf(query.sort).some((key) => readsRequired(key.sql));
+  if (!pageFirst) {
+    const sql = Prisma.sql`
+    SELECT e.id, ${selectColumns}, ${sortKeyTexts}
     ${scopedEnrolments(school, query)} ${seek}
-     ORDER BY ${Prisma.join(keys.map((key) => Prisma.sql`${key} ${order}`), ", ")}, e.id ${order}
-     ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit + 1}::int`}`;
+     ${orderBy}
+     ${limitSql}`;
+    return { sql, backwards };
+  }
+  const inner = Prisma.raw(schoolColumns.filter((c) => !readsRequired(c.sql)).map((c) => `${c.sql} AS "${c.key}"`).join(", "));
+  const outer = Prisma.raw(schoolColumns.map((c) => (readsRequired(c.sql) ? `${c.sql} AS "${c.key}"` : `p."${c.key}"`)).join(", "));
+  const sql = Prisma.sql`
+    SELECT p.id, ${outer}, p."sortKeys"
+      FROM (SELECT e.id, m."organisationId" AS school_id, e."userId" AS user_id, e."courseId" AS course_id, ${inner}, ${sortKeyTexts},
+                   ${Prisma.join(keys.map((key, i) => Prisma.sql`${key} AS ${Prisma.raw(`k${i}`)}`), ", ")}
+            ${scopedEnrolments(school, query, false)} ${seek}
+             ${orderBy}
+             ${limitSql}) p
+      LEFT JOIN LATERAL (
+        SELECT r.status, r."dueOn" FROM ${requiredTrainingOf([school.schoolId], query.today ?? londonToday())} r
+         WHERE r."schoolId" = p.school_id AND r."userId" = p.user_id AND r."courseId" = p.course_id
+         LIMIT 1 -- one row at most; it also keeps the planner from flattening this into a join over the whole school
+      ) rt ON true
+     ORDER BY ${Prisma.join(keys.map((_, i) => Prisma.raw(`p.k${i} ${ascending ? "ASC" : "DESC"}`)), ", ")}, p.id ${order}`;
   return { sql, backwards };
 }
 
@@ -100,6 +151,8 @@ export type SummaryRecord = { staff: number; enrolments: number; preceding: numb
  * avoids count(DISTINCT), which would sort every enrolment. With a cursor it also counts the rows that
  * come before it in the view's order (`preceding`: up to and including an `after` cursor, strictly
  * before a `before` one), so a keyset page can say "41–60 of 1,240" without another statement.
+ * It joins required training only when it needs it: to filter by it, or to place a cursor (whose sort may
+ * be by a Required column).
  */
 export function progressSummarySql(school: SchoolProgressScope, query: ProgressFilters & Partial<Pick<ProgressQuery, "sort" | "dir" | "after" | "before">>): Prisma.Sql {
   const view = { sort: query.sort ?? "name", dir: query.dir ?? "asc" } as const;
@@ -117,7 +170,7 @@ export function progressSummarySql(school: SchoolProgressScope, query: ProgressF
       FROM (SELECT count(*) AS n,
                    ${Prisma.join(statuses.map((s) => Prisma.sql`count(*) FILTER (WHERE e.status = ${s.status}::"EnrolmentStatus") AS ${s.name}`), ", ")},
                    ${preceding ? Prisma.sql`count(*) FILTER (WHERE ${preceding})` : Prisma.raw("0")} AS preceding
-            ${scopedEnrolments(school, query)}
+            ${scopedEnrolments(school, query, preceding !== null)}
              GROUP BY e."userId") per_person`;
 }
 

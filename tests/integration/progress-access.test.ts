@@ -119,7 +119,7 @@ describe("CSV export", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split("\r\n");
     expect(lines[0]).toBe(csvHeader.join(","));
-    expect(lines[0]).toBe("Name,Email,Course,Status,Progress %,Enrolled,Last activity,Completed"); // what people's spreadsheets read
+    expect(lines[0]).toBe("Name,Email,Course,Status,Progress %,Enrolled,Last activity,Completed,Required,Due"); // what people's spreadsheets read
     expect(lines.at(-1)).toBe(""); // every line ends with CRLF
     const data = lines.slice(1, -1).map((line) => line.split(","));
     expect(data.map((d) => d[1])).toEqual(rows.map((r) => r.email));
@@ -144,7 +144,7 @@ describe("CSV export", () => {
     await response.body!.cancel();
     const entry = await db.auditLog.findFirstOrThrow({ where: { organisationId: f.school.id, action: "progress.exported" }, orderBy: { id: "desc" } });
     expect(entry).toMatchObject({ actorId: f.head.id, targetType: "Organisation", targetId: f.school.id });
-    expect(entry.after).toEqual({ course: f.courses[0]!.id, status: null, q: "dora", sort: "name", dir: "asc" });
+    expect(entry.after).toEqual({ course: f.courses[0]!.id, status: null, q: "dora", required: null, sort: "name", dir: "asc" });
 
     for (const refused of [f.otherLead.id, f.analyst.id]) expect((await callExport(refused, f.school.id)).status).toBe(404);
     expect(await exportCount(f.school.id)).toBe(before + 1);

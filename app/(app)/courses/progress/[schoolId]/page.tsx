@@ -3,11 +3,14 @@ import Link from "next/link";
 import { findSchoolProgressScope, findTrustOverview, listProgressScopes, requireSchoolProgressScope } from "@/lib/access";
 import { requireViewer } from "@/lib/auth";
 import { listCourseOptions, listSchoolProgress, summariseSchoolProgress } from "@/lib/progress/school";
-import { countActiveFilters, pageRange, parseProgressQuery, progressSearch } from "@/lib/progress/query";
+import { countActiveFilters, pageRange, parseProgressQuery, progressSearch, type RequiredFilter } from "@/lib/progress/query";
+import { summariseSchoolCompliance } from "@/lib/requirements/school-compliance";
+import { londonToday } from "@/lib/requirements/status";
 import { ProgressSelector } from "../../_components/progress-selector";
 import { Pagination } from "./pagination";
 import { ProgressFilters } from "./progress-filters";
 import { ProgressRows } from "./progress-rows";
+import { RequiredTraining } from "./required-training";
 import { SummaryFigures } from "./summary-figures";
 
 type Props = {
@@ -25,29 +28,37 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * Statements per render, whatever the page size: the viewer, the viewer's scopes (the selector, the
  * access decision for this school, in the layout, the metadata and here, and for the overview it came
  * from: all lib/access.ts's one query, cached for the request), the rows, the summary (with the page's
- * position) and the course list (which also names the course the view is filtered to). The rows and the
- * summary take the school's scope, so they cannot be asked for a school the viewer was not granted.
+ * position), the required-training compliance (lib/requirements/school-compliance.ts: its figures and the
+ * first overdue people) and the course list (which also names the course the view is filtered to): five
+ * in all. The rows, the summary and the compliance take the school's scope, so they cannot be asked for a
+ * school the viewer was not granted. Required-training standings are worked out on today's date in England,
+ * read once per request.
  */
 export default async function SchoolProgressPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
   const { schoolId } = await params;
   const school = await requireSchoolProgressScope(viewer.id, schoolId); // not yours reads as does not exist
 
-  const parsed = parseProgressQuery(await searchParams);
+  const today = londonToday();
+  const parsed = parseProgressQuery(await searchParams, today);
   // A way back only to an overview the viewer may open, and that this school contributes to.
   const overview = parsed.from ? await findTrustOverview(viewer.id, parsed.from) : null;
   const cameFrom = overview?.schools.some((s) => s.schoolId === schoolId) ? overview : null;
   const query = { ...parsed, from: cameFrom?.trustId };
 
-  const [scopes, page, summary, courses] = await Promise.all([
+  const [scopes, page, summary, compliance, courses] = await Promise.all([
     listProgressScopes(viewer.id),
     listSchoolProgress(school, query),
     summariseSchoolProgress(school, query),
+    summariseSchoolCompliance(school, today),
     listCourseOptions(),
   ]);
   const basePath = `/courses/progress/${schoolId}`;
   const clearHref = `${basePath}${progressSearch({ sort: "name", dir: "asc", size: query.size, from: query.from })}`;
   const course = query.course ? courses.find((c) => c.id === query.course) : undefined;
+  // A compliance figure opens the view filtered to its rows, the longest overdue first.
+  const requiredHref = (required: RequiredFilter, courseId?: string) =>
+    `${basePath}${progressSearch({ sort: "due", dir: "asc", size: query.size, from: query.from, required, course: courseId })}`;
   const range = pageRange(query, page.rows.length, summary.enrolments, summary.preceding);
 
   return (
@@ -79,6 +90,7 @@ export default async function SchoolProgressPage({ params, searchParams }: Props
             </p>
           ) : null}
         </div>
+        {compliance.staff > 0 ? <RequiredTraining compliance={compliance} hrefFor={requiredHref} /> : null}
         <SummaryFigures summary={summary} filtered={countActiveFilters(query) > 0} />
         <ProgressFilters query={query} courses={courses} basePath={basePath} clearHref={clearHref} />
         <div className="flex flex-wrap items-center justify-between gap-3">

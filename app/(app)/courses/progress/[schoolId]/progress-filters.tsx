@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { schoolColumns } from "@/lib/progress/columns";
-import { countActiveFilters, pageSizes, type ProgressQuery } from "@/lib/progress/query";
+import { countActiveFilters, pageSizes, requiredFilterSlug, requiredFilters, type ProgressQuery } from "@/lib/progress/query";
 import { enrolmentStatuses, statusSlug } from "@/lib/progress/status";
+import { requiredStatusLabel } from "@/lib/requirements/status";
 
 type Props = { query: ProgressQuery; courses: { id: string; title: string }[]; basePath: string; clearHref: string };
+
+/** The Required training filter's options, in the words of the product. */
+const requiredOptions: [string, string][] = requiredFilters.map((filter) => [requiredFilterSlug(filter), filter === "required" ? "Required" : requiredStatusLabel(filter)]);
 
 const control = "block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900";
 
@@ -40,6 +44,12 @@ export function ProgressFilters({ query, courses, basePath, clearHref }: Props) 
           name="status"
           value={query.status ? statusSlug(query.status) : ""}
           options={[["", "Any status"], ...enrolmentStatuses.map((s): [string, string] => [s.slug, s.label])]}
+        />
+        <Select
+          label="Required training"
+          name="required"
+          value={query.required ? requiredFilterSlug(query.required) : ""}
+          options={[["", "All courses"], ...requiredOptions]}
         />
         <div className="space-y-1">
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-800">Name or email</label>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { CardSlot, CellShows, CellWrap } from "@/lib/progress/columns";
+import { requiredStatusLabel } from "@/lib/requirements/status";
 import styles from "./progress-rows.module.css";
 
 /** A column as the browser needs it: lib/progress/columns.ts's entry, less its SQL, plus the sort link. */
@@ -29,8 +30,31 @@ function Progress({ percent }: { percent: number }) {
   );
 }
 
+/** The required standings a reader must act on, marked so they stand out in the table and lead a phone's course item. */
+const urgent = new Set([requiredStatusLabel("OVERDUE"), requiredStatusLabel("EXPIRED")]);
+
+const requiredTone: Record<string, string> = {
+  [requiredStatusLabel("OVERDUE")]: "bg-red-700 text-white",
+  [requiredStatusLabel("EXPIRED")]: "bg-red-50 text-red-800 ring-1 ring-red-300",
+  [requiredStatusLabel("DUE_SOON")]: "bg-amber-50 text-amber-900 ring-1 ring-amber-300",
+  [requiredStatusLabel("COMPLETED")]: "bg-green-50 text-green-800 ring-1 ring-green-300",
+};
+
+/** A required-training standing as a marked label (the words say it; the colour only repeats them). Empty: not required. */
+function RequiredBadge({ text }: { text: string }) {
+  if (!text) return null;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${requiredTone[text] ?? "bg-slate-100 text-slate-800 ring-1 ring-slate-300"}`}>
+      {urgent.has(text) ? <span aria-hidden="true">! </span> : null}
+      {text}
+    </span>
+  );
+}
+
 function Value({ column, text }: { column: ColumnView; text: string }) {
-  return column.shows === "percent" ? <Progress percent={Number(text)} /> : <>{text}</>;
+  if (column.shows === "percent") return <Progress percent={Number(text)} />;
+  if (column.shows === "required") return <RequiredBadge text={text} />;
+  return <>{text}</>;
 }
 
 const wrapClass: Record<CellWrap, string | undefined> = { words: undefined, anywhere: styles.anywhere, none: styles.nowrap };
@@ -70,6 +94,7 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
   const titles = inSlot("title");
   const subtitles = inSlot("subtitle");
   const headings = inSlot("heading");
+  const standings = inSlot("standing");
   const meters = inSlot("meter");
   const badges = inSlot("badge");
   const details = inSlot("detail");
@@ -110,8 +135,25 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
             {subtitles.map((p) => <p key={p.column.key} className="text-sm text-slate-700 [overflow-wrap:anywhere]" data-field={p.column.key}>{field(person.cells, p)}</p>)}
             <ul className="mt-3 divide-y divide-slate-200 border-t border-slate-200">
               {person.rows.map((row) => (
-                <li key={row[0]} className="py-3" data-testid="progress-course">
+                <li
+                  key={row[0]}
+                  className={standings.some((p) => urgent.has(row[p.index + 1] ?? "")) ? "-ml-4 border-l-4 border-red-700 py-3 pl-3" : "py-3"}
+                  data-testid="progress-course"
+                >
                   {headings.map((p) => <p key={p.column.key} className="font-medium" data-field={p.column.key}>{field(row, p)}</p>)}
+                  {/* Every column is in every item (an empty one stays out of sight): a course not required has no standing. */}
+                  <p className={standings.some((p) => row[p.index + 1]) ? "mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm" : "hidden"} data-testid="progress-standing">
+                    {standings.map((p) => {
+                      const text = row[p.index + 1];
+                      // The label before the value (read aloud for the badge, shown for a date), the value alone in its field.
+                      return (
+                        <span key={p.column.key} className={text && p.column.shows !== "required" ? "text-slate-800" : undefined}>
+                          {text ? <span className={p.column.shows === "required" ? "sr-only" : undefined}>{p.column.label}{p.column.shows === "required" ? ": " : " "}</span> : null}
+                          <span data-field={p.column.key}>{field(row, p)}</span>
+                        </span>
+                      );
+                    })}
+                  </p>
                   {meters.length || badges.length ? (
                     <div className="mt-1 flex items-center gap-3 text-sm">
                       {meters.map((p) => <span key={p.column.key} className="min-w-0 flex-1" data-field={p.column.key}>{field(row, p)}</span>)}
