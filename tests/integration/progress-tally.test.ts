@@ -46,7 +46,8 @@ async function inTransaction(work: (client: pg.PoolClient) => Promise<unknown>) 
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
-    if ((error as { code?: string }).code === "40P01") console.error("DEADLOCK", (error as { detail?: string }).detail, (error as { where?: string }).where);
+    // A deadlock names the statements and locks involved, so a failure says where the lock order broke.
+    if ((error as { code?: string }).code === "40P01") throw new Error(`deadlock: ${(error as { detail?: string }).detail} (${(error as { where?: string }).where})`);
     if ((error as { code?: string }).code === "23505") return; // a concurrent change took the same (person, course) or (person, school): nothing changed
     throw error;
   } finally {
@@ -135,11 +136,12 @@ async function expectOverviewExact(world: World) {
  * the view that works them out from scratch (required_assignment_source), row for row, both ways.
  */
 async function expectRequiredExact(context: string) {
-  const [{ missing, extra }] = await db.$queryRaw<{ missing: number; extra: number }[]>`
+  const [counts] = await db.$queryRaw<{ missing: number; extra: number }[]>`
     WITH kept AS (SELECT "schoolId", "userId", "courseId", "requiredBy", "renewalYears", "firstDueOn", "enrolmentId", attempt, "attemptStatus", "completedOn", "expiresOn" FROM "RequiredAssignment"),
          fresh AS (SELECT "schoolId", "userId", "courseId", "requiredBy", "renewalYears", "firstDueOn", "enrolmentId", attempt, "attemptStatus", "completedOn", "expiresOn" FROM required_assignment_source)
     SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM kept) x)::int AS missing,
            (SELECT count(*) FROM (SELECT * FROM kept EXCEPT ALL SELECT * FROM fresh) y)::int AS extra`;
+  const { missing, extra } = counts!;
   if (missing || extra) {
     const diff = await db.$queryRaw<unknown[]>`
       SELECT 'kept' AS side, * FROM (SELECT "schoolId", "userId", "courseId", "requiredBy", "renewalYears", "firstDueOn", "enrolmentId", attempt, "attemptStatus", "completedOn", "expiresOn" FROM "RequiredAssignment"
