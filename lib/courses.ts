@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { NotFoundError } from "./errors";
 import { db } from "./db";
-import type { Prisma } from "./generated/prisma/client";
+import { Prisma } from "./generated/prisma/client";
 
 /** What every view of a course shows about it. */
 const courseFacts = { slug: true, title: true, summary: true, category: true, estimatedMinutes: true } as const satisfies Prisma.CourseSelect;
@@ -96,7 +96,13 @@ export async function completeLesson(actorId: string, slug: string, position: nu
     if (!course || !lesson || !enrolment) throw new NotFoundError();
 
     const now = new Date();
-    const { count } = await tx.lessonCompletion.createMany({ data: [{ enrolmentId: enrolment.id, lessonId: lesson.id, completedAt: now }], skipDuplicates: true });
+    const { count } = await tx.lessonCompletion
+      .createMany({ data: [{ enrolmentId: enrolment.id, lessonId: lesson.id, completedAt: now }], skipDuplicates: true })
+      .catch((error: unknown) => {
+        // The enrolment (or the lesson) was deleted since it was read: as if it had not been there.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new NotFoundError();
+        throw error;
+      });
     if (!count) return { changed: false, courseCompleted: false };
 
     const updated = await tx.enrolment.update({

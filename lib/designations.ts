@@ -6,6 +6,7 @@ import { writeAudit } from "./audit";
 import { db } from "./db";
 import { Designation } from "./generated/prisma/enums";
 import { designationLabels } from "./labels";
+import { enrolRequired } from "./requirements/assign";
 import { assertSupport } from "./support";
 
 /*
@@ -33,7 +34,7 @@ export type ChangeDesignationInput = z.output<typeof changeDesignationInput>;
  * answers a ticket, a message on that ticket: all in one transaction, so none exists without the others.
  */
 export async function changeDesignation(actorId: string, input: ChangeDesignationInput): Promise<{ name: string; designation: Designation; ticketResolved: boolean }> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await assertSupport(tx, actorId);
     const organisation = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true, name: true, designation: true } });
     if (!organisation) throw new NotFoundError();
@@ -82,6 +83,9 @@ export async function changeDesignation(actorId: string, input: ChangeDesignatio
     }
     return { name: organisation.name, designation: input.designation, ticketResolved: !!(ticket && input.resolveTicket) };
   });
+  // A trust designated Academies: its required training now applies to the schools that chose it.
+  await enrolRequired({ organisationId: input.organisationId });
+  return result;
 }
 
 /** What the console's organisation page shows: designation, members, trust choice, open tickets. */

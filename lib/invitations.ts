@@ -8,6 +8,7 @@ import { db } from "./db";
 import { Prisma } from "./generated/prisma/client";
 import { hashPassword } from "./password";
 import { newcomerRole } from "./permissions";
+import { enrolRequired } from "./requirements/assign";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -154,7 +155,7 @@ async function joinOrganisation(tx: Prisma.TransactionClient, user: { id: string
 /** A signed-in person accepts an invitation addressed to their own email. */
 export async function acceptInvitation(userId: string, token: string, now = new Date()): Promise<{ organisationId: string }> {
   if (!invitationToken.safeParse(token).success) throw new NotFoundError();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true } });
     const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { email: true } });
     if (!invitation) throw new NotFoundError();
@@ -165,6 +166,8 @@ export async function acceptInvitation(userId: string, token: string, now = new 
     await joinOrganisation(tx, user, claimed);
     return { organisationId: claimed.organisationId };
   });
+  await enrolRequired({ userIds: [userId] }); // the school's required training, after the commit
+  return result;
 }
 
 /** A visitor holding the link sets their name and password: a new account that joins as a Member. */
@@ -177,14 +180,16 @@ export async function acceptInvitationWithNewAccount(input: z.input<typeof newAc
   if (status !== "valid") throw new ActionError(refusals[status]);
   const passwordHash = await hashPassword(password); // before the transaction: hashing is slow on purpose
   try {
-    return await db.$transaction(async (tx) => {
+    const joined = await db.$transaction(async (tx) => {
       const claimed = await claimInvitation(tx, token, now);
       const existing = await tx.user.findUnique({ where: { email: claimed.email }, select: { id: true } });
       if (existing) throw new ActionError(`There is already an account for ${claimed.email}. Sign in to accept the invitation.`);
       const user = await tx.user.create({ data: { email: claimed.email, name, passwordHash }, select: { id: true, name: true, email: true } });
       await joinOrganisation(tx, user, claimed);
-      return { email: user.email };
+      return { id: user.id, email: user.email };
     });
+    await enrolRequired({ userIds: [joined.id] }); // the school's required training, after the commit
+    return { email: joined.email };
   } catch (error) {
     // Someone created the same account a moment ago: answer as if we had seen it.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

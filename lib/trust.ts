@@ -7,6 +7,7 @@ import { db, type Tx } from "./db";
 import { requireMember, type MemberScope, type PermittedScope } from "./access";
 import type { Designation, OrganisationKind, Role } from "./generated/prisma/enums";
 import { can, rolesWith } from "./permissions";
+import { enrolRequired } from "./requirements/assign";
 
 // A school's choice of Multi Academy Trust: the school's side (choose, change, remove), the trust's side
 // (which schools chose it) and the history both see. Who may then see progress is lib/access.ts's call.
@@ -39,7 +40,7 @@ async function lockSchool(tx: Tx, actorId: string, organisationId: string) {
 export async function chooseTrust(actorId: string, input: z.infer<typeof chooseTrustInput>) {
   // Checked here as well as by the schema, so no caller of this function can skip the confirmation.
   if (input.confirmedTrustId !== input.trustId) throw new ActionError("Confirm the trust you are choosing before it is saved.");
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const school = await lockSchool(tx, actorId, input.schoolId);
     if (school.kind !== "SCHOOL") throw new ActionError("Only a school chooses a Multi Academy Trust. A trust is chosen by its schools.");
     if (input.trustId === school.id) throw new ActionError("An organisation cannot choose itself as its Multi Academy Trust.");
@@ -69,6 +70,9 @@ export async function chooseTrust(actorId: string, input: z.infer<typeof chooseT
     });
     return { changed: true, trustName: trust.name };
   });
+  // The trust's required training now applies to the school's staff: enrolled after the commit (lib/requirements/assign.ts).
+  if (result.changed) await enrolRequired({ organisationId: input.schoolId });
+  return result;
 }
 
 export async function removeTrust(actorId: string, input: z.infer<typeof removeTrustInput>) {

@@ -5,6 +5,7 @@ import { hash } from "@node-rs/argon2";
 import { randomUUID } from "node:crypto";
 import { argon2Options } from "../lib/argon2-options";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { enrolRequiredSql } from "../lib/requirements/sql";
 import { addDays, londonToday, type IsoDate } from "../lib/requirements/status";
 import type { Designation, OrganisationKind, Role } from "../lib/generated/prisma/enums";
 import { seedCourses } from "./seed-courses";
@@ -365,7 +366,8 @@ async function seedRequiredTraining(prisma: PrismaClient, organisationIds: Map<s
       : { dueKind: "WITHIN_DAYS" as const, dueOn: null, dueDays: (spec.due as { days: number }).days };
     const setAt = daysBefore(today, byDate ? 30 : APPLIES_DAYS_AGO);
     await prisma.$transaction(async (tx) => {
-      // The insert's trigger enrols everyone it applies to (not started); their standing is set below.
+      // Everyone it applies to is enrolled (not started) as the app does after a requirement is set
+      // (lib/requirements/assign.ts); their standing is set below.
       await tx.requirement.create({
         data: {
           organisationId, courseId: course.id, dueKind: rule.dueKind, dueOn: rule.dueOn ? new Date(`${rule.dueOn}T00:00:00Z`) : null,
@@ -378,6 +380,7 @@ async function seedRequiredTraining(prisma: PrismaClient, organisationIds: Map<s
           after: { courseId: course.id, course: course.title, dueKind: rule.dueKind, dueOn: rule.dueOn, dueDays: rule.dueDays, renewalYears: spec.renewalYears },
         },
       });
+      await tx.$executeRaw(enrolRequiredSql({ organisationId }));
       const schools = await tx.organisation.findMany({
         where: { kind: "SCHOOL", OR: [{ id: organisationId }, { trustId: organisationId, trust: { kind: "TRUST", designation: "ACADEMIES" } }] },
         select: { id: true, name: true, memberships: { select: { id: true, userId: true, user: { select: { email: true } } } } },

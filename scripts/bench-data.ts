@@ -215,8 +215,8 @@ export async function growTrustBenchData(url: string, schoolIds: string[]): Prom
 const TRUST_REQUIRED = ["bench-course-1", "bench-course-2"];
 
 /**
- * Required training for a bench trust, after its staff are enrolled (the requirement trigger then enrols
- * nobody new): the trust requires TRUST_REQUIRED within 30 days of joining, renewed every year; each school
+ * Required training for a bench trust, after its staff are enrolled on every course (so nobody is left to
+ * enrol): the trust requires TRUST_REQUIRED within 30 days of joining, renewed every year; each school
  * requires one course of its own (bench-course-3 to -5) by a fixed date 45 days ago, today or in 45 days.
  * Set two years ago, so a due date counts from joining; the trust's completions are spread over 500 days.
  */

@@ -36,7 +36,7 @@ export async function startTrustEnrolmentsExport(
       organisationId: trust.trustId,
       targetType: "Organisation",
       targetId: trust.trustId,
-      after: { schools: ordered.length, course: view.course ?? null, status: view.status ?? null, q: view.q ?? null, sort: view.sort, dir: view.dir },
+      after: { schools: ordered.length, course: view.course ?? null, status: view.status ?? null, q: view.q ?? null, required: view.required ?? null, sort: view.sort, dir: view.dir },
     },
   });
   const batches = readByCursor<TrustEnrolmentRecord>(trustEnrolmentsSql(trust, ordered, view), batchSize);

@@ -6,6 +6,7 @@ import { db, type Tx } from "../db";
 import { ActionError, NotFoundError } from "../errors";
 import type { RequirementDue } from "../generated/prisma/enums";
 import { formatDate } from "../format";
+import { enrolRequired } from "./assign";
 import { addYears, isoDateOf, londonToday, RENEWAL_YEARS, type DueRule, type IsoDate } from "./status";
 
 // Required training's rules: an organisation's Administrators make courses required of its staff (a school
@@ -13,7 +14,7 @@ import { addYears, isoDateOf, londonToday, RENEWAL_YEARS, type DueRule, type Iso
 // due rule and a renewal period. Each change is one transaction: the guard (lib/access.ts's requireMember,
 // from the database, under the organisation's row lock), the change, and its audit row, which is also the
 // history the school and the trust read. Who is then required to do what is the SQL function
-// required_training(); assigning (enrolling) the people it applies to is the database's trigger.
+// required_training(); enrolling the people it applies to follows the commit (lib/requirements/assign.ts).
 
 export const MAX_DUE_DAYS = 365;
 /** How far ahead a fixed due date may be set. */
@@ -91,7 +92,7 @@ async function lockOrganisation(tx: Tx, actorId: string, organisationId: string)
 
 /** Makes a course required (or changes its rule). Returns whether anything changed. */
 export async function setRequirement(actorId: string, input: SetRequirementInput): Promise<{ changed: boolean; created: boolean; course: string }> {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const organisation = await lockOrganisation(tx, actorId, input.organisationId);
     const course = await tx.course.findUnique({ where: { id: input.courseId }, select: { id: true, title: true } });
     // Every course is on offer to every organisation, so an unknown id is a stale or hand-made form, not another tenant's.
@@ -127,6 +128,8 @@ export async function setRequirement(actorId: string, input: SetRequirementInput
     });
     return { changed: true, created: !existing, course: course.title };
   });
+  if (result.changed) await enrolRequired({ organisationId: input.organisationId }); // its own statement, after the commit
+  return result;
 }
 
 /** Stops requiring a course. Another organisation's requirement (or an unknown one) is not found. */

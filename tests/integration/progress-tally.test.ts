@@ -38,16 +38,28 @@ afterAll(() => pool.end());
  * One transaction on its own connection. A deadlock fails the test: the app does not retry one (a lesson
  * completed would be lost), so the triggers must take their locks in one order whatever runs beside them.
  */
+/** Which operation each backend is running, so a deadlock's message can name both sides. */
+const runningOn = new Map<number, string>();
+let currentOperation = "";
+let currentRound = 0;
+
 async function inTransaction(work: (client: pg.PoolClient) => Promise<unknown>) {
+  const operation = currentOperation; // read before the first await, while it is still this operation's
   const client = await pool.connect();
   try {
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    runningOn.set(rows[0]!.pid, operation);
     await client.query("BEGIN");
     await work(client);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
     // A deadlock names the statements and locks involved, so a failure says where the lock order broke.
-    if ((error as { code?: string }).code === "40P01") throw new Error(`deadlock: ${(error as { detail?: string }).detail} (${(error as { where?: string }).where})`);
+    if ((error as { code?: string }).code === "40P01") {
+      const detail = (error as { detail?: string }).detail ?? "";
+      const named = detail.replace(/Process (\d+)/g, (whole, pid: string) => `${whole} [${runningOn.get(Number(pid)) ?? "?"}]`);
+      throw new Error(`deadlock: ${named} (${(error as { where?: string }).where})`);
+    }
     if ((error as { code?: string }).code === "23505") return; // a concurrent change took the same (person, course) or (person, school): nothing changed
     throw error;
   } finally {
@@ -163,9 +175,11 @@ describe("the progress tally", () => {
     const runOne = async () => {
       const [name, op] = choose();
       ran.set(name, (ran.get(name) ?? 0) + 1);
+      currentOperation = `${name}, round ${currentRound}`;
       await op();
     };
     for (let round = 1; round <= ROUNDS; round++) {
+      currentRound = round;
       for (let i = 0; i < 10; i++) await runOne();
       for (let batch = 0; batch < 4; batch++) await Promise.all(Array.from({ length: 5 }, runOne));
       if (round === Math.ceil(ROUNDS / 2)) {

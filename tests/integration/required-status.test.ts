@@ -8,6 +8,7 @@ import { requiredTrainingOf } from "@/lib/requirements/sql";
 import { statusCases, type StatusCase } from "@/lib/requirements/status-cases";
 import { isoDateOf } from "@/lib/requirements/status";
 import { makeCourse, makeOrganisation, makeUser, unique } from "./helpers";
+import { enrolRequired } from "@/lib/requirements/assign";
 
 const lessonsDone: Record<EnrolmentStatus, number> = { NOT_STARTED: 0, IN_PROGRESS: 1, COMPLETED: 2 };
 
@@ -27,7 +28,8 @@ async function standingInDatabase(c: StatusCase) {
       createdAt: new Date(c.appliesSince),
     },
   });
-  // The requirement's trigger enrolled the person; the case says how far they got.
+  // Enrolled as the app does after a requirement is set (lib/requirements/assign.ts); the case says how far they got.
+  await enrolRequired({ organisationId: school.id });
   const where = { userId_courseId: { userId: user.id, courseId: course.id } };
   if (c.attempt === null) {
     await db.enrolment.delete({ where });

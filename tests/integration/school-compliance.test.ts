@@ -12,6 +12,7 @@ import { parseProgressQuery, type ProgressQuery, type RequiredFilter } from "@/l
 import { OVERDUE_LISTED, summariseSchoolCompliance } from "@/lib/requirements/school-compliance";
 import { firstDueOn, isoDateOf, londonDate, requiredStatus, type DueRule, type IsoDate, type RequiredStanding } from "@/lib/requirements/status";
 import { makeCourse, makeOrganisation, makeTrust, makeUser, unique } from "./helpers";
+import { enrolRequired } from "@/lib/requirements/assign";
 
 const TODAY: IsoDate = "2026-11-30";
 const at = (date: string) => new Date(`${date}T10:00:00Z`);
@@ -80,7 +81,10 @@ beforeAll(async () => {
       { organisationId: own.id, courseId: courses[3]!.id, dueKind: "BY_DATE", dueOn: new Date("2026-10-01T00:00:00Z"), renewalYears: 2, createdAt: at("2026-03-01") },
     ],
   });
-  // The triggers enrolled everyone; Charlie (not required) only some, by hand.
+  // Everyone enrolled as the app does after a requirement is set (lib/requirements/assign.ts); Charlie (not
+  // required) only some, by hand.
+  await enrolRequired({ organisationId: trust.id });
+  await enrolRequired({ organisationId: own.id });
   for (const person of staff.slice(0, 5)) await db.enrolment.create({ data: { userId: person.id, courseId: courses[2]!.id, completedLessons: 1, completedAt: at("2026-05-01") } });
   for (const [i, person] of staff.entries()) {
     for (const [k, state] of people[i]![1].entries()) {

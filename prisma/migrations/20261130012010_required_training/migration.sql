@@ -175,50 +175,64 @@ BEGIN
    ORDER BY "schoolId", "courseId", "userId"\073
 END';
 
--- The same for every member of the given schools (and anyone with rows there still).
-CREATE FUNCTION "required_refresh_schools"(schools uuid[]) RETURNS void LANGUAGE plpgsql AS E'
-BEGIN
-  PERFORM required_refresh_people(ARRAY(
-    SELECT "userId" FROM "Membership" WHERE "organisationId" = ANY(schools)
-    UNION SELECT "userId" FROM "RequiredAssignment" WHERE "schoolId" = ANY(schools)))\073
-END';
+-- The people of the given schools (and anyone with rows there still), whose rows a change of the schools'
+-- rules refreshes.
+CREATE FUNCTION "required_people_of"(schools uuid[]) RETURNS uuid[] LANGUAGE sql STABLE AS E'
+  SELECT ARRAY(SELECT "userId" FROM "Membership" WHERE "organisationId" = ANY(schools)
+               UNION SELECT "userId" FROM "RequiredAssignment" WHERE "schoolId" = ANY(schools))
+';
 
--- Required training is assigned: whoever it applies to is enrolled on the course (once: an enrolment that
--- exists is kept as it is), so it is on their My Courses and in their school's progress view. When a
--- requirement is set, when someone joins a school, when a school chooses a trust, and when a trust becomes
--- Academies. A requirement removed, or a school leaving its trust, leaves the enrolments (and their progress).
--- Then "RequiredAssignment" is refreshed for the schools concerned. The triggers on Membership and Enrolment
--- are named "<table>_training_…" so that they fire after the progress tally's ("<table>_tally_…"): PostgreSQL
--- fires a table's triggers for one event in name order, and an enrolment made for a new member must be counted
--- by the tally once (as an enrolment of a member), not a second time by the membership's own count.
+-- Keeping "RequiredAssignment" exact, with the progress tally's lock order (migration progress_tally): a
+-- statement changes its rows first, then locks its people, in id order, in one go, then writes the figures.
+-- These triggers add: (1) an organisation whose rules change (a requirement set, changed or removed, a trust
+-- chosen or left, a designation changed) is locked before any person, and (2) they never change a row of
+-- Enrolment or Membership themselves once they hold people (enrolling people on their required training is
+-- the app's next statement, lib/requirements/assign.ts, a statement like any other). The triggers on
+-- Membership and Enrolment are named "<table>_training_…" so that they fire after the tally's ("<table>_tally_…")
+-- and "<table>_lock_people_…" first: PostgreSQL fires a table's triggers for one event in name order.
+
+-- One lock batch per statement: a change to memberships or enrolments locks everyone in it, in id order,
+-- before the tally's triggers and these run. The later triggers then lock only people already held (the tally
+-- alone locks only people whose figures change, these triggers people whose required training might).
+CREATE FUNCTION "lock_changed_people"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  IF TG_OP = ''INSERT'' THEN
+    PERFORM progress_lock_people(ARRAY(SELECT DISTINCT "userId" FROM new_rows))\073
+  ELSIF TG_OP = ''UPDATE'' THEN
+    PERFORM progress_lock_people(ARRAY(SELECT "userId" FROM old_rows UNION SELECT "userId" FROM new_rows))\073
+  ELSE
+    PERFORM progress_lock_people(ARRAY(SELECT DISTINCT "userId" FROM old_rows))\073
+  END IF\073
+  RETURN NULL\073
+END';
+CREATE TRIGGER "Enrolment_lock_people_added" AFTER INSERT ON "Enrolment"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "lock_changed_people"();
+CREATE TRIGGER "Enrolment_lock_people_changed" AFTER UPDATE ON "Enrolment"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "lock_changed_people"();
+CREATE TRIGGER "Enrolment_lock_people_removed" AFTER DELETE ON "Enrolment"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "lock_changed_people"();
+CREATE TRIGGER "Membership_lock_people_added" AFTER INSERT ON "Membership"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "lock_changed_people"();
+CREATE TRIGGER "Membership_lock_people_changed" AFTER UPDATE ON "Membership"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "lock_changed_people"();
+CREATE TRIGGER "Membership_lock_people_removed" AFTER DELETE ON "Membership"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "lock_changed_people"();
+
+-- A requirement set, changed or removed: the people of the schools concerned (its school, or every school that
+-- chose its trust), locked in one go, then their rows refreshed.
 CREATE FUNCTION "requirement_changed"() RETURNS trigger LANGUAGE plpgsql AS E'
 DECLARE
-  schools uuid[]\073
+  owners uuid[]\073
 BEGIN
-  -- The organisations whose rules change, locked first (see "membership_locks_rules" below).
-  IF TG_OP = ''DELETE'' THEN
-    PERFORM 1 FROM "Organisation" WHERE id IN (SELECT "organisationId" FROM old_rows) ORDER BY id FOR UPDATE\073
-  ELSE
-    PERFORM 1 FROM "Organisation" WHERE id IN (SELECT "organisationId" FROM new_rows) ORDER BY id FOR UPDATE\073
-  END IF\073
   IF TG_OP = ''INSERT'' THEN
-    INSERT INTO "Enrolment" (id, "userId", "courseId")
-    SELECT gen_random_uuid(), x."userId", x."courseId"
-      FROM (SELECT DISTINCT m."userId", r."courseId"
-              FROM new_rows r
-              JOIN "Organisation" o ON o.id = r."organisationId"
-              JOIN "Organisation" s ON s.kind = ''SCHOOL'' AND (s.id = o.id OR (s."trustId" = o.id AND o.kind = ''TRUST'' AND o.designation = ''ACADEMIES''))
-              JOIN "Membership" m ON m."organisationId" = s.id
-             ORDER BY 1, 2) x
-    ON CONFLICT ("userId", "courseId") DO NOTHING\073
-    SELECT array_agg(DISTINCT s.id) INTO schools FROM new_rows r JOIN "Organisation" s ON s.id = r."organisationId" OR s."trustId" = r."organisationId"\073
+    owners := ARRAY(SELECT DISTINCT "organisationId" FROM new_rows)\073
   ELSIF TG_OP = ''UPDATE'' THEN
-    SELECT array_agg(DISTINCT s.id) INTO schools FROM (SELECT "organisationId" FROM new_rows UNION SELECT "organisationId" FROM old_rows) r
-      JOIN "Organisation" s ON s.id = r."organisationId" OR s."trustId" = r."organisationId"\073
+    owners := ARRAY(SELECT "organisationId" FROM new_rows UNION SELECT "organisationId" FROM old_rows)\073
   ELSE
-    SELECT array_agg(DISTINCT s.id) INTO schools FROM old_rows r JOIN "Organisation" s ON s.id = r."organisationId" OR s."trustId" = r."organisationId"\073
+    owners := ARRAY(SELECT DISTINCT "organisationId" FROM old_rows)\073
   END IF\073
-  PERFORM required_refresh_schools(schools)\073
+  PERFORM required_refresh_people(required_people_of(ARRAY(
+    SELECT s.id FROM "Organisation" s WHERE s.id = ANY(owners) OR s."trustId" = ANY(owners))))\073
   RETURN NULL\073
 END';
 CREATE TRIGGER "Requirement_added" AFTER INSERT ON "Requirement"
@@ -227,14 +241,27 @@ CREATE TRIGGER "Requirement_changed" AFTER UPDATE ON "Requirement"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "requirement_changed"();
 CREATE TRIGGER "Requirement_removed" AFTER DELETE ON "Requirement"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "requirement_changed"();
+-- A requirement's organisation is locked FOR UPDATE before its row is written (and before the foreign key's
+-- KEY SHARE on it): two changes of one organisation's rules queue here instead of each upgrading a shared lock
+-- the other holds, and a joiner (FOR SHARE, below) waits for the change to commit, and the change for it.
+CREATE FUNCTION "requirement_locks_organisation"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  IF TG_OP = ''DELETE'' THEN
+    PERFORM 1 FROM "Organisation" WHERE id = OLD."organisationId" FOR UPDATE\073
+    RETURN OLD\073
+  END IF\073
+  PERFORM 1 FROM "Organisation" WHERE id = NEW."organisationId" FOR UPDATE\073
+  RETURN NEW\073
+END';
+CREATE TRIGGER "Requirement_locks_organisation" BEFORE INSERT OR UPDATE OR DELETE ON "Requirement"
+  FOR EACH ROW EXECUTE FUNCTION "requirement_locks_organisation"();
 
 -- Whoever joins a school reads its rules (the school's and its trust's requirements, the trust chosen, the
--- trust's designation) after any change to them has committed, and a change to them waits for joiners to
--- commit: a membership locks the school and its trust FOR SHARE before the row is written, which conflicts
--- with a change of the school's or the trust's row (a trust chosen, a designation) and with a requirement's
--- change, which locks its organisation FOR UPDATE first. Without it, a person joining while a requirement is
--- set would be missed by both (each reading the other's world before it committed). Organisations are always
--- locked before people, as everywhere else, so this adds no deadlock.
+-- trust's designation) only after any change to them has committed, and a change to them waits for joiners to
+-- commit: a membership locks the school and its trust FOR SHARE before its row is written, which conflicts with
+-- an update of the school's or the trust's row and with a requirement change (FOR UPDATE, above). Without it, a
+-- person joining while a requirement is set would be missed by both (each reading the other's world before it
+-- committed). Organisations come before people here too.
 CREATE FUNCTION "membership_locks_rules"() RETURNS trigger LANGUAGE plpgsql AS E'
 DECLARE
   chosen uuid\073
@@ -248,24 +275,7 @@ END';
 CREATE TRIGGER "Membership_training_locks" BEFORE INSERT OR UPDATE OF "organisationId" ON "Membership"
   FOR EACH ROW EXECUTE FUNCTION "membership_locks_rules"();
 
-CREATE FUNCTION "membership_joined"() RETURNS trigger LANGUAGE plpgsql AS E'
-BEGIN
-  INSERT INTO "Enrolment" (id, "userId", "courseId")
-  SELECT gen_random_uuid(), x."userId", x."courseId"
-    FROM (SELECT DISTINCT m."userId", r."courseId"
-            FROM new_rows m
-            JOIN "Organisation" s ON s.id = m."organisationId" AND s.kind = ''SCHOOL''
-            LEFT JOIN "Organisation" t ON t.id = s."trustId" AND t.kind = ''TRUST'' AND t.designation = ''ACADEMIES''
-            JOIN "Requirement" r ON r."organisationId" IN (s.id, t.id)
-           ORDER BY 1, 2) x
-  ON CONFLICT ("userId", "courseId") DO NOTHING\073
-  PERFORM required_refresh_people(ARRAY(SELECT DISTINCT "userId" FROM new_rows))\073
-  RETURN NULL\073
-END';
-CREATE TRIGGER "Membership_training_joined" AFTER INSERT ON "Membership"
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "membership_joined"();
-
--- A membership changed or ended, or an enrolment changed: those people's rows again.
+-- A membership or an enrolment changed: those people's rows again (already locked by "<table>_lock_people_…").
 CREATE FUNCTION "required_people_changed"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   IF TG_OP = ''DELETE'' THEN
@@ -277,6 +287,8 @@ BEGIN
   END IF\073
   RETURN NULL\073
 END';
+CREATE TRIGGER "Membership_training_joined" AFTER INSERT ON "Membership"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_people_changed"();
 CREATE TRIGGER "Membership_training_left" AFTER DELETE ON "Membership"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_people_changed"();
 CREATE TRIGGER "Membership_training_changed" AFTER UPDATE ON "Membership"
@@ -301,27 +313,45 @@ CREATE TRIGGER "Enrolment_training_changed" AFTER UPDATE ON "Enrolment"
 CREATE TRIGGER "Enrolment_training_removed" AFTER DELETE ON "Enrolment"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "required_enrolments_changed"();
 
--- A school choosing or leaving a trust, a trust's designation or an organisation's kind changing: enrol whoever
--- a trust's requirements now apply to, then refresh the schools concerned.
+-- A school choosing or leaving a trust, a trust's designation or an organisation's kind changing: the trust
+-- chosen is locked (before any person: its foreign-key check would otherwise come after them, while a
+-- requirement being set by that trust holds it and waits for the same people), then the schools' people.
 CREATE FUNCTION "organisation_required_changed"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  INSERT INTO "Enrolment" (id, "userId", "courseId")
-  SELECT gen_random_uuid(), x."userId", x."courseId"
-    FROM (SELECT DISTINCT m."userId", r."courseId"
-            FROM "Organisation" s
-            JOIN "Organisation" t ON t.id = s."trustId" AND t.kind = ''TRUST'' AND t.designation = ''ACADEMIES''
-            JOIN "Requirement" r ON r."organisationId" = t.id
-            JOIN "Membership" m ON m."organisationId" = s.id
-           WHERE s.kind = ''SCHOOL'' AND (s.id = NEW.id OR t.id = NEW.id)
-           ORDER BY 1, 2) x
-  ON CONFLICT ("userId", "courseId") DO NOTHING\073
-  PERFORM required_refresh_schools(ARRAY(SELECT id FROM "Organisation" WHERE id = NEW.id OR "trustId" = NEW.id OR id = OLD.id OR "trustId" = OLD.id))\073
+  IF NEW."trustId" IS NOT NULL THEN
+    PERFORM 1 FROM "Organisation" WHERE id = NEW."trustId" FOR SHARE\073
+  END IF\073
+  PERFORM required_refresh_people(required_people_of(ARRAY(
+    SELECT id FROM "Organisation" WHERE id = NEW.id OR "trustId" = NEW.id OR id = OLD.id OR "trustId" = OLD.id)))\073
   RETURN NULL\073
 END';
 CREATE TRIGGER "Organisation_required_changed" AFTER UPDATE OF "trustId", "trustChosenAt", "designation", "kind" ON "Organisation"
   FOR EACH ROW WHEN (NEW."trustId" IS DISTINCT FROM OLD."trustId" OR NEW."trustChosenAt" IS DISTINCT FROM OLD."trustChosenAt"
                      OR NEW."designation" IS DISTINCT FROM OLD."designation" OR NEW."kind" IS DISTINCT FROM OLD."kind")
   EXECUTE FUNCTION "organisation_required_changed"();
+
+-- A deletion's cascades change many people's rows in several statements (memberships, then a school's trust
+-- or a person's current organisation set to NULL, then requirements): everyone they will touch is locked first,
+-- in one go, by a BEFORE DELETE trigger named to fire before the tally's ("<table>_lock_people_…").
+CREATE FUNCTION "organisation_deleted_locks_people"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  PERFORM progress_lock_people(ARRAY(
+    SELECT "userId" FROM "Membership" WHERE "organisationId" = OLD.id
+    UNION SELECT id FROM "User" WHERE "currentOrganisationId" = OLD.id
+    UNION SELECT unnest(required_people_of(ARRAY(SELECT id FROM "Organisation" WHERE id = OLD.id OR "trustId" = OLD.id)))))\073
+  RETURN OLD\073
+END';
+CREATE TRIGGER "Organisation_lock_people_deleted" BEFORE DELETE ON "Organisation" FOR EACH ROW EXECUTE FUNCTION "organisation_deleted_locks_people"();
+CREATE FUNCTION "course_deleted_locks_people"() RETURNS trigger LANGUAGE plpgsql AS E'
+BEGIN
+  PERFORM progress_lock_people(ARRAY(
+    SELECT "userId" FROM "Enrolment" WHERE "courseId" = OLD.id
+    UNION SELECT unnest(required_people_of(ARRAY(
+      SELECT s.id FROM "Requirement" r JOIN "Organisation" s ON s.id = r."organisationId" OR s."trustId" = r."organisationId"
+       WHERE r."courseId" = OLD.id)))))\073
+  RETURN OLD\073
+END';
+CREATE TRIGGER "Course_lock_people_deleted" BEFORE DELETE ON "Course" FOR EACH ROW EXECUTE FUNCTION "course_deleted_locks_people"();
 
 -- A deleted course or person: their rows go (the cascades above refresh the rest).
 CREATE FUNCTION "required_forget_course"() RETURNS trigger LANGUAGE plpgsql AS E'

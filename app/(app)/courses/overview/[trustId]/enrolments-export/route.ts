@@ -18,7 +18,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const trust = await findTrustOverview(viewer.id, (await params).trustId);
   if (!trust) return notFoundResponse();
   const search = request.nextUrl.searchParams;
-  const { course, status, q } = parseProgressQuery(search); // the same lenient, validated filters as a school's view
-  const { fileName, body } = await startTrustEnrolmentsExport(trust, { ...overviewViewOf(search), course, status, q });
+  const { course, status, q, required, today } = parseProgressQuery(search); // the same lenient, validated filters as a school's view
+  const { fileName, body } = await startTrustEnrolmentsExport(trust, { ...overviewViewOf(search), course, status, q, required, today });
   return csvDownload(fileName, body);
 }
