@@ -10,6 +10,7 @@ import { addDays, firstDueOn, isoDateOf, londonDate, londonToday, requiredStatus
 import { compliancePercent, summariseTrustCompliance } from "@/lib/requirements/trust-compliance";
 import { removeTrust } from "@/lib/trust";
 import { makeCourse, makeOrganisation, makeTrust, makeUser, unique } from "./helpers";
+import { enrolRequired } from "@/lib/requirements/assign";
 
 type Tally = { required: number; inDate: number; dueSoon: number; overdue: number; expired: number };
 const zero = (): Tally => ({ required: 0, inDate: 0, dueSoon: 0, overdue: 0, expired: 0 });
@@ -81,6 +82,7 @@ async function makeFixture() {
   await requirement(trust.id, safeguarding.id, { dueKind: "WITHIN_DAYS", dueDays: 30 }, 1);
   await requirement(a.id, fire.id, { dueKind: "BY_DATE", dueOn: new Date(`${addDays(londonToday(), 10)}T00:00:00Z`) }, null);
   await requirement(x.id, foreign.id, { dueKind: "BY_DATE", dueOn: new Date(`${addDays(londonToday(), -10)}T00:00:00Z`) }, null);
+  for (const organisationId of [trust.id, a.id, x.id]) await enrolRequired({ organisationId }); // as the app does after a requirement is set
 
   // Completions: in date, due for renewal, expired, none; one in progress.
   const complete = (userId: string, courseId: string, daysBack: number) =>

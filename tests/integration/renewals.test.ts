@@ -10,6 +10,7 @@ import { requiredTrainingOf } from "@/lib/requirements/sql";
 import { addDays, addYears, isoDateOf, londonDate, londonToday } from "@/lib/requirements/status";
 import { makeCourse, makeOrganisation, makeTrust, makeUser, unique } from "./helpers";
 import { expectTallyExact } from "./progress-tally-oracle";
+import { enrolRequired } from "@/lib/requirements/assign";
 
 // writeAudit as it is, except when a test makes it fail once (to show the renewal rolls back with it).
 const auditFails = vi.hoisted(() => ({ next: false }));
@@ -35,6 +36,7 @@ async function completedRequiredCourse({ daysAgo, renewalYears = 1 as number | n
   const user = await makeUser(school.id);
   const course = await makeCourse(2, unique("Safeguarding"));
   await db.requirement.create({ data: { organisationId: school.id, courseId: course.id, dueKind: "WITHIN_DAYS", dueDays: 30, renewalYears } });
+  await enrolRequired({ organisationId: school.id }); // as the app does after a requirement is set
   await completeLesson(user.id, course.slug, 1);
   await completeLesson(user.id, course.slug, 2);
   const when = new Date(Date.now() - daysAgo * DAY);
@@ -146,6 +148,7 @@ describe("renewing required training", () => {
     await expect(startRenewal(stranger.id, course.slug)).rejects.toBeInstanceOf(NotFoundError);
     // A colleague in the same school, enrolled by the requirement but not completed, renews nothing either.
     const colleague = await makeUser((await db.membership.findFirstOrThrow({ where: { userId: user.id } })).organisationId);
+    await enrolRequired({ userIds: [colleague.id] }); // as acceptInvitation does after it commits
     await expect(startRenewal(colleague.id, course.slug)).rejects.toThrow(/You have not completed/);
     await expect(startRenewal(user.id, "no-such-course")).rejects.toBeInstanceOf(NotFoundError);
     expect(await enrolmentOf(user.id, course.id)).toMatchObject({ attempt: 1, completedAt });
@@ -182,6 +185,7 @@ describe("listMyRequiredTraining", () => {
     await db.requirement.create({ data: { organisationId: second.id, courseId: secondOnly.id, dueKind: "BY_DATE", dueOn: at(addDays(today, 200)) } });
     await db.requirement.create({ data: { organisationId: first.id, courseId: overdue.id, dueKind: "BY_DATE", dueOn: at(addDays(today, -1)) } });
     await db.requirement.create({ data: { organisationId: elsewhere.id, courseId: notMine.id, dueKind: "BY_DATE", dueOn: at(addDays(today, 5)) } });
+    for (const organisationId of [trust.id, first.id, second.id, elsewhere.id]) await enrolRequired({ organisationId });
     await completeLesson(colleague.id, overdue.slug, 1); // a colleague's progress is not the person's
 
     const mine = await listMyRequiredTraining(user.id);

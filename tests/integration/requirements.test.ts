@@ -2,6 +2,7 @@
 // audit row in one transaction, who is then required to do what (required_training) and enrolled (the
 // triggers), a school leaving its trust, the refusals, and the access rule left exactly as it was.
 import { describe, expect, it, vi } from "vitest";
+import { enrolRequired } from "@/lib/requirements/assign";
 
 vi.mock("@/lib/auth", () => ({ getViewer: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 
@@ -310,6 +311,8 @@ describe("joining and leaving", () => {
     await setRequirement(head.id, input(school.id, course.id, { dueDays: "14" }));
 
     const newcomer = await makeUser(school.id, "MEMBER");
+    expect(await enrolled(newcomer.id, course.id)).toBe(0); // required at once, enrolled by the app's next statement:
+    await enrolRequired({ userIds: [newcomer.id] }); // as acceptInvitation does after it commits
     expect(await enrolled(newcomer.id, course.id)).toBe(1);
     const row = (await trainingOf(school.id)).find((r) => r.userId === newcomer.id);
     expect(row).toMatchObject({ courseId: course.id, dueOn: addDays(londonToday(), 14), status: "DUE_SOON" });
