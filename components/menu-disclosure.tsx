@@ -16,7 +16,8 @@ const FOCUSABLE = "summary, a[href], button:not([disabled]), input:not([disabled
 
 /**
  * The phone menu: a <details> disclosure (it works before JavaScript loads). With JavaScript it behaves as
- * a menu should: it closes after a navigation, so it never covers the page it led to; Escape closes it and
+ * a menu should: it closes after a navigation (and on a tap of any of its links, even to the page already shown),
+ * so it never covers the page it led to; Escape closes it and
  * returns focus to the toggle; while it is open, Tab and Shift+Tab cycle within it (the toggle included,
  * so it can always be closed) instead of wandering into the page hidden beneath it.
  */
@@ -59,9 +60,15 @@ export function MenuDisclosure({ className, children }: { className: string; chi
 
   const closeAndFocusToggle = useCallback(() => close(true), [close]);
 
+  // A link to the page already shown (Workplace, from a Workplace tab) changes no path: fold the menu away on
+  // the tap itself, so it never stays over the page it led back to.
+  function onClick(event: React.MouseEvent<HTMLDetailsElement>) {
+    if (event.target instanceof Element && event.target.closest("a[href]")) close(false);
+  }
+
   return (
     <CloseMenu.Provider value={closeAndFocusToggle}>
-      <details ref={ref} className={className} onKeyDown={onKeyDown}>
+      <details ref={ref} className={className} onKeyDown={onKeyDown} onClick={onClick}>
         {children}
       </details>
     </CloseMenu.Provider>

@@ -152,7 +152,7 @@ test("lead@northstar.example picks Riverside Primary Academy and sees the teache
   const bytes = await readFile((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const [header, ...lines] = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
-  expect(header).toBe("Name,Email,Course,Status,Progress %,Enrolled,Last activity,Completed,Required,Due");
+  expect(header).toBe("Name,Email,Course,Status,Progress %,Enrolled,Last activity,Completed,Earlier completion,Required,Due");
   const csv = lines.map((line) => {
     const [name, email, course, status, percent, enrolled, activity, done] = line.split(",");
     return { name, email, course, status, percent, enrolled: asShown(enrolled!), activity: asShown(activity!), completed: asShown(done!) };

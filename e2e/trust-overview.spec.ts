@@ -118,7 +118,7 @@ test("the overview offers both exports as Export as CSV: the per-school summary 
   const enrolmentsPerSchool = new Map(summary.slice(1).map((line) => [line[0], Number(line[2])]));
 
   const enrolments = await csvLines(page, (await page.getByRole("link", { name: "Export as CSV of every enrolment" }).getAttribute("href"))!);
-  expect(enrolments[0]).toEqual(["School", "Name", "Email", "Course", "Status", "Progress %", "Enrolled", "Last activity", "Completed", "Required", "Due"]);
+  expect(enrolments[0]).toEqual(["School", "Name", "Email", "Course", "Status", "Progress %", "Enrolled", "Last activity", "Completed", "Earlier completion", "Required", "Due"]);
   const rows = enrolments.slice(1);
   for (const [school, count] of enrolmentsPerSchool) expect(rows.filter((r) => r[0] === school)).toHaveLength(count);
   expect(rows).toHaveLength([...enrolmentsPerSchool.values()].reduce((a, b) => a + b));

@@ -16,6 +16,7 @@ const row: ProgressRow = {
   enrolled: new Date("2026-09-01T08:00:00Z"),
   activity: new Date("2026-11-20T16:30:00Z"),
   completed: null,
+  earlier: new Date("2025-11-10T10:00:00Z"), // a renewal under way
   required: "OVERDUE",
   due: new Date("2026-11-03T00:00:00Z"), // a date column reads as midnight UTC
 };
@@ -32,16 +33,16 @@ describe("the school view's column list", () => {
 
   it("gives every column its own key, label and SQL", () => {
     for (const values of [columnKeys, schoolColumns.map((c) => c.label), schoolColumns.map((c) => c.sql)]) expect(new Set(values).size).toBe(schoolColumns.length);
-    expect(columnKeys).toEqual(["name", "email", "course", "status", "progress", "enrolled", "activity", "completed", "required", "due"]);
+    expect(columnKeys).toEqual(["name", "email", "course", "status", "progress", "enrolled", "activity", "completed", "earlier", "required", "due"]);
   });
 
   it("writes a row for the screen and for the CSV, one value per column in the list's order", () => {
-    expect(screenCells(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", "40", "1 Sept 2026", "20 Nov 2026", "—", "Overdue", "3 Nov 2026"]);
-    expect(csvFields(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", 40, "2026-09-01", "2026-11-20", "", "Overdue", "2026-11-03"]);
+    expect(screenCells(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", "40", "1 Sept 2026", "20 Nov 2026", "—", "10 Nov 2025", "Overdue", "3 Nov 2026"]);
+    expect(csvFields(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", 40, "2026-09-01", "2026-11-20", "", "2025-11-10", "Overdue", "2026-11-03"]);
     // A course not required of the school: no standing, no due date.
     expect(screenCells({ ...row, required: null, due: null }).slice(-2)).toEqual(["", ""]);
     expect(csvFields({ ...row, required: null, due: null }).slice(-2)).toEqual(["", ""]);
-    expect(csvHeader).toEqual(["Name", "Email", "Course", "Status", "Progress %", "Enrolled", "Last activity", "Completed", "Required", "Due"]);
+    expect(csvHeader).toEqual(["Name", "Email", "Course", "Status", "Progress %", "Enrolled", "Last activity", "Completed", "Earlier completion", "Required", "Due"]);
     expect(csvHeader).toEqual(schoolColumns.map((c) => c.csvLabel ?? c.label));
   });
 

@@ -89,6 +89,12 @@ export const schoolColumns = [
     key: "completed", label: "Completed", sql: `e."completedAt"`, kind: "timestamp", emptyLast: true, ties: [],
     screen: formatDate, csv: isoDate, card: "detail", wrap: "none",
   }),
+  // A renewal under way (attempt 2 or later): when the earlier attempt was completed, so the view shows why
+  // someone at "Not started" is still in date. Every attempt is kept (CourseAttempt) and listed on the course page.
+  column<Date | null>()({
+    key: "earlier", label: "Earlier completion", sql: `CASE WHEN e.attempt > 1 THEN e."previousCompletedAt" END`, kind: "timestamp", emptyLast: true, ties: [],
+    screen: formatDate, csv: isoDate, card: "detail", wrap: "none",
+  }),
   // Required training (rt: the school's required_training() row for the person and course, when the course
   // is required of the school; lib/progress/sql.ts joins it). Worst first, then the earliest due date.
   column<RequiredStatus | null>()({

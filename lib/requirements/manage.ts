@@ -41,7 +41,9 @@ export const setRequirementInput = z
   })
   .superRefine((input, ctx) => {
     if (input.dueKind === "BY_DATE") {
-      const problem = dueDateProblem(input.dueOn ?? "", londonToday());
+      // A date already past is checked against the requirement it would change, in setRequirement: keeping a
+      // rule's date while changing its renewal is allowed after the date has gone by.
+      const problem = dueDateProblem(input.dueOn ?? "", londonToday(), { allowPast: true });
       if (problem) ctx.addIssue({ code: "custom", path: ["dueOn"], message: problem });
     } else if (!/^\d{1,3}$/.test(input.dueDays ?? "") || Number(input.dueDays) < 1 || Number(input.dueDays) > MAX_DUE_DAYS) {
       ctx.addIssue({ code: "custom", path: ["dueDays"], message: `Enter a whole number of days from 1 to ${MAX_DUE_DAYS}.` });
@@ -50,13 +52,15 @@ export const setRequirementInput = z
 
 export type SetRequirementInput = z.infer<typeof setRequirementInput>;
 
+const PAST_DUE_DATE = "The due date must be today or later.";
+
 /** Why a fixed due date cannot be used, or null: a real calendar date, from today up to three years ahead. */
-export function dueDateProblem(value: string, today: IsoDate): string | null {
+export function dueDateProblem(value: string, today: IsoDate, options: { allowPast?: boolean } = {}): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return "Enter the date the course is due by.";
   const [y, m, d] = value.split("-").map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m! - 1 || date.getUTCDate() !== d) return "Enter a real date, for example 31/03/2027.";
-  if (value < today) return "The due date must be today or later.";
+  if (value < today && !options.allowPast) return PAST_DUE_DATE;
   if (value > addYears(today, MAX_YEARS_AHEAD)) return `The due date must be within ${MAX_YEARS_AHEAD} years.`;
   return null;
 }
@@ -111,6 +115,7 @@ export async function setRequirement(actorId: string, input: SetRequirementInput
       ? { courseId: course.id, course: course.title, dueKind: existing.dueKind, dueOn: existing.dueOn ? isoDateOf(existing.dueOn) : null, dueDays: existing.dueDays, renewalYears: existing.renewalYears }
       : null;
     const after: RuleRecord = { courseId: course.id, course: course.title, ...rule };
+    if (rule.dueOn !== null && rule.dueOn < londonToday() && rule.dueOn !== before?.dueOn) throw new RequirementFieldError("dueOn", PAST_DUE_DATE);
     if (before && before.dueKind === after.dueKind && before.dueOn === after.dueOn && before.dueDays === after.dueDays && before.renewalYears === after.renewalYears) {
       return { changed: false, created: false, course: course.title };
     }

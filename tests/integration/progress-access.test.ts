@@ -119,7 +119,7 @@ describe("CSV export", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split("\r\n");
     expect(lines[0]).toBe(csvHeader.join(","));
-    expect(lines[0]).toBe("Name,Email,Course,Status,Progress %,Enrolled,Last activity,Completed,Required,Due"); // what people's spreadsheets read
+    expect(lines[0]).toBe("Name,Email,Course,Status,Progress %,Enrolled,Last activity,Completed,Earlier completion,Required,Due"); // what people's spreadsheets read
     expect(lines.at(-1)).toBe(""); // every line ends with CRLF
     const data = lines.slice(1, -1).map((line) => line.split(","));
     expect(data.map((d) => d[1])).toEqual(rows.map((r) => r.email));

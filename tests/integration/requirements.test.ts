@@ -2,7 +2,6 @@
 // audit row in one transaction, who is then required to do what (required_training) and enrolled (the
 // triggers), a school leaving its trust, the refusals, and the access rule left exactly as it was.
 import { describe, expect, it, vi } from "vitest";
-import { enrolRequired } from "@/lib/requirements/assign";
 
 vi.mock("@/lib/auth", () => ({ getViewer: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 
@@ -13,6 +12,7 @@ const { db } = await import("@/lib/db");
 const { ActionError, NotFoundError } = await import("@/lib/errors");
 const { addDays, addYears, londonToday } = await import("@/lib/requirements/status");
 const { requiredTrainingOf } = await import("@/lib/requirements/sql");
+const { enrolRequired } = await import("@/lib/requirements/assign");
 const manage = await import("@/lib/requirements/manage");
 const { removeTrust } = await import("@/lib/trust");
 const { makeCourse, makeOrganisation, makeTrust, makeUser, scopeAs } = await import("./helpers");
@@ -260,7 +260,6 @@ describe("bad input", () => {
     ["a missing due date", { dueKind: "BY_DATE" }, { dueOn: ["Enter the date the course is due by."] }],
     ["a due date in another format", { dueKind: "BY_DATE", dueOn: "31/03/2027" }, { dueOn: ["Enter the date the course is due by."] }],
     ["a date that does not exist", { dueKind: "BY_DATE", dueOn: "2027-02-30" }, { dueOn: ["Enter a real date, for example 31/03/2027."] }],
-    ["a date in the past", { dueKind: "BY_DATE", dueOn: addDays(today, -1) }, { dueOn: ["The due date must be today or later."] }],
     ["a date too far ahead", { dueKind: "BY_DATE", dueOn: addDays(addYears(today, 3), 1) }, { dueOn: ["The due date must be within 3 years."] }],
     ["0 days", { dueKind: "WITHIN_DAYS", dueDays: "0" }, { dueDays: ["Enter a whole number of days from 1 to 365."] }],
     ["366 days", { dueKind: "WITHIN_DAYS", dueDays: "366" }, { dueDays: ["Enter a whole number of days from 1 to 365."] }],
@@ -270,6 +269,20 @@ describe("bad input", () => {
     ["no course chosen", { dueKind: "WITHIN_DAYS", dueDays: "30", courseId: "" }, { courseId: ["Choose a course."] }],
   ])("answers %s next to its field", (_name, fields, expected) => {
     expect(errorsOf(fields as Record<string, string>)).toEqual(expected);
+  });
+
+  it("refuses a date in the past for a new rule or a new date, next to Due date, but keeps a past date while the renewal changes", async () => {
+    const { school, head } = await schoolWithStaff();
+    const course = await makeCourse(1);
+    const past = addDays(today, -1);
+    const refused = await setRequirement(head.id, input(school.id, course.id, { dueKind: "BY_DATE", dueOn: past })).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RequirementFieldError);
+    expect(refused).toMatchObject({ field: "dueOn", message: "The due date must be today or later." });
+    expect(await db.requirement.count({ where: { organisationId: school.id } })).toBe(0);
+    // A rule set when its date was ahead, the date now gone by: its renewal can still be changed.
+    await db.requirement.create({ data: { organisationId: school.id, courseId: course.id, dueKind: "BY_DATE", dueOn: new Date(`${past}T00:00:00Z`) } });
+    expect(await setRequirement(head.id, input(school.id, course.id, { dueKind: "BY_DATE", dueOn: past, renewal: "1" }))).toMatchObject({ changed: true });
+    await expect(setRequirement(head.id, input(school.id, course.id, { dueKind: "BY_DATE", dueOn: addDays(today, -2), renewal: "1" }))).rejects.toThrow("The due date must be today or later.");
   });
 
   it("accepts today, the last allowed date, 1 and 365 days, and ignores the field the rule does not use", () => {

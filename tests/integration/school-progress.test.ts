@@ -26,7 +26,7 @@ beforeAll(async () => {
   });
   expected = enrolments.map((e) => ({
     id: e.id, userId: e.userId, courseId: e.courseId, name: e.user.name, email: e.user.email, course: e.course.title,
-    enrolled: e.enrolledAt, activity: e.lastActivityAt, completed: e.completedAt,
+    enrolled: e.enrolledAt, activity: e.lastActivityAt, completed: e.completedAt, earlier: null, // no renewal under way here
     required: null, due: null, // nothing is required of this school (tests/integration/school-compliance.test.ts has requirements)
     ...(({ status, percent }) => ({ status, progress: percent }))(expectedProgress(e.completedLessons, e.course._count.lessons)),
   }));
@@ -119,6 +119,7 @@ const primaryKey: Record<ColumnKey, (r: ProgressRow) => string | number | null> 
   enrolled: (r) => r.enrolled.getTime(),
   activity: (r) => r.activity?.getTime() ?? null,
   completed: (r) => r.completed?.getTime() ?? null,
+  earlier: (r) => r.earlier?.getTime() ?? null,
   required: (r) => (r.required === null ? null : ["OVERDUE", "EXPIRED", "DUE_SOON", "NOT_STARTED", "IN_PROGRESS", "COMPLETED"].indexOf(r.required)),
   due: (r) => r.due?.getTime() ?? null,
 };

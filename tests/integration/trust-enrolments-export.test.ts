@@ -33,7 +33,7 @@ async function linesOf(response: Response) {
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte-order mark Excel needs (text() would drop it)
   const [header, ...lines] = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split("\r\n");
   expect(header).toBe(trustEnrolmentsCsvHeader.join(","));
-  expect(header).toBe("School,Name,Email,Course,Status,Progress %,Enrolled,Last activity,Completed,Required,Due"); // the school view's columns after School
+  expect(header).toBe("School,Name,Email,Course,Status,Progress %,Enrolled,Last activity,Completed,Earlier completion,Required,Due"); // the school view's columns after School
   return lines.map((line) => line.split(","));
 }
 
@@ -55,7 +55,7 @@ async function expectedLines(filter: (row: { courseId: string; status: string })
       if (!filter({ courseId: e.courseId, status })) continue;
       lines.push({
         key: `${school.name}|${e.user.name}|${e.course.title}`,
-        fields: [school.name, e.user.name, e.user.email, e.course.title, expectedLabels[status], String(percent), isoDate(e.enrolledAt), isoDate(e.lastActivityAt), isoDate(e.completedAt), "", ""], // nothing is required here (tests/integration/school-compliance.test.ts)
+        fields: [school.name, e.user.name, e.user.email, e.course.title, expectedLabels[status], String(percent), isoDate(e.enrolledAt), isoDate(e.lastActivityAt), isoDate(e.completedAt), "", "", ""], // no renewal under way, and nothing is required here (tests/integration/school-compliance.test.ts)
       });
     }
   }

@@ -227,7 +227,15 @@ BEGIN
   IF TG_OP = ''INSERT'' THEN
     owners := ARRAY(SELECT DISTINCT "organisationId" FROM new_rows)\073
   ELSIF TG_OP = ''UPDATE'' THEN
-    owners := ARRAY(SELECT "organisationId" FROM new_rows UNION SELECT "organisationId" FROM old_rows)\073
+    -- Only rows whose rule changed (not, say, createdById set to NULL as its author is deleted).
+    owners := ARRAY(SELECT n."organisationId" FROM new_rows n JOIN old_rows o ON o.id = n.id
+                     WHERE (n."organisationId", n."courseId", n."dueKind", n."dueOn", n."dueDays", n."renewalYears")
+                           IS DISTINCT FROM (o."organisationId", o."courseId", o."dueKind", o."dueOn", o."dueDays", o."renewalYears")
+                    UNION
+                    SELECT o."organisationId" FROM new_rows n JOIN old_rows o ON o.id = n.id
+                     WHERE (n."organisationId", n."courseId", n."dueKind", n."dueOn", n."dueDays", n."renewalYears")
+                           IS DISTINCT FROM (o."organisationId", o."courseId", o."dueKind", o."dueOn", o."dueDays", o."renewalYears"))\073
+    IF cardinality(owners) = 0 THEN RETURN NULL\073 END IF\073
   ELSE
     owners := ARRAY(SELECT DISTINCT "organisationId" FROM old_rows)\073
   END IF\073
@@ -246,6 +254,10 @@ CREATE TRIGGER "Requirement_removed" AFTER DELETE ON "Requirement"
 -- the other holds, and a joiner (FOR SHARE, below) waits for the change to commit, and the change for it.
 CREATE FUNCTION "requirement_locks_organisation"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
+  IF TG_OP = ''UPDATE'' AND (NEW."organisationId", NEW."courseId", NEW."dueKind", NEW."dueOn", NEW."dueDays", NEW."renewalYears")
+                           IS NOT DISTINCT FROM (OLD."organisationId", OLD."courseId", OLD."dueKind", OLD."dueOn", OLD."dueDays", OLD."renewalYears") THEN
+    RETURN NEW\073 -- no rule changed (its author deleted, say): nothing to lock or refresh
+  END IF\073
   IF TG_OP = ''DELETE'' THEN
     PERFORM 1 FROM "Organisation" WHERE id = OLD."organisationId" FOR UPDATE\073
     RETURN OLD\073
@@ -335,6 +347,8 @@ CREATE TRIGGER "Organisation_required_changed" AFTER UPDATE OF "trustId", "trust
 -- in one go, by a BEFORE DELETE trigger named to fire before the tally's ("<table>_lock_people_…").
 CREATE FUNCTION "organisation_deleted_locks_people"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
+  -- A trust: the schools that chose it (their choice is set to NULL by cascade) before any person.
+  PERFORM 1 FROM "Organisation" WHERE "trustId" = OLD.id ORDER BY id FOR UPDATE\073
   PERFORM progress_lock_people(ARRAY(
     SELECT "userId" FROM "Membership" WHERE "organisationId" = OLD.id
     UNION SELECT id FROM "User" WHERE "currentOrganisationId" = OLD.id
@@ -344,19 +358,15 @@ END';
 CREATE TRIGGER "Organisation_lock_people_deleted" BEFORE DELETE ON "Organisation" FOR EACH ROW EXECUTE FUNCTION "organisation_deleted_locks_people"();
 CREATE FUNCTION "course_deleted_locks_people"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
+  -- The organisations requiring it (its requirements go by cascade), then the people, then its own rows.
+  PERFORM 1 FROM "Organisation" WHERE id IN (SELECT "organisationId" FROM "Requirement" WHERE "courseId" = OLD.id) ORDER BY id FOR UPDATE\073
   PERFORM progress_lock_people(ARRAY(
     SELECT "userId" FROM "Enrolment" WHERE "courseId" = OLD.id
     UNION SELECT unnest(required_people_of(ARRAY(
       SELECT s.id FROM "Requirement" r JOIN "Organisation" s ON s.id = r."organisationId" OR s."trustId" = r."organisationId"
        WHERE r."courseId" = OLD.id)))))\073
+  DELETE FROM "RequiredAssignment" WHERE "courseId" = OLD.id\073
   RETURN OLD\073
 END';
 CREATE TRIGGER "Course_lock_people_deleted" BEFORE DELETE ON "Course" FOR EACH ROW EXECUTE FUNCTION "course_deleted_locks_people"();
 
--- A deleted course or person: their rows go (the cascades above refresh the rest).
-CREATE FUNCTION "required_forget_course"() RETURNS trigger LANGUAGE plpgsql AS E'
-BEGIN
-  DELETE FROM "RequiredAssignment" WHERE "courseId" = OLD.id\073
-  RETURN OLD\073
-END';
-CREATE TRIGGER "Course_forget_required" BEFORE DELETE ON "Course" FOR EACH ROW EXECUTE FUNCTION "required_forget_course"();
