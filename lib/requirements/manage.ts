@@ -245,31 +245,32 @@ export function describeRequirementChange(change: { action: string; actorName: s
 }
 
 /**
- * The history of the requirements that concern the member's organisation, newest first: its own changes, and
- * for a school, the changes of the trust it has chosen (while it has: earlier trusts' rows stay in their own
- * history). For a trust, its own changes.
+ * The history of the requirements that concern the member's organisation, newest first: its own changes and,
+ * for a school, those of every trust it has chosen: the current one's, and a former one's up to the moment the
+ * school left it (the history stays; what that trust changed afterwards no longer concerned the school). A
+ * trust it never chose is never shown. One statement.
  */
 export async function listRequirementHistory(member: MemberScope, take = 30): Promise<RequirementChange[]> {
-  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: member.organisationId }, select: { kind: true, trustId: true } });
-  const sources: { organisationId: string }[] = [{ organisationId: member.organisationId }];
-  if (organisation.kind === "SCHOOL" && organisation.trustId) sources.push({ organisationId: organisation.trustId });
-  const rows = await db.auditLog.findMany({
-    where: { action: { in: REQUIREMENT_ACTIONS }, OR: sources },
-    select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { name: true } }, organisation: { select: { name: true } } },
-    orderBy: { id: "desc" },
-    take,
-  });
-  return rows.map((row) => {
-    const actorName = row.actor?.name ?? null;
-    return {
-      id: String(row.id),
-      action: row.action,
-      organisationName: row.organisation?.name ?? "",
-      actorName,
-      sentence: describeRequirementChange({ action: row.action, actorName, before: row.before, after: row.after }),
-      createdAt: row.createdAt,
-    };
-  });
+  const rows = await db.$queryRaw<{ id: bigint; action: string; before: unknown; after: unknown; createdAt: Date; actorName: string | null; organisationName: string | null }[]>`
+    SELECT a.id, a.action, a.before, a.after, a."createdAt", u.name AS "actorName", o.name AS "organisationName"
+      FROM "AuditLog" a
+      LEFT JOIN "User" u ON u.id = a."actorId"
+      LEFT JOIN "Organisation" o ON o.id = a."organisationId"
+     WHERE a.action = ANY(${REQUIREMENT_ACTIONS}::text[])
+       AND (a."organisationId" = ${member.organisationId}::uuid
+            OR a."organisationId" = (SELECT s."trustId" FROM "Organisation" s WHERE s.id = ${member.organisationId}::uuid AND s.kind = 'SCHOOL')
+            OR a."createdAt" <= (SELECT max(r."createdAt") FROM "TrustChoiceEvent" r
+                                  WHERE r."schoolId" = ${member.organisationId}::uuid AND r."trustId" = a."organisationId" AND r.action = 'REMOVED'))
+     ORDER BY a.id DESC
+     LIMIT ${take}::int`;
+  return rows.map((row) => ({
+    id: String(row.id),
+    action: row.action,
+    organisationName: row.organisationName ?? "",
+    actorName: row.actorName,
+    sentence: describeRequirementChange({ action: row.action, actorName: row.actorName, before: row.before, after: row.after }),
+    createdAt: row.createdAt,
+  }));
 }
 
 /** What the page needs to know of the member's organisation: its kind and designation, and a school's trust whose requirements apply to it. */

@@ -166,6 +166,9 @@ describe("a trust's requirement", () => {
     expect(await db.lessonCompletion.count({ where: { enrolmentId: enrolment.id } })).toBe(1);
     expect(await requirementAudit(trust.id)).toHaveLength(1);
     expect((await listRequirementHistory(await scopeAs(trust.id))).map((h) => h.action)).toEqual(["requirement.set"]);
+    // The school keeps the trust's change in its history; what the trust changes after the school left is not the school's.
+    await setRequirement(lead.id, input(trust.id, course.id, { dueDays: "60" }));
+    expect((await listRequirementHistory(await scopeAs(school.id))).map((h) => [h.action, h.organisationName])).toEqual([["requirement.set", trust.name]]);
     // The school can now require the course itself.
     expect((await listRequirableCourses(await scopeAs(school.id))).some((c) => c.id === course.id)).toBe(true);
     await setRequirement(head.id, input(school.id, course.id));

@@ -61,7 +61,17 @@ export function RequirementForm({ organisationId, courses, initial }: {
               Within a number of days of joining
             </label>
             <div className="pl-7">
-              <Field label="Days" name="dueDays" type="number" inputMode="numeric" min={1} max={365} defaultValue={values.dueDays} errors={errors.dueDays} />
+              <Field
+                label="Days"
+                name="dueDays"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={365}
+                defaultValue={values.dueDays}
+                errors={errors.dueDays}
+                hint="Counted from the day each person joins. Staff already here get this many days from the day the course is required."
+              />
             </div>
           </div>
           <p id={dueErrorId} aria-live="polite" className="text-sm text-red-700">{errors.dueKind?.join(" ")}</p>

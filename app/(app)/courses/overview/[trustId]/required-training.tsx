@@ -33,7 +33,9 @@ export function RequiredTrainingView({ trustId, compliance, ranked, shown }: {
     <section aria-labelledby="required-heading" data-testid="required-training">
       <h3 id="required-heading" className="text-lg font-semibold">Required training</h3>
       <p className="text-sm text-slate-700">
-        Compliance is the share of each school&apos;s required training that is in date: every member of staff on every course required of them.
+        Compliance is the share of each school&apos;s required training that is in date: of every course required of every member of
+        staff, how many they have completed and is still in date. Training not yet due counts as not yet in date. A school&apos;s own
+        progress page also says how many of its staff are in date on everything.
       </p>
 
       <h4 className="mt-4 font-semibold">Compliance by school, worst first</h4>
