@@ -225,7 +225,7 @@ test("the table's headers, the phone's cards and the CSV come from one column li
   await expect(page.getByTestId("progress-row").or(page.getByTestId("progress-person")).filter({ visible: true }).first()).toBeVisible();
   // Both layouts are in the page at every width (one is display:none), so one pass reads all three.
   const layout = await page.evaluate(() => {
-    const headers = [...document.querySelectorAll("table thead th")].map((th) => ({
+    const headers = [...document.querySelectorAll('[data-testid="progress-table"] thead th')].map((th) => ({
       key: th.getAttribute("data-column")!,
       label: th.querySelector("a")!.firstChild!.textContent!.trim(),
     }));

@@ -65,7 +65,10 @@ test.describe("signing in", () => {
     await expect(page.getByRole("link", { name: "My Courses" })).toHaveAttribute("aria-current", "page");
     const cards = page.getByTestId("enrolment");
     await expect(cards.first()).toBeVisible(); // an in-app navigation shows the loading skeleton first
-    expect(await cards.count()).toBeGreaterThanOrEqual(3);
+    // The required courses come first, in their own section; each course once, in one of the two.
+    const required = page.getByTestId("required-course");
+    expect(await required.count()).toBeGreaterThanOrEqual(1);
+    expect((await cards.count()) + (await required.count())).toBeGreaterThanOrEqual(3);
     await expect(cards.first().getByRole("progressbar")).toBeVisible();
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);

@@ -64,21 +64,22 @@ function cellClass(column: ColumnView): string | undefined {
 }
 
 type Placed = { column: ColumnView; index: number };
-type Person = { key: string; cells: RowCells; rows: RowCells[] };
+type Person = { key: string; who: string; cells: RowCells; rows: RowCells[] };
 
 /**
- * The page's rows per person (the values of the card's title and subtitle columns), in the order each
- * person first appears (with the default sort, by name).
+ * The page's rows per person (the values of the card's title and subtitle columns): each run of one person's
+ * consecutive rows is a card, so the cards keep the view's order whatever the sort (with the default sort, by
+ * name, every person is one card; sorted by progress, a person can appear in two).
  */
 function groupByPerson(rows: RowCells[], person: Placed[]): Person[] {
-  const people = new Map<string, Person>();
+  const cards: Person[] = [];
   for (const row of rows) {
-    const key = JSON.stringify(person.map(({ index }) => row[index + 1]));
-    const entry = people.get(key) ?? { key, cells: row, rows: [] };
-    entry.rows.push(row);
-    people.set(key, entry);
+    const who = JSON.stringify(person.map(({ index }) => row[index + 1]));
+    const last = cards[cards.length - 1];
+    if (last && last.who === who) last.rows.push(row);
+    else cards.push({ key: `${who}#${cards.length}`, who, cells: row, rows: [row] });
   }
-  return [...people.values()];
+  return cards;
 }
 
 /**
@@ -102,7 +103,7 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
   return (
     <>
       <div className="hidden lg:block lg:overflow-hidden lg:rounded-lg lg:border lg:border-slate-200 lg:bg-white">
-        <table className={styles.table}>
+        <table className={styles.table} data-testid="progress-table">
           <caption className="sr-only">Course enrolments of the school&apos;s staff</caption>
           <thead>
             <tr>
