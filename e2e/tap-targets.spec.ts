@@ -22,7 +22,7 @@ test("every control on every page is at least 24×24 px", async ({ page }) => {
   await audit();
   await openMenu(page);
   await audit();
-  for (const path of ["/workplace/my-trust", "/workplace/trust-access", "/workplace/who-can-see", "/courses/my-courses", "/courses/all", "/support", "/support/new", "/account"]) {
+  for (const path of ["/workplace/my-trust", "/workplace/required-training", "/workplace/trust-access", "/workplace/who-can-see", "/courses/my-courses", "/courses/all", "/support", "/support/new", "/account"]) {
     await visit(path);
   }
   await page.goto("/courses/all");
@@ -47,6 +47,11 @@ test("every control on every page is at least 24×24 px", async ({ page }) => {
   await audit();
   await page.getByTestId("colleague").filter({ hasText: "teacher@riverside.example" }).locator("summary").first().click();
   await audit();
+  await visit("/workplace/required-training"); // the school's side: the trust's requirement, its own, the form
+
+  await page.context().clearCookies();
+  await signIn(page, "teacher@riverside.example");
+  await visit("/courses/my-courses"); // required training first
 
   await page.context().clearCookies();
   await signIn(page, "support@schoot.example");

@@ -64,6 +64,11 @@ await runBench(args, async (bench) => {
   const filtered: Sample[] = [];
   for (let i = 0; i < 20; i++) filtered.push(await render(pageUrl("?status=in-progress&sort=activity&dir=desc")));
   line("filtered (in progress, by last activity) p50", ms(percentile(filtered, 50)));
+  for (const required of ["overdue", "due-soon", "expired"]) {
+    const samples: Sample[] = [];
+    for (let i = 0; i < 20; i++) samples.push(await render(pageUrl(`?required=${required}&sort=due`)));
+    line(`required training: ${required}, by due date, p50`, ms(percentile(samples, 50)), percentile(samples, 50) <= 150);
+  }
 
   // 3. The floor: the same data with hand-written SQL through raw pg.
   console.log(`\nThe floor: the same data through raw pg, hand-written SQL, ${RENDERS} times`);

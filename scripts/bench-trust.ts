@@ -7,6 +7,7 @@
 // filter, the `View course progress for:` selector with 60 schools, both overview CSVs; the overview's
 // statements through raw `pg` as the floor. A script, not a test: it reports and marks each target.
 import { enrolmentStatuses } from "../lib/progress/status";
+import { requiredStatuses } from "../lib/requirements/status";
 import { complianceOf, type ComplianceRow } from "../lib/requirements/trust-compliance-sql";
 import { countBenchRows, generateTrustBenchData, growTrustBenchData } from "./bench-data";
 import { percentile, type Sample } from "./bench-measure";
@@ -112,6 +113,8 @@ await runBench(args, async (bench) => {
     `?course=${data.firstCourseId}`,
     "?q=Patel",
     `?status=in-progress&course=${data.firstCourseId}&sort=activity&dir=desc`,
+    ...requiredStatuses.filter((s) => ["OVERDUE", "DUE_SOON", "EXPIRED"].includes(s.key)).map((s) => `?required=${s.slug}`),
+    "?required=required&sort=due",
     "?page=last",
   ];
   console.log(`\nA school's page (6,000 enrolments), ${variants.length} sorts and filters, 15 requests each`);

@@ -39,6 +39,9 @@ describe("the school view's column list", () => {
   it("writes a row for the screen and for the CSV, one value per column in the list's order", () => {
     expect(screenCells(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", "40", "1 Sept 2026", "20 Nov 2026", "—", "10 Nov 2025", "Overdue", "3 Nov 2026"]);
     expect(csvFields(row)).toEqual(["Tom Teacher", "teacher@riverside.example", "Safeguarding essentials", "In progress", 40, "2026-09-01", "2026-11-20", "", "2025-11-10", "Overdue", "2026-11-03"]);
+    // No renewal under way: no earlier completion (on a phone's card the detail is left out).
+    expect(screenCells({ ...row, earlier: null })[8]).toBe("");
+    expect(schoolColumns.filter((c) => "cardWhenSet" in c && c.cardWhenSet).map((c) => c.key)).toEqual(["earlier"]);
     // A course not required of the school: no standing, no due date.
     expect(screenCells({ ...row, required: null, due: null }).slice(-2)).toEqual(["", ""]);
     expect(csvFields({ ...row, required: null, due: null }).slice(-2)).toEqual(["", ""]);

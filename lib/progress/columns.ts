@@ -58,6 +58,8 @@ type ColumnDefinition<K extends string, V> = {
   wrap?: CellWrap;
   /** Set in a heavier weight in the table (the person's name, which a reader scans for). */
   strong?: boolean;
+  /** On a phone's card, only when it has a value (a detail most rows never have). */
+  cardWhenSet?: boolean;
 };
 
 /** Fixes a column's value type, and lets its key be inferred as a literal. */
@@ -93,7 +95,7 @@ export const schoolColumns = [
   // someone at "Not started" is still in date. Every attempt is kept (CourseAttempt) and listed on the course page.
   column<Date | null>()({
     key: "earlier", label: "Earlier completion", sql: `CASE WHEN e.attempt > 1 THEN e."previousCompletedAt" END`, kind: "timestamp", emptyLast: true, ties: [],
-    screen: formatDate, csv: isoDate, card: "detail", wrap: "none",
+    screen: (date) => (date ? formatDate(date) : ""), csv: isoDate, card: "detail", wrap: "none", cardWhenSet: true,
   }),
   // Required training (rt: the school's required_training() row for the person and course, when the course
   // is required of the school; lib/progress/sql.ts joins it). Worst first, then the earliest due date.

@@ -31,6 +31,7 @@ export function ProgressRows({ rows, query, basePath, clearHref }: Props) {
       shows: column.shows ?? "text",
       wrap: column.wrap ?? "words",
       strong: column.strong ?? false,
+      cardWhenSet: column.cardWhenSet ?? false,
       // A second click on the current column reverses its order.
       href: `${basePath}${progressSearch(query, { sort: column.key, dir: current && query.dir === "asc" ? "desc" : "asc" })}`,
       sort: current ? (query.dir === "asc" ? "ascending" : "descending") : undefined,

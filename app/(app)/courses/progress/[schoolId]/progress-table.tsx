@@ -13,6 +13,8 @@ export type ColumnView = {
   shows: CellShows;
   wrap: CellWrap;
   strong: boolean;
+  /** On a card only when it has a value. */
+  cardWhenSet: boolean;
   href: string;
   sort?: "ascending" | "descending";
 };
@@ -164,7 +166,10 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
                   {details.length ? (
                     <dl className="mt-2 grid grid-cols-3 gap-2 text-xs">
                       {details.map((p) => (
-                        <div key={p.column.key}><dt className="text-slate-600">{p.column.label}</dt><dd data-field={p.column.key}>{field(row, p)}</dd></div>
+                        <div key={p.column.key} className={p.column.cardWhenSet && !row[p.index + 1] ? "hidden" : undefined}>
+                          <dt className="text-slate-600">{p.column.label}</dt>
+                          <dd data-field={p.column.key}>{field(row, p)}</dd>
+                        </div>
                       ))}
                     </dl>
                   ) : null}
