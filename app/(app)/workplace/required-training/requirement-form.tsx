@@ -48,19 +48,19 @@ export function RequirementForm({ organisationId, courses, initial }: {
           <legend className="text-sm font-medium text-slate-800">Due</legend>
           <div className="space-y-2 rounded-md border border-slate-200 p-3">
             <label className="flex min-h-6 items-center gap-2 text-base">
-              <input type="radio" name="dueKind" value="BY_DATE" defaultChecked={values.dueKind === "BY_DATE"} className="size-5" />
+              <input type="radio" name="dueKind" value="BY_DATE" defaultChecked={values.dueKind === "BY_DATE"} className="size-6 shrink-0" />
               By a date
             </label>
-            <div className="pl-7">
+            <div className="pl-8">
               <Field label="Due date" name="dueOn" type="date" defaultValue={values.dueOn} errors={errors.dueOn} />
             </div>
           </div>
           <div className="space-y-2 rounded-md border border-slate-200 p-3">
             <label className="flex min-h-6 items-center gap-2 text-base">
-              <input type="radio" name="dueKind" value="WITHIN_DAYS" defaultChecked={values.dueKind === "WITHIN_DAYS"} className="size-5" />
+              <input type="radio" name="dueKind" value="WITHIN_DAYS" defaultChecked={values.dueKind === "WITHIN_DAYS"} className="size-6 shrink-0" />
               Within a number of days of joining
             </label>
-            <div className="pl-7">
+            <div className="pl-8">
               <Field
                 label="Days"
                 name="dueDays"
