@@ -170,9 +170,9 @@ describe("renewing required training", () => {
 describe("listMyRequiredTraining", () => {
   it("lists each course required of a person in two schools once, worst status and earliest due first", async () => {
     const today = londonToday();
-    const trust = await makeTrust({ name: unique("Northstar Trust") });
-    const first = await makeOrganisation({ name: unique("Riverside"), trustId: trust.id });
-    const second = await makeOrganisation({ name: unique("Hillcrest") });
+    const trust = await makeTrust({ name: unique("Renewals Test Trust") });
+    const first = await makeOrganisation({ name: unique("Renewals School A"), trustId: trust.id });
+    const second = await makeOrganisation({ name: unique("Renewals School B") });
     const elsewhere = await makeOrganisation();
     const user = await makeUser(first.id);
     await db.membership.create({ data: { userId: user.id, organisationId: second.id, role: "MEMBER" } });
