@@ -13,6 +13,11 @@ export function formatDate(date: Date | null | undefined): string {
   return date ? dateFormat.format(date) : "—";
 }
 
+/** A calendar date ("2026-11-30", a due date or an expiry: a day in England, not a moment) as people read it: "30 Nov 2026". */
+export function formatDay(date: string | null | undefined): string {
+  return date ? dateFormat.format(new Date(`${date}T12:00:00Z`)) : "—"; // noon UTC is the same day in England all year
+}
+
 /** For history and audit lines, where the order of two changes on one day matters: "3 Dec 2026, 14:05". */
 export function formatDateTime(date: Date | null | undefined): string {
   return date ? dateTimeFormat.format(date) : "—";

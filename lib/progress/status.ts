@@ -6,6 +6,7 @@
 // A new status is one entry here, plus the migration that adds it to the enum and to enrolment_progress()
 // (tests/integration/status-table.test.ts holds the two to the same order).
 import type { EnrolmentStatus } from "../generated/prisma/enums";
+import { statusLookups } from "../status-table";
 
 export type { EnrolmentStatus };
 
@@ -30,21 +31,11 @@ type Missing = Exclude<EnrolmentStatus, (typeof enrolmentStatuses)[number]["key"
 const everyStatusListed: Missing extends never ? true : Missing = true;
 void everyStatusListed;
 
-const byKey = new Map<EnrolmentStatus, StatusEntry>(enrolmentStatuses.map((entry) => [entry.key, entry]));
-const bySlug = new Map<string, StatusEntry>(enrolmentStatuses.map((entry) => [entry.slug, entry]));
-
-export function statusLabel(status: EnrolmentStatus): string {
-  return byKey.get(status)!.label;
-}
-
-export function statusSlug(status: EnrolmentStatus): string {
-  return byKey.get(status)!.slug;
-}
-
+const lookups = statusLookups<EnrolmentStatus>(enrolmentStatuses);
+export const statusLabel = lookups.label;
+export const statusSlug = lookups.slug;
 /** The status a URL slug names, or undefined (a Map, so `?status=constructor` finds nothing). */
-export function statusOfSlug(slug: string | undefined): EnrolmentStatus | undefined {
-  return slug === undefined ? undefined : bySlug.get(slug)?.key;
-}
+export const statusOfSlug = lookups.ofSlug;
 
 /** A record with one entry per status, in rank order (for counts and shares). */
 export function perStatus<T>(value: (status: EnrolmentStatus, rank: number) => T): Record<EnrolmentStatus, T> {

@@ -1,11 +1,12 @@
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { writeAudit } from "../audit";
 import { requireMember, type MemberScope } from "../access";
 import { db, type Tx } from "../db";
 import { ActionError, NotFoundError } from "../errors";
 import type { RequirementDue } from "../generated/prisma/enums";
-import { formatDate } from "../format";
+import { formatDay } from "../format";
 import { enrolRequired } from "./assign";
 import { addYears, isoDateOf, londonToday, RENEWAL_YEARS, type DueRule, type IsoDate } from "./status";
 
@@ -81,6 +82,14 @@ function ruleOf(input: SetRequirementInput): { dueKind: RequirementDue; dueOn: I
 
 const dateOf = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);
 
+type OrganisationRules = { kind: "SCHOOL" | "TRUST"; designation: string; trust: { id: string; name: string; kind: "SCHOOL" | "TRUST"; designation: string } | null };
+
+/** The trust whose requirements apply to a school: the one it has chosen, while that is a Trust designated Academies (the access rule's own conditions). */
+function applyingTrust(organisation: OrganisationRules): { id: string; name: string } | null {
+  const trust = organisation.trust;
+  return organisation.kind === "SCHOOL" && trust?.kind === "TRUST" && trust.designation === "ACADEMIES" ? { id: trust.id, name: trust.name } : null;
+}
+
 /** The guard, then the organisation as a requirement change needs it (kind, designation, chosen trust), under its row lock. */
 async function lockOrganisation(tx: Tx, actorId: string, organisationId: string) {
   await requireMember(tx, actorId, organisationId, "requirements.manage", { lock: true });
@@ -101,8 +110,8 @@ export async function setRequirement(actorId: string, input: SetRequirementInput
     const course = await tx.course.findUnique({ where: { id: input.courseId }, select: { id: true, title: true } });
     // Every course is on offer to every organisation, so an unknown id is a stale or hand-made form, not another tenant's.
     if (!course) throw new RequirementFieldError("courseId", "Choose a course from the list.");
-    const trust = organisation.trust?.kind === "TRUST" && organisation.trust.designation === "ACADEMIES" ? organisation.trust : null;
-    if (organisation.kind === "SCHOOL" && trust) {
+    const trust = applyingTrust(organisation);
+    if (trust) {
       const byTrust = await tx.requirement.findUnique({ where: { organisationId_courseId: { organisationId: trust.id, courseId: course.id } }, select: { id: true } });
       if (byTrust) throw new RequirementFieldError("courseId", `${trust.name} already requires ${course.title} of your staff, so there is nothing for the school to add.`);
     }
@@ -177,13 +186,9 @@ export type RequirementView = {
  * chosen while that trust is designated Academies (the trust's first). One statement.
  */
 export async function listRequirements(member: MemberScope): Promise<RequirementView[]> {
-  const organisation = await db.organisation.findUniqueOrThrow({
-    where: { id: member.organisationId },
-    select: { kind: true, trust: { select: { id: true, kind: true, designation: true } } },
-  });
-  const trustId = organisation.kind === "SCHOOL" && organisation.trust?.kind === "TRUST" && organisation.trust.designation === "ACADEMIES" ? organisation.trust.id : null;
+  const { trust } = await getRequirementSetting(member);
   const rows = await db.requirement.findMany({
-    where: { organisationId: { in: trustId ? [trustId, member.organisationId] : [member.organisationId] } },
+    where: { organisationId: { in: trust ? [trust.id, member.organisationId] : [member.organisationId] } },
     select: {
       id: true, dueKind: true, dueOn: true, dueDays: true, renewalYears: true, createdAt: true,
       course: { select: { id: true, title: true, slug: true } },
@@ -206,7 +211,7 @@ export async function listRequirements(member: MemberScope): Promise<Requirement
 
 /** "Due by 31 Mar 2027" or "Due within 30 days of joining". */
 export function describeDueRule(rule: DueRule): string {
-  return rule.kind === "BY_DATE" ? `Due by ${formatDate(dateOf(rule.dueOn))}` : `Due within ${rule.days} day${rule.days === 1 ? "" : "s"} of joining`;
+  return rule.kind === "BY_DATE" ? `Due by ${formatDay(rule.dueOn)}` : `Due within ${rule.days} day${rule.days === 1 ? "" : "s"} of joining`;
 }
 
 /** "No renewal", "Renewed every year", "Renewed every 2 years". */
@@ -282,18 +287,22 @@ export type RequirementSetting = {
   trust: { id: string; name: string } | null;
 };
 
-export async function getRequirementSetting(member: MemberScope): Promise<RequirementSetting> {
+export function getRequirementSetting(member: MemberScope): Promise<RequirementSetting> {
+  return settingOf(member.organisationId);
+}
+
+// Read once per request, however many of the page's reads ask (the list, the courses on offer, the page itself).
+const settingOf = cache(async (organisationId: string): Promise<RequirementSetting> => {
   const organisation = await db.organisation.findUniqueOrThrow({
-    where: { id: member.organisationId },
+    where: { id: organisationId },
     select: { kind: true, designation: true, trust: { select: { id: true, name: true, kind: true, designation: true } } },
   });
-  const trust = organisation.kind === "SCHOOL" && organisation.trust?.kind === "TRUST" && organisation.trust.designation === "ACADEMIES" ? organisation.trust : null;
   return {
     kind: organisation.kind,
     setsRequirements: organisation.kind === "SCHOOL" || organisation.designation === "ACADEMIES",
-    trust: trust ? { id: trust.id, name: trust.name } : null,
+    trust: applyingTrust(organisation),
   };
-}
+});
 
 /**
  * Courses the member's organisation can require, by title: every course, less (for a school) those the trust

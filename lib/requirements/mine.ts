@@ -1,4 +1,5 @@
 import "server-only";
+import { formatDay } from "../format";
 import { db } from "../db";
 import type { EnrolmentStatus, RequiredStatus } from "../generated/prisma/enums";
 import { requiredTrainingOf } from "./sql";
@@ -114,12 +115,6 @@ export async function listMyRequiredTraining(viewerId: string, today: IsoDate = 
 /** The person's required training on one course, or null when it is not required of them. */
 export async function findMyRequiredCourse(viewerId: string, courseId: string, today: IsoDate = londonToday()): Promise<MyRequiredCourse | null> {
   return (await listMyRequiredTraining(viewerId, today)).find((entry) => entry.course.id === courseId) ?? null;
-}
-
-/** A calendar date as people in England read it: "30 Nov 2026". */
-export function formatDay(date: IsoDate | null): string {
-  if (!date) return "—";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** The line under a required course's title: "Due 30 Nov 2026", "In date until 30 Nov 2027" or "Completed 3 Dec 2026". */

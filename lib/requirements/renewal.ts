@@ -2,7 +2,7 @@ import "server-only";
 import { writeAudit } from "../audit";
 import { db } from "../db";
 import { ActionError, NotFoundError } from "../errors";
-import { formatDay } from "./mine";
+import { formatDay } from "../format";
 import { requiredTrainingOf } from "./sql";
 import { addDays, addYears, londonDate, londonToday, renewalOpen, type IsoDate } from "./status";
 

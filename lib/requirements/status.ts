@@ -6,6 +6,7 @@
 // Dates are ISO calendar dates ("2026-11-30"), in Europe/London: a due date is a day, not a moment.
 // Pure, no Prisma: pages, the benchmark and client components read it.
 import type { EnrolmentStatus, RequiredStatus } from "../generated/prisma/enums";
+import { statusLookups } from "../status-table";
 
 export type { RequiredStatus };
 
@@ -25,21 +26,11 @@ type Missing = Exclude<RequiredStatus, (typeof requiredStatuses)[number]["key"]>
 const everyStatusListed: Missing extends never ? true : Missing = true;
 void everyStatusListed;
 
-const byKey = new Map<RequiredStatus, RequiredStatusEntry>(requiredStatuses.map((s) => [s.key, s]));
-const bySlug = new Map<string, RequiredStatusEntry>(requiredStatuses.map((s) => [s.slug, s]));
-
-export function requiredStatusLabel(status: RequiredStatus): string {
-  return byKey.get(status)!.label;
-}
-
-export function requiredStatusSlug(status: RequiredStatus): string {
-  return byKey.get(status)!.slug;
-}
-
+const lookups = statusLookups<RequiredStatus>(requiredStatuses);
+export const requiredStatusLabel = lookups.label;
+export const requiredStatusSlug = lookups.slug;
 /** The status a URL slug names, or undefined. */
-export function requiredStatusOfSlug(slug: string | undefined): RequiredStatus | undefined {
-  return slug === undefined ? undefined : bySlug.get(slug)?.key;
-}
+export const requiredStatusOfSlug = lookups.ofSlug;
 
 /** How many days before a due date (or an expiry) a course counts as due soon, and a renewal opens. */
 export const DUE_SOON_DAYS = 30;

@@ -1,5 +1,6 @@
 import { ActionButton } from "@/components/action-button";
-import { formatDay, requiredDateLine, type MyRequiredCourse } from "@/lib/requirements/mine";
+import { formatDay } from "@/lib/format";
+import { requiredDateLine, type MyRequiredCourse } from "@/lib/requirements/mine";
 import type { EarlierAttempt } from "@/lib/requirements/renewal";
 import { startRenewalAction } from "./actions";
 import { EarlierAttempts } from "./earlier-attempts";
