@@ -84,22 +84,20 @@ export async function enrolOnCourse(actorId: string, slug: string): Promise<{ cr
  */
 export async function completeLesson(actorId: string, slug: string, position: number): Promise<{ changed: boolean; courseCompleted: boolean }> {
   return db.$transaction(async (tx) => {
-    const course = await tx.course.findUnique({
-      where: { slug },
-      select: {
-        lessons: { where: { position }, select: { id: true } },
-        enrolments: { where: { userId: actorId }, select: { id: true } },
-      },
-    });
+    const course = await tx.course.findUnique({ where: { slug }, select: { id: true, lessons: { where: { position }, select: { id: true } } } });
     const lesson = course?.lessons[0];
-    const enrolment = course?.enrolments[0];
-    if (!course || !lesson || !enrolment) throw new NotFoundError();
+    if (!course || !lesson) throw new NotFoundError();
+    // The person's enrolment, its row locked until the end: it cannot be removed or moved to someone else between
+    // the completion and its count. (Its row before its person, the order every enrolment change takes.)
+    const [enrolment] = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Enrolment" WHERE "userId" = ${actorId}::uuid AND "courseId" = ${course.id}::uuid FOR NO KEY UPDATE`;
+    if (!enrolment) throw new NotFoundError();
 
     const now = new Date();
     const { count } = await tx.lessonCompletion
       .createMany({ data: [{ enrolmentId: enrolment.id, lessonId: lesson.id, completedAt: now }], skipDuplicates: true })
       .catch((error: unknown) => {
-        // The enrolment (or the lesson) was deleted since it was read: as if it had not been there.
+        // The lesson was removed since it was read: as if it had not been there.
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") throw new NotFoundError();
         throw error;
       });
