@@ -129,7 +129,7 @@ export async function seed(prisma: PrismaClient): Promise<void> {
 
   await prisma.user.upsert({
     where: { email: SUPPORT_EMAIL },
-    create: { email: SUPPORT_EMAIL, name: "Sam Support", passwordHash, platformRole: "SUPPORT" },
+    create: { email: SUPPORT_EMAIL, name: "Sam Support", passwordHash, platformRole: "SUPPORT", emailVerifiedAt: new Date(SEED_NOW - 250 * DAY) },
     update: {},
   });
 
@@ -162,7 +162,7 @@ export async function seed(prisma: PrismaClient): Promise<void> {
     for (const person of people) {
       const user = await prisma.user.upsert({
         where: { email: person.email },
-        create: { email: person.email, name: person.name, passwordHash, currentOrganisationId: organisationId, createdAt: new Date(SEED_NOW - 250 * DAY) },
+        create: { email: person.email, name: person.name, passwordHash, currentOrganisationId: organisationId, createdAt: new Date(SEED_NOW - 250 * DAY), emailVerifiedAt: new Date(SEED_NOW - 250 * DAY) },
         update: {},
         select: { id: true },
       });
@@ -223,7 +223,7 @@ async function seedGeneratedPeople(prisma: PrismaClient, people: GeneratedPerson
   const fresh = people.filter((p) => !existing.has(p.email));
   if (!fresh.length) return;
   const users = await prisma.user.createManyAndReturn({
-    data: fresh.map((p) => ({ email: p.email, name: p.name, passwordHash, currentOrganisationId: p.organisationId, createdAt: new Date(SEED_NOW - 250 * DAY) })),
+    data: fresh.map((p) => ({ email: p.email, name: p.name, passwordHash, currentOrganisationId: p.organisationId, createdAt: new Date(SEED_NOW - 250 * DAY), emailVerifiedAt: new Date(SEED_NOW - 250 * DAY) })),
     select: { id: true, email: true },
   });
   const idByEmail = new Map(users.map((u) => [u.email, u.id]));

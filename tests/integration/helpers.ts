@@ -33,6 +33,7 @@ export async function makeUser(organisationId?: string, role: Role = "MEMBER", p
       name: email.split("@")[0]!,
       passwordHash: "not-a-hash",
       platformRole,
+      emailVerifiedAt: new Date(),
       currentOrganisationId: organisationId,
       memberships: organisationId ? { create: { organisationId, role } } : undefined,
     },
