@@ -21,6 +21,16 @@ const envSchema = z
     DATABASE_POOL_WAIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     DATABASE_POOL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (generate one with `openssl rand -base64 32`)"),
+    // Email (lib/mail). Unset, nothing is sent: messages wait in the outbox with the reason, and go once it is set.
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL, like smtps://user:password@smtp.example.com:465").optional(),
+    MAIL_FROM: z.string().min(3).max(200).default("Schoot <no-reply@schoot.example>"),
+    /** The app's own address, for the one link in every email: https://schoot.example.org, no trailing path. */
+    APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be the app's http(s):// address, like https://schoot.example.org" }).optional(),
+    /** The bearer token Vercel Cron sends to /api/cron/mail. Unset, the route refuses every call. */
+    CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
+    /** Set only by the project's own scripts when they run the local SMTP server: turns on /dev/mailbox. */
+    SCHOOT_LOCAL_MAILBOX: z.string().optional(),
+    MAIL_CAPTURE_DIR: z.string().optional(),
   });
 
 export type Env = z.infer<typeof envSchema>;

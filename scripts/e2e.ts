@@ -3,7 +3,11 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { findChromium, NO_CHROMIUM } from "./chromium";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { freePort, startEmbeddedDatabase, type Database } from "./embedded-db";
+import { startLocalMailServer, type LocalMailServer } from "./local-mail";
 import { migrate } from "./migrate";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -20,6 +24,8 @@ if (!chromiumPath) {
 }
 
 let database: Database | null = null;
+let mail: LocalMailServer | null = null;
+const mailDir = mkdtempSync(path.join(tmpdir(), "schoot-e2e-mail-"));
 let code = 1;
 try {
   const env: NodeJS.ProcessEnv = { ...process.env, CHROMIUM_PATH: chromiumPath, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" };
@@ -38,11 +44,19 @@ try {
     if (code !== 0) throw new Error("next build failed");
   }
   env.E2E_PORT = String(await freePort());
+  // The app sends over real SMTP to the project's local server; the journeys read what arrived (e2e/mail.ts).
+  mail = await startLocalMailServer({ dir: mailDir });
+  Object.assign(env, {
+    SMTP_URL: mail.url, MAIL_CAPTURE_DIR: mailDir, SCHOOT_LOCAL_MAILBOX: "1",
+    APP_URL: `http://127.0.0.1:${env.E2E_PORT}`, CRON_SECRET: randomBytes(24).toString("base64url"),
+  });
   code = await run("npx", ["playwright", "test", ...process.argv.slice(2).filter((a) => a !== "--no-build")], env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   code ||= 1;
 } finally {
+  await mail?.stop();
+  rmSync(mailDir, { recursive: true, force: true });
   await database?.stop();
 }
 process.exit(code);

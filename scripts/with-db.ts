@@ -8,10 +8,12 @@
 // configured one (migrating that is the release step, `npm run db:migrate`), then prints where it serves.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { directDatabaseUrl } from "../lib/database-url";
 import { startEmbeddedDatabase, type Database } from "./embedded-db";
+import { startLocalMailServer, type LocalMailServer } from "./local-mail";
 import { migrate, POOLED_URL_REFUSED } from "./migrate";
 
 const separator = process.argv.indexOf("--");
@@ -42,7 +44,26 @@ if (!env.DATABASE_URL && !env.DATABASE_URL_UNPOOLED) {
   env.DATABASE_URL = directDatabaseUrl(env);
 }
 
+// Email: with no SMTP_URL, a local SMTP server of the project's own keeps what the app sends (in .data/mail, or a
+// throwaway folder), for /dev/mailbox and the tests, when the database is the embedded one or the command is
+// `next dev`. A configured database with no SMTP_URL (a production-like start) gets none: nothing is sent there
+// until SMTP_URL is set, and the outbox says why.
+let mail: LocalMailServer | null = null;
+let throwawayMailDir: string | null = null;
+const port = env.PORT ?? "3000";
+if (!env.SMTP_URL && (database || command.includes("dev"))) {
+  const dir = flags.has("--throwaway") ? (throwawayMailDir = mkdtempSync(path.join(tmpdir(), "schoot-mail-"))) : path.resolve(".data/mail");
+  mail = await startLocalMailServer({ dir });
+  env.SMTP_URL = mail.url;
+  env.MAIL_CAPTURE_DIR = dir;
+  env.SCHOOT_LOCAL_MAILBOX = "1";
+  env.APP_URL ??= `http://localhost:${port}`;
+  env.CRON_SECRET ??= randomBytes(24).toString("base64url");
+}
+
 async function stopDatabase() {
+  if (mail) await mail.stop().catch(() => {});
+  if (throwawayMailDir) rmSync(throwawayMailDir, { recursive: true, force: true });
   if (database) await database.stop().catch((error) => console.error("Could not stop PostgreSQL:", error));
 }
 
@@ -59,14 +80,22 @@ try {
     } else {
       console.log("Using the configured database as it is: migrations are the release step (`npm run db:migrate`).");
     }
-    const port = env.PORT ?? "3000";
     const demo = database ? "  Demo sign-ins (password schoot-demo-2026):\n    lead@northstar.example   MAT lead\n    head@riverside.example   school Administrator\n" : "";
-    console.log(`\n  Schoot trust progress: http://localhost:${port}\n${demo}`);
+    const mailbox = mail ? `  Email goes to the local mailbox: http://localhost:${port}/dev/mailbox\n` : "";
+    console.log(`\n  Schoot trust progress: http://localhost:${port}\n${demo}${mailbox}`);
   }
 } catch (error) {
   console.error(error instanceof Error && error.message === POOLED_URL_REFUSED ? error.message : error);
   await stopDatabase();
   process.exit(1);
+}
+
+// What Vercel Cron does in production: call the mail cron every minute (reminders, digests, retries).
+if (flags.has("--prepare") && mail) {
+  const tick = setInterval(() => {
+    fetch(`http://127.0.0.1:${port}/api/cron/mail`, { headers: { authorization: `Bearer ${env.CRON_SECRET}` } }).catch(() => {});
+  }, 60_000);
+  tick.unref();
 }
 
 const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env, shell: process.platform === "win32" });
