@@ -116,3 +116,16 @@ export async function checkCredentials(email: string, password: string, ip: stri
   await finish(attempt.id, ok ? "SUCCEEDED" : "FAILED");
   return ok && user ? { ok: true, userId: user.id } : { ok: false, reason: "wrong" };
 }
+
+/**
+ * Forgets what the throttle no longer reads (the mail cron runs it): failures and refusals after the window,
+ * successes after the "known good" period. Returns how many rows went.
+ */
+export async function pruneSignInAttempts(now = new Date()): Promise<number> {
+  const windowStart = new Date(now.getTime() - THROTTLE.windowMs - THROTTLE.pendingStaleMs);
+  const knownGoodStart = new Date(now.getTime() - THROTTLE.knownGoodMs);
+  const { count } = await db.signInAttempt.deleteMany({
+    where: { OR: [{ createdAt: { lt: knownGoodStart } }, { outcome: { not: "SUCCEEDED" }, createdAt: { lt: windowStart } }] },
+  });
+  return count;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { SendMailOptions } from "nodemailer";
+import type { SendMailOptions, Transporter } from "nodemailer";
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import type { MailKind, MailStatus } from "../generated/prisma/enums";
@@ -112,9 +112,10 @@ export type DeliveryReport = { claimed: number; sent: number; retrying: number; 
 
 /**
  * Sends what is due: the given messages (after a change, from sendSoon) or any (the cron), in batches of
- * `batch`, until none is left, `deadline` passes or `max` were claimed.
+ * `batch`, until none is left, `deadline` passes or `max` were claimed. `transport` replaces SMTP_URL's (tests
+ * point it at a second local server that refuses).
  */
-export async function deliverMail(options: { ids?: string[]; now?: () => Date; batch?: number; max?: number; deadline?: number } = {}): Promise<DeliveryReport> {
+export async function deliverMail(options: { ids?: string[]; now?: () => Date; batch?: number; max?: number; deadline?: number; transport?: Transporter } = {}): Promise<DeliveryReport> {
   const clock = options.now ?? (() => new Date());
   const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0 };
   const max = options.max ?? 500;
@@ -122,13 +123,13 @@ export async function deliverMail(options: { ids?: string[]; now?: () => Date; b
     const batch = await claim(Math.min(options.batch ?? 20, max - report.claimed), clock(), options.ids);
     if (!batch.length) break;
     report.claimed += batch.length;
-    for (const message of batch) await deliverOne(message, clock(), report);
+    for (const message of batch) await deliverOne(message, clock(), report, options.transport);
     if (options.ids) break; // the given ones were all claimed at once
   }
   return report;
 }
 
-async function deliverOne(message: Claimed, now: Date, report: DeliveryReport) {
+async function deliverOne(message: Claimed, now: Date, report: DeliveryReport, transport?: Transporter) {
   try {
     const cancelled = await cancelReason(message);
     if (cancelled) {
@@ -154,7 +155,7 @@ async function deliverOne(message: Claimed, now: Date, report: DeliveryReport) {
       mail.list = { unsubscribe: unsubscribeUrl(base, message.userId, list) };
       mail.headers = { ...(mail.headers as Record<string, string>), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
     }
-    await mailTransport().sendMail(mail);
+    await (transport ?? mailTransport()).sendMail(mail);
     await settle(message.id, message.attempts, { status: "SENT", sentAt: new Date(), lastError: null, secret: null });
     report.sent++;
   } catch (error) {

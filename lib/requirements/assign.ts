@@ -10,7 +10,8 @@ import { enrolRequiredSql, type AssignTarget } from "./sql";
  * transaction, after the change's: a trigger doing it inside the change would enrol people while holding their
  * locks, against the lock order of every other enrolment (see the required_training migration). If it fails,
  * nothing is wrong but a missing convenience: the figures count the person either way, and the next such
- * change (or the person starting the course) enrols them. Returns how many were enrolled.
+ * change (or the person starting the course) enrols them, and the mail cron runs it for everyone (`{ everyone:
+ * true }`) to mend any that failed. Returns how many were enrolled.
  */
 export async function enrolRequired(target: AssignTarget): Promise<number> {
   try {

@@ -14,7 +14,7 @@ export function requiredTrainingOf(schoolIds: readonly string[], today: IsoDate)
   return Prisma.sql`required_training(${[...schoolIds]}::uuid[], ${today}::date)`;
 }
 
-export type AssignTarget = { organisationId: string } | { userIds: readonly string[] };
+export type AssignTarget = { organisationId: string } | { userIds: readonly string[] } | { everyone: true };
 
 /**
  * Enrols on their required courses everyone required of one and not yet enrolled: the people of an
@@ -25,7 +25,9 @@ export type AssignTarget = { organisationId: string } | { userIds: readonly stri
  */
 export function enrolRequiredSql(target: AssignTarget): Prisma.Sql {
   const where =
-    "organisationId" in target
+    "everyone" in target
+      ? Prisma.sql`TRUE`
+      : "organisationId" in target
       ? Prisma.sql`ra."schoolId" IN (SELECT id FROM "Organisation" WHERE id = ${target.organisationId}::uuid OR "trustId" = ${target.organisationId}::uuid)`
       : Prisma.sql`ra."userId" = ANY(${[...target.userIds]}::uuid[])`;
   return Prisma.sql`
