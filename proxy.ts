@@ -82,7 +82,9 @@ function isHttps(request: NextRequest): boolean {
 function refusePost(request: NextRequest): NextResponse | null {
   const origin = request.headers.get("origin");
   // Like Next's own check: no Origin is let through (not a browser, so no cookies it was not given).
-  if (origin !== null) {
+  // The one-click unsubscribe URL (RFC 8058) is POSTed by mail clients, a webmail's page among them, from any
+  // origin; its signed link is its only proof and it reads no cookie, so another site's Origin risks nothing there.
+  if (origin !== null && request.nextUrl.pathname !== "/api/unsubscribe") {
     const host = originHost(origin);
     if (!host || host !== siteHost(request)) return plainText(403, "Forbidden: this form was sent from another site.");
   }

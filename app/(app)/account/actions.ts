@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { authAction } from "@/lib/action";
 import { changePassword, changePasswordInput, signOutOtherSessions, WrongCurrentPassword } from "@/lib/account";
+import { changeEmailSettings, emailSettingsInput } from "@/lib/email-settings";
 import { z } from "zod";
 import { clientIp } from "@/lib/auth";
 
@@ -26,4 +27,11 @@ export const signOutOtherSessionsAction = authAction(z.object({}), async functio
   const { ended } = await signOutOtherSessions(viewer.id, viewer.sessionId);
   revalidatePath("/account");
   return { ok: true, message: ended ? `Signed out.${otherDevices(ended)}` : "You were not signed in anywhere else." };
+});
+
+// The viewer's own row only: the id is the session's.
+export const changeEmailSettingsAction = authAction(emailSettingsInput, async function changeOwnEmailSettings(input, { viewer }) {
+  await changeEmailSettings(viewer.id, input);
+  revalidatePath("/account");
+  return { ok: true, message: "Your email settings are saved." };
 });

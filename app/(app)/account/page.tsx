@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { listOtherSessions } from "@/lib/account";
+import { getEmailSettings } from "@/lib/email-settings";
 import { requireViewer } from "@/lib/auth";
 import { formatDateTime } from "@/lib/format";
 import { ActionButton } from "@/components/action-button";
 import { signOutOtherSessionsAction } from "./actions";
-import { ChangePasswordForm } from "./account-forms";
+import { ChangePasswordForm, EmailSettingsForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -12,7 +13,7 @@ const card = "rounded-lg border border-slate-200 bg-white p-4";
 
 export default async function AccountPage() {
   const viewer = await requireViewer();
-  const others = await listOtherSessions(viewer.id, viewer.sessionId);
+  const [others, email] = await Promise.all([listOtherSessions(viewer.id, viewer.sessionId), getEmailSettings(viewer.id)]);
   return (
     <div className="max-w-xl space-y-5">
       <div>
@@ -23,6 +24,11 @@ export default async function AccountPage() {
         <h2 id="password-heading" className="mb-1 text-lg font-semibold">Change password</h2>
         <p className="mb-3 text-sm text-slate-700">You stay signed in here; every other device is signed out.</p>
         <ChangePasswordForm email={viewer.email} />
+      </section>
+      <section aria-labelledby="email-heading" className={card}>
+        <h2 id="email-heading" className="mb-1 text-lg font-semibold">Email</h2>
+        <p className="mb-3 text-sm text-slate-700">Invitations, address confirmations and password resets are always sent.</p>
+        <EmailSettingsForm reminders={email?.reminders ?? true} digest={email?.digest ?? true} />
       </section>
       <section aria-labelledby="sessions-heading" className={card}>
         <h2 id="sessions-heading" className="mb-1 text-lg font-semibold">Signed in elsewhere</h2>
