@@ -1,6 +1,7 @@
 import { resetDemoData } from "./demo-data";
 import type { Browser, Page } from "@playwright/test";
 import { expect, expectAccessible, newPersonPage, signIn, test } from "./fixtures";
+import { mailCount, onlyLink, receivedMail } from "./mail";
 
 test.beforeAll(resetDemoData);
 
@@ -81,4 +82,27 @@ test("without JavaScript, an Administrator invites someone, who creates an accou
   await expect(updated.getByTestId("role")).toHaveText("Administrator");
   await expect(updated.getByTestId("colleague-message")).toHaveText("Noah Script is now an Administrator.");
   await expectAccessibleAsServed(page, browser);
+});
+
+test("without JavaScript, a person asks for a reset link from the sign-in page and chooses a new password with it", async ({ page, browser }) => {
+  const email = "sofia.bennett@brookside.example";
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page).toHaveURL(/\/forgot-password$/);
+  const before = mailCount();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send me a reset link" }).click();
+  await expect(page.getByTestId("reset-sent")).toContainText(`If there is an account for ${email}, we have sent it a link`);
+  await expectAccessibleAsServed(page, browser);
+
+  await page.goto(onlyLink(await receivedMail(email, /Reset your Schoot password/, before)));
+  await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  await expectAccessibleAsServed(page, browser);
+  await page.getByLabel("New password", { exact: true }).fill("no-script-password");
+  await page.getByLabel("New password again").fill("no-script-password");
+  await page.getByRole("button", { name: "Save and sign in" }).click();
+  await expect(page).toHaveURL(/\/workplace\//);
+  const again = await newPersonPage(browser);
+  await signIn(again, email, "no-script-password");
+  await again.context().close();
 });

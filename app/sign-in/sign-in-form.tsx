@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import { Field } from "@/components/field";
 import type { FormState } from "@/lib/form-state";
@@ -28,6 +29,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       >
         {pending ? "Signing in…" : "Sign in"}
       </button>
+      <p className="text-center text-sm">
+        <Link href="/forgot-password" className="inline-block py-1 font-medium text-brand-700 underline hover:text-brand-800">
+          Forgot your password?
+        </Link>
+      </p>
     </form>
   );
 }

@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { Field } from "@/components/field";
+import type { FormState } from "@/lib/form-state";
+import { requestPasswordResetAction } from "./actions";
+
+export function ForgotPasswordForm() {
+  const [state, action, pending] = useActionState<FormState, FormData>(requestPasswordResetAction, {});
+  const sentRef = useRef<HTMLDivElement>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  // The answer replaces the form: focus goes to it, so it is announced and read from its start.
+  useEffect(() => {
+    if (state.ok) sentRef.current?.focus();
+    else if (state.message) messageRef.current?.focus();
+  }, [state]);
+
+  const sentTo = state.ok ? state.result?.email : undefined;
+  if (sentTo) {
+    return (
+      <div ref={sentRef} tabIndex={-1} role="status" data-testid="reset-sent" className="space-y-3 text-slate-800 outline-none">
+        <p className="break-words">
+          If there is an account for <strong>{sentTo}</strong>, we have sent it a link to choose a new password. The link works once, for an hour.
+        </p>
+        <p>Not arrived? Check your junk folder, or try again in a few minutes.</p>
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <div ref={messageRef} tabIndex={-1} role="alert" data-testid="form-message" className={state.message ? "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" : "sr-only"}>
+        {state.message}
+      </div>
+      <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} errors={state.errors?.email} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
+      >
+        {pending ? "Sending…" : "Send me a reset link"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef } from "react";
+import { Field } from "@/components/field";
+import type { FormState } from "@/lib/form-state";
+import { resetPasswordAction } from "./actions";
+
+const linkButton = "inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800";
+
+export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(resetPasswordAction, {});
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.message) messageRef.current?.focus();
+    else if (state.errors) messageRef.current?.closest("form")?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [state]);
+
+  const message = (
+    <div
+      ref={messageRef}
+      tabIndex={-1}
+      role="alert"
+      data-testid="form-message"
+      className={!state.message ? "sr-only" : state.ok ? "rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 outline-none" : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 outline-none"}
+    >
+      {state.message}
+    </div>
+  );
+  // Done (but not signed in automatically), or the link stopped working meanwhile: no form to fill any more.
+  if (state.ok || state.result?.link) {
+    return (
+      <div className="space-y-4">
+        {message}
+        {state.ok ? (
+          <Link href="/sign-in" className={linkButton}>Sign in</Link>
+        ) : (
+          <Link href="/forgot-password" className={linkButton}>Send a new link</Link>
+        )}
+      </div>
+    );
+  }
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      {message}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <Field label="New password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={state.errors?.password} />
+      <Field label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required errors={state.errors?.confirmPassword} />
+      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+        {pending ? "Saving…" : "Save and sign in"}
+      </button>
+    </form>
+  );
+}
