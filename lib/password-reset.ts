@@ -20,6 +20,12 @@ import { revokeAllSessions } from "./sessions";
 export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** Reset emails to one address per RESET_LIFETIME_MS: enough for a lost first one, too few to flood an inbox. */
 export const MAX_RESETS_PER_HOUR = 3;
+/**
+ * Reset emails asked for by one client address per RESET_LIFETIME_MS, to any addresses: a school's staff behind
+ * one public address forget passwords now and then; a script trying a list of addresses sends a handful, not one
+ * to every address of a school.
+ */
+export const MAX_RESETS_PER_CLIENT_PER_HOUR = 10;
 
 /** A token is 32 random bytes, base64url: anything else cannot be one of ours. */
 export const resetToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
@@ -52,10 +58,14 @@ export async function requestPasswordReset(address: string, ip: string, now = ne
     const [user] = await tx.$queryRaw<{ id: string; name: string; email: string }[]>`
       SELECT id, name, email FROM "User" WHERE id = ${person.id}::uuid FOR UPDATE`;
     if (!user) return [];
-    const recent = await tx.passwordReset.count({ where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - RESET_LIFETIME_MS) } } });
+    const since = new Date(now.getTime() - RESET_LIFETIME_MS);
+    const recent = await tx.passwordReset.count({ where: { userId: user.id, createdAt: { gt: since } } });
     if (recent >= MAX_RESETS_PER_HOUR) return [];
+    // Not locked across people: two clients' requests at once may pass this count together, a few over at most.
+    const fromClient = await tx.passwordReset.count({ where: { ip, createdAt: { gt: since } } });
+    if (fromClient >= MAX_RESETS_PER_CLIENT_PER_HOUR) return [];
     const reset = await tx.passwordReset.create({
-      data: { userId: user.id, tokenHash: hashResetToken(token), createdAt: now, expiresAt },
+      data: { userId: user.id, ip, tokenHash: hashResetToken(token), createdAt: now, expiresAt },
       select: { id: true },
     });
     const id = await enqueueMail(tx, { kind: "PASSWORD_RESET", to: user.email, userId: user.id, payload: { name: user.name, email: user.email }, secret: token });

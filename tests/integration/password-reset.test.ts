@@ -1,10 +1,10 @@
 // "Forgot your password?" (lib/password-reset.ts) on a real PostgreSQL, with the mail read from the local SMTP server.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { unseal } from "@/lib/mail/seal";
 import { hashPassword } from "@/lib/password";
 import {
-  findPasswordReset, hashResetToken, MAX_RESETS_PER_HOUR, requestPasswordReset, RESET_LIFETIME_MS, resetPassword, ResetLinkUnusable,
+  findPasswordReset, hashResetToken, MAX_RESETS_PER_CLIENT_PER_HOUR, MAX_RESETS_PER_HOUR, requestPasswordReset, RESET_LIFETIME_MS, resetPassword, ResetLinkUnusable,
 } from "@/lib/password-reset";
 import { createSession } from "@/lib/sessions";
 import { checkCredentials } from "@/lib/sign-in";
@@ -13,7 +13,12 @@ import { mailCount, outboxFor, sendNow, waitForMailTo } from "./mail-helpers";
 
 const OLD_PASSWORD = "the-old-password-1";
 const NEW_PASSWORD = "a-brand-new-password";
-const IP = "203.0.113.40";
+// A client address of its own for each test: the per-client limit counts across addresses.
+let clients = 0;
+let IP = "";
+beforeEach(() => {
+  IP = `203.0.113.${++clients}`;
+});
 
 async function person(options: { verified?: boolean } = {}) {
   const user = await makeUser((await makeOrganisation()).id);
@@ -87,6 +92,16 @@ describe("asking for a reset link", () => {
     expect(await db.passwordReset.count({ where: { userId: user.id } })).toBe(MAX_RESETS_PER_HOUR);
     // An hour on, the first ones no longer count.
     expect(await requestPasswordReset(user.email, IP, new Date(t0.getTime() + RESET_LIFETIME_MS))).toHaveLength(1);
+  });
+
+  it(`sends at most ${MAX_RESETS_PER_CLIENT_PER_HOUR} links an hour asked for by one client, whatever the addresses`, async () => {
+    const people = await Promise.all(Array.from({ length: MAX_RESETS_PER_CLIENT_PER_HOUR + 2 }, () => person()));
+    const sent: string[] = [];
+    for (const p of people) sent.push(...(await requestPasswordReset(p.email, IP)));
+    expect(sent).toHaveLength(MAX_RESETS_PER_CLIENT_PER_HOUR);
+    expect(await outboxFor(people.at(-1)!.email)).toEqual([]);
+    // Another client is not held back by this one.
+    expect(await requestPasswordReset(people.at(-1)!.email, "198.51.100.7")).toHaveLength(1);
   });
 });
 

@@ -29,6 +29,7 @@ CREATE TABLE "EmailVerification" (
 CREATE TABLE "PasswordReset" (
     "id" UUID NOT NULL,
     "userId" UUID NOT NULL,
+    "ip" TEXT NOT NULL,
     "tokenHash" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMP(3) NOT NULL,
@@ -93,6 +94,9 @@ CREATE UNIQUE INDEX "PasswordReset_tokenHash_key" ON "PasswordReset"("tokenHash"
 
 -- CreateIndex
 CREATE INDEX "PasswordReset_userId_createdAt_idx" ON "PasswordReset"("userId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "PasswordReset_ip_createdAt_idx" ON "PasswordReset"("ip", "createdAt");
 
 -- CreateIndex
 CREATE INDEX "OutboxMessage_status_nextAttemptAt_idx" ON "OutboxMessage"("status", "nextAttemptAt");
