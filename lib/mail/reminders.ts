@@ -68,7 +68,7 @@ function candidatesSql(today: IsoDate): Prisma.Sql {
       JOIN "User" u ON u.id = rt."userId" AND u."emailReminders"
       JOIN "Course" c ON c.id = rt."courseId"
       JOIN "Organisation" s ON s.id = rt."schoolId"
-     ORDER BY rt."userId", rt."courseId", s.name`;
+     ORDER BY rt."userId", c.title, rt."courseId", s.name`;
 }
 
 type Planned = { userId: string; email: string; name: string; schoolNames: string[]; items: (ReminderItem & { courseId: string; anchorOn: IsoDate })[] };
