@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { requiredStatus, type IsoDate } from "../requirements/status";
 import { reminderStage } from "./reminders";
-import { changeWords, reminderLine } from "./templates/training";
+import { linksOf, renderHtml, renderText } from "./message";
+import { changeWords, reminderLine, reminderMessage, schoolDigestMessage, trustDigestMessage } from "./templates/training";
 
 const TODAY: IsoDate = "2026-12-14";
 const due = (firstDueOn: IsoDate) => requiredStatus({ firstDueOn, completedOn: null, renewalYears: null, attempt: "NOT_STARTED" }, TODAY);
@@ -54,5 +55,39 @@ describe("the words", () => {
     [40, "new", "new this week"], [null, null, "no change"], [40, undefined, "—"],
   ] as const)("%s now, %s before: %s", (now, before, words) => {
     expect(changeWords(now, before)).toBe(words);
+  });
+});
+
+describe("the messages", () => {
+  const app = "https://schoot.example.org";
+  const school = schoolDigestMessage({
+    schoolId: "s1", schoolName: "Riverside Primary Academy", name: "Head", weekOf: "2026-12-07", staff: 30, inDateStaff: 12, overdue: 13,
+    overduePeople: Array.from({ length: 10 }, (_, i) => ({ name: `P${i}`, course: "Safeguarding essentials", dueOn: "2026-11-01" })),
+    joined: 1, joiners: [{ name: "Jo <New>", joinedOn: "2026-12-05" }],
+  }, app);
+  const trust = trustDigestMessage({
+    trustId: "t1", trustName: "Northstar Academy Trust", name: "Lead", weekOf: "2026-12-14", previousWeekOf: "2026-12-07",
+    schools: [{ schoolId: "h", name: "Hillcrest Academy", percent: 40, overdue: 9, before: 45 }, { schoolId: "r", name: "Riverside Primary Academy", percent: 80, overdue: 2, before: "new" }],
+    left: ["Meadow Lane Academy"],
+  }, app);
+  const reminder = reminderMessage({ name: "Pat", schoolNames: ["Riverside Primary Academy"], items: [{ course: "Safeguarding essentials", stage: "DUE_TODAY", date: "2026-12-14" }] }, app);
+
+  it("each holds exactly one link, to the page it is about", () => {
+    expect(linksOf(reminder)).toEqual([`${app}/courses/my-courses`]);
+    expect(linksOf(school)).toEqual([`${app}/courses/progress/s1?required=overdue`]);
+    expect(linksOf(trust)).toEqual([`${app}/courses/overview/t1`]);
+  });
+
+  it("says the same in HTML and text, names escaped", () => {
+    const text = renderText(school);
+    expect(text).toContain("12 of 30 staff are in date on every required course.");
+    expect(text).toContain("and 3 more");
+    expect(text).toContain("Jo <New> | 5 Dec 2026");
+    expect(renderHtml(school)).toContain("Jo &lt;New&gt;");
+    expect(renderText(trust)).toContain("Hillcrest Academy | 40% | 9 | down 5 points");
+    expect(renderText(trust)).toContain("Riverside Primary Academy | 80% | 2 | new this week");
+    expect(renderText(trust)).toContain("No longer in the trust's overview: Meadow Lane Academy.");
+    expect(reminder.subject).toBe("Due today: Safeguarding essentials");
+    expect(renderText(reminder)).toContain("- Safeguarding essentials is due today.");
   });
 });
