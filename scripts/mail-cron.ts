@@ -5,10 +5,12 @@
 // pass --now to plan a given week's digests. Reads DATABASE_URL, SMTP_URL, APP_URL, AUTH_SECRET, MAIL_FROM
 // from the environment (README, Configuration).
 //
-// lib/ modules import "server-only", whose package throws unless the "react-server" export condition is
-// set, as Next sets it for server code: the npm script runs this file with `tsx --conditions=react-server`,
-// which also gives React's server build (lib/access.ts's cache(): outside a request it just calls through,
-// so every read here is fresh).
+// lib/ modules import "server-only", whose package throws outside a React Server Components build. Running
+// under `tsx --conditions=react-server` was tried and fails: lib/access.ts imports next/navigation, which
+// then meets React's server build and stops at createContext. So the npm script loads this file with
+// `tsx --import ./scripts/bench-server-only.mjs`, the loader the benchmark uses, which resolves "server-only"
+// to an empty module (as vitest's alias does) and leaves React's ordinary build, whose cache() outside a
+// request simply calls through: every read of a pass is fresh.
 import { runMailCron } from "../lib/mail/cron";
 
 function parseNow(argv: string[]): Date {

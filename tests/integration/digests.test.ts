@@ -30,7 +30,7 @@ async function complete(userId: string, on = "2026-12-01T10:00:00Z") {
 }
 
 async function named(organisationId: string, role: "ADMINISTRATOR" | "MEMBER" = "MEMBER", name?: string) {
-  const u = await makeUser(organisationId, role as never);
+  const u = await makeUser(organisationId, role);
   const n = name ?? `${unique("Staff")} ${tag}`;
   await db.user.update({ where: { id: u.id }, data: { name: n } });
   return { id: u.id, email: u.email, name: n };
@@ -49,12 +49,12 @@ beforeAll(async () => {
   course = { id: c.id };
   await db.requirement.create({ data: { organisationId: t.id, courseId: c.id, dueKind: "BY_DATE", dueOn: new Date("2027-01-04T00:00:00Z"), renewalYears: 1 } });
 
-  const leadUser = await makeUser(t.id, "ADMINISTRATOR" as never);
+  const leadUser = await makeUser(t.id, "ADMINISTRATOR");
   lead = { id: leadUser.id, email: leadUser.email };
   // Ash: two Administrators (in date), 3 overdue and a joiner this week (overdue too): 2 of 6 in date, 33%.
-  const head = await named(schools.a.id, "ADMINISTRATOR" as never);
+  const head = await named(schools.a.id, "ADMINISTRATOR");
   headA = { id: head.id, email: head.email };
-  const quiet = await named(schools.a.id, "ADMINISTRATOR" as never);
+  const quiet = await named(schools.a.id, "ADMINISTRATOR");
   quietHead = { id: quiet.id };
   await db.user.update({ where: { id: quiet.id }, data: { emailDigest: false } });
   staffA = [await named(schools.a.id, "MEMBER", `Amy Overdue ${tag}`), await named(schools.a.id, "MEMBER", `Ben Overdue ${tag}`), await named(schools.a.id, "MEMBER", `Cal Overdue ${tag}`)];
@@ -158,7 +158,7 @@ describe("planDigests", () => {
     const maintained = await makeTrust({ name: `Maintained Trust ${tag}`, designation: "LOCAL_AUTHORITY_MAINTAINED" });
     await makeOrganisation({ name: `Willow ${tag}`, trustId: maintained.id });
     const alone = await makeTrust({ name: `Lonely Trust ${tag}` });
-    const leads = [await makeUser(maintained.id, "ADMINISTRATOR" as never), await makeUser(alone.id, "ADMINISTRATOR" as never)];
+    const leads = [await makeUser(maintained.id, "ADMINISTRATOR"), await makeUser(alone.id, "ADMINISTRATOR")];
     await planDigests(at("2027-02-08T09:00:00Z"));
     expect(await db.digestSent.count({ where: { userId: { in: leads.map((l) => l.id) } } })).toBe(0);
     expect(await db.outboxMessage.count({ where: { userId: { in: leads.map((l) => l.id) } } })).toBe(0);
