@@ -1,4 +1,4 @@
-// Run by the benchmarks as `node --expose-gc --import tsx --import ./scripts/bench-server-only.mjs
+// Run by the benchmarks as `node --expose-gc --import tsx --import ./scripts/server-only-loader.mjs
 // scripts/bench-export-memory.ts school <viewer> <school> [search]` (a school's CSV, lib/progress/school-export.ts)
 // or `… trust <viewer> <trust>` (the trust's every-enrolment CSV, lib/progress/overview-export.ts). Streams the
 // export in this process, forcing a garbage collection at every chunk, so the heap figures are what the export

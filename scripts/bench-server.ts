@@ -185,7 +185,7 @@ export async function download(bench: Bench, url: string, headers: Record<string
 export function liveHeapOf<T>(bench: Bench, script: string, args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
     let text = "";
-    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--import", "./scripts/bench-server-only.mjs", script, ...args], { env: bench.env, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "--import", "./scripts/server-only-loader.mjs", script, ...args], { env: bench.env, stdio: ["ignore", "pipe", "inherit"] });
     child.stdout.on("data", (chunk) => (text += chunk));
     child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(text.trim().split("\n").pop()!) as T) : reject(new Error(`${script} exited ${code}`))));
   });

@@ -22,6 +22,7 @@ export async function startLocalMailServer(options: LocalMailOptions): Promise<L
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
+    disableReverseLookup: true, // a loopback client: no DNS lookup of its address
     disabledCommands: ["STARTTLS", "AUTH"],
     banner: "Schoot local mail (development only)",
     size: 10 * 1024 * 1024,

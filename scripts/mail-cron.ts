@@ -8,7 +8,7 @@
 // lib/ modules import "server-only", whose package throws outside a React Server Components build. Running
 // under `tsx --conditions=react-server` was tried and fails: lib/access.ts imports next/navigation, which
 // then meets React's server build and stops at createContext. So the npm script loads this file with
-// `tsx --import ./scripts/bench-server-only.mjs`, the loader the benchmark uses, which resolves "server-only"
+// `tsx --import ./scripts/server-only-loader.mjs`, the loader the benchmark uses, which resolves "server-only"
 // to an empty module (as vitest's alias does) and leaves React's ordinary build, whose cache() outside a
 // request simply calls through: every read of a pass is fresh.
 import { runMailCron } from "../lib/mail/cron";

@@ -1,15 +1,35 @@
 import "server-only";
+import { db } from "../db";
 import { logError } from "../log";
+import { enrolRequired } from "../requirements/assign";
+import { pruneSignInAttempts } from "../sign-in";
 import { planDigests } from "./digests";
 import { deliverMail, pruneOutbox, type DeliveryReport } from "./outbox";
 import { planReminders } from "./reminders";
 
-export type CronReport = { planned: Record<string, number>; delivery: DeliveryReport; pruned: number; failed?: string[] };
+export type CronReport = { planned: Record<string, number>; delivery: DeliveryReport; pruned: number; housekeeping: Record<string, number>; failed?: string[] };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What no request does on its own: forget sign-in attempts the throttle no longer reads, remove address
+ * confirmations and reset links a month after they expired, and enrol anyone whose required training is not on
+ * their My Courses yet (the enrolment after a change is its own statement, and its failure is only logged).
+ */
+async function housekeeping(now: Date): Promise<Record<string, number>> {
+  const expiredBefore = new Date(now.getTime() - 30 * DAY_MS);
+  return {
+    signInAttempts: await pruneSignInAttempts(now),
+    emailVerifications: (await db.emailVerification.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
+    passwordResets: (await db.passwordReset.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
+    enrolled: await enrolRequired({ everyone: true }),
+  };
+}
 
 /**
  * One pass of the mail cron (/api/cron/mail, and `npm run mail:cron`): plans what is due at `now` (each plan
  * is idempotent, keyed in the database, so two passes at once plan it once), then sends what is due, then
- * removes old messages. `deadline` keeps a pass inside a serverless function's time limit. A plan that fails
+ * removes old messages and does the housekeeping below. `deadline` keeps a pass inside a serverless function's time limit. A plan that fails
  * is logged and named in the report; sending goes on (invitations and resets must not wait for a digest).
  */
 export async function runMailCron(now: Date, options: { deadline?: number } = {}): Promise<CronReport> {
@@ -26,5 +46,12 @@ export async function runMailCron(now: Date, options: { deadline?: number } = {}
   }
   const delivery = await deliverMail({ deadline: options.deadline });
   const pruned = await pruneOutbox(now);
-  return { planned, delivery, pruned, ...(failed.length ? { failed } : {}) };
+  let kept: Record<string, number> = {};
+  try {
+    kept = await housekeeping(now);
+  } catch (error) {
+    failed.push("housekeeping");
+    logError("mail.housekeeping_failed", error);
+  }
+  return { planned, delivery, pruned, housekeeping: kept, ...(failed.length ? { failed } : {}) };
 }

@@ -124,7 +124,6 @@ export async function deliverMail(options: { ids?: string[]; now?: () => Date; b
     if (!batch.length) break;
     report.claimed += batch.length;
     for (const message of batch) await deliverOne(message, clock(), report, options.transport);
-    if (options.ids) break; // the given ones were all claimed at once
   }
   return report;
 }

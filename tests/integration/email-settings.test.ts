@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { signInAs } from "./session-stand-in";
+import type { ReminderPayload, SchoolDigestPayload } from "@/lib/mail/templates/training";
 
 vi.mock("@/lib/auth", () => import("./session-stand-in"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -187,8 +188,11 @@ describe("one-click unsubscribe (/api/unsubscribe)", () => {
 });
 
 describe("the outbox and the settings", () => {
-  const reminder = (name: string) => ({ name, schoolName: "Settings School", items: [{ course: "Safeguarding essentials", line: "due in 14 days." }] });
-  const digest = (schoolId: string) => ({ schoolId, schoolName: "Settings School", summary: "2 overdue, 1 joined." });
+  const reminder = (name: string): ReminderPayload => ({ name, schoolNames: ["Settings School"], items: [{ course: "Safeguarding essentials", stage: "DUE_IN_14_DAYS", date: "2026-12-14" }] });
+  const digest = (schoolId: string): SchoolDigestPayload => ({
+    schoolId, schoolName: "Settings School", name: "Pat Head", weekOf: "2026-12-07", staff: 3, inDateStaff: 1,
+    overdue: 2, overduePeople: [{ name: "Ann Example", course: "Safeguarding essentials", dueOn: "2026-12-01" }], joined: 1, joiners: [{ name: "Bo New", joinedOn: "2026-12-03" }],
+  });
 
   it("cancels a reminder or a digest for a person who turned that list off, and still sends a password reset", async () => {
     const { school, user } = await person();

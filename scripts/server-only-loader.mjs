@@ -1,5 +1,5 @@
-// Lets a plain Node process (the benchmark's in-process export check) load lib/ modules: "server-only"
-// throws outside a React Server Components build, so it resolves to an empty module here, as in vitest.
+// Lets a plain Node process load lib/ modules (the benchmark's in-process export check, `npm run mail:cron`):
+// "server-only" throws outside a React Server Components build, so it resolves to an empty module here, as in vitest.
 import { register } from "node:module";
 
 register(
