@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
 import { findInvitation } from "@/lib/invitations";
-import { AcceptInvitationForm, NewAccountForm, SignOutForInvitationForm } from "./invitation-forms";
+import { AcceptInvitationForm, RequestConfirmationForm, SignOutForInvitationForm } from "./invitation-forms";
 
 // The token is in the address: keep it out of the Referer header of any link followed to another site.
 // "same-origin", not "no-referrer": a form posted from here must still carry this site's Origin, or
@@ -54,7 +54,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         </section>
         <section aria-labelledby="new-account" className="space-y-3 border-t border-slate-200 pt-4">
           <h2 id="new-account" className="text-lg font-semibold">New to Schoot?</h2>
-          <NewAccountForm token={token} email={invitation.email} />
+          <p className="text-slate-700">
+            We will email a link to <strong>{invitation.email}</strong>. Open it to confirm the address is yours, then choose your name and password.
+          </p>
+          <RequestConfirmationForm token={token} />
         </section>
       </>
     );
