@@ -13,7 +13,7 @@ export function SignUpForm({ token, email }: { token: string; email: string }) {
       <div
         role="alert"
         data-testid="form-message"
-        className={!state.message ? "sr-only" : state.ok ? "rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"}
+        className={!state.message ? "sr-only" : state.ok ? "rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm break-words text-green-900" : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm break-words text-red-800"}
       >
         {state.message}
       </div>

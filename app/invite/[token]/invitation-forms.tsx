@@ -11,7 +11,7 @@ function FormMessage({ state }: { state: FormState }) {
     <div
       role="alert"
       data-testid="form-message"
-      className={!state.message ? "sr-only" : state.ok ? "rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"}
+      className={!state.message ? "sr-only" : state.ok ? "rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm break-words text-green-900" : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm break-words text-red-800"}
     >
       {state.message}
     </div>

@@ -32,7 +32,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     body = (
       <>
         <p className="text-slate-700">
-          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as {viewer.email}. Sign out to accept it as {invitation.email}.
+          This invitation is for <strong className="break-all">{invitation.email}</strong>, but you are signed in as {viewer.email}. Sign out to accept it as {invitation.email}.
         </p>
         <SignOutForInvitationForm token={token} />
       </>
@@ -44,7 +44,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <>
         <section aria-labelledby="have-account" className="space-y-3">
           <h2 id="have-account" className="text-lg font-semibold">Already use Schoot?</h2>
-          <p className="text-slate-700">Sign in as <strong>{invitation.email}</strong>, then accept the invitation.</p>
+          <p className="text-slate-700">Sign in as <strong className="break-all">{invitation.email}</strong>, then accept the invitation.</p>
           <Link
             href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
             className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
@@ -55,7 +55,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <section aria-labelledby="new-account" className="space-y-3 border-t border-slate-200 pt-4">
           <h2 id="new-account" className="text-lg font-semibold">New to Schoot?</h2>
           <p className="text-slate-700">
-            We will email a link to <strong>{invitation.email}</strong>. Open it to confirm the address is yours, then choose your name and password.
+            We will email a link to <strong className="break-all">{invitation.email}</strong>. Open it to confirm the address is yours, then choose your name and password.
           </p>
           <RequestConfirmationForm token={token} />
         </section>
