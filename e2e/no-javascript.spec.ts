@@ -45,25 +45,31 @@ test("without JavaScript, a MAT lead signs in and opens a school's course progre
   await expect(page.getByTestId("loading")).toBeHidden();
 });
 
-test("without JavaScript, an Administrator invites someone, who creates an account and joins, and is made an Administrator", async ({ page, browser }) => {
-  const email = "no.script@riverside.example";
+test("without JavaScript, an Administrator invites someone, who confirms the address by email, creates an account and joins, and is made an Administrator", async ({ page, browser }) => {
+  const email = `no.script.${Date.now().toString(36)}@riverside.example`;
   await signIn(page, "head@riverside.example");
+  const invited = mailCount();
   await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Create invitation link" }).click();
+  await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByTestId("invite-message")).toContainText(`Invitation created for ${email}`);
-  const link = await page.getByLabel(`Invitation link for ${email}`).inputValue();
-  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  expect(await page.getByLabel(`Invitation link for ${email}`).inputValue()).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  const link = onlyLink(await receivedMail(email, /^Join Riverside Primary Academy on Schoot$/, invited));
 
   const guest = await newPersonPage(browser);
   await guest.goto(link);
   await expect(guest.getByRole("heading", { name: "Join Riverside Primary Academy" })).toBeVisible();
+  await expectAccessibleAsServed(guest, browser);
+  const asked = mailCount();
+  await guest.getByRole("button", { name: "Send me a link to confirm my address" }).click();
+  await expect(guest.getByTestId("form-message")).toHaveText(`We have sent a link to ${email}. Open it to choose your password.`);
+  await guest.goto(onlyLink(await receivedMail(email, /^Confirm your email address/, asked)));
   await expectAccessibleAsServed(guest, browser);
   // A mistake comes back on the same page, with the name kept.
   await guest.getByLabel("Your name").fill("Noah Script");
   await guest.getByRole("button", { name: "Create account and join" }).click();
   await expect(guest.getByText("Use at least 10 characters")).toBeVisible();
   await expect(guest.getByLabel("Your name")).toHaveValue("Noah Script");
-  await guest.getByLabel("Password").fill("a-good-long-password");
+  await guest.getByLabel("Choose a password").fill("a-good-long-password");
   await guest.getByRole("button", { name: "Create account and join" }).click();
   await expect(guest).toHaveURL(/\/workplace\/my-school$/);
   await expect(guest.getByTestId("your-role")).toHaveText("Member");

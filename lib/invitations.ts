@@ -4,22 +4,38 @@ import { z } from "zod";
 import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
 import { requireMember, type PermittedScope } from "./access";
-import { db } from "./db";
+import { db, type Tx } from "./db";
 import { Prisma } from "./generated/prisma/client";
+import type { MailStatus } from "./generated/prisma/enums";
+import { enqueueMail } from "./mail/outbox";
 import { hashPassword } from "./password";
 import { newcomerRole } from "./permissions";
 import { enrolRequired } from "./requirements/assign";
 
+/*
+ * Invitations, and the only way to a new account: proving the address. An invitation's link is emailed to
+ * the invitee and also shown to the Administrator who made it, so holding the link proves nothing about the
+ * address. A visitor with the link can only ask for a second link to be sent to the invited address
+ * (requestAddressConfirmation); whoever opens that one has shown the address is theirs and may choose a
+ * password (completeSignUp). An address that already has an account is told so by email, never on a page:
+ * no page tells an Administrator, or anyone else, whether an address has an account.
+ */
+
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+export const VERIFICATION_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** Confirmation emails (a link, or "you already have an account") per invitation per hour; more are not sent. */
+export const CONFIRMATIONS_PER_HOUR = 3;
 
 const email = z.string().trim().toLowerCase().pipe(z.email("Enter an email address, like name@school.org.uk").max(254));
 /** A token is 32 random bytes, base64url: anything else cannot be one of ours. */
 export const invitationToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+export const verificationToken = invitationToken;
 
 export const createInvitationInput = z.object({ organisationId: z.uuid(), email });
 export const withdrawInvitationInput = z.object({ organisationId: z.uuid(), invitationId: z.uuid() });
-export const newAccountInput = z.object({
-  token: invitationToken,
+export const resendInvitationInput = withdrawInvitationInput;
+export const completeSignUpInput = z.object({
+  token: verificationToken,
   name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
   password: z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters"),
 });
@@ -29,31 +45,78 @@ export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+const newToken = () => randomBytes(32).toString("base64url");
+
+/** Earlier invitation emails still waiting to go carry a link that no longer works: they are not sent. */
+async function cancelUnsentInvitationMail(tx: Tx, invitationIds: string[], reason: string) {
+  if (!invitationIds.length) return;
+  await tx.outboxMessage.updateMany({
+    where: { invitationId: { in: invitationIds }, kind: "INVITATION", status: "PENDING" },
+    data: { status: "CANCELLED", lastError: reason, secret: null },
+  });
+}
+
+async function enqueueInvitationMail(tx: Tx, actorId: string, invitation: { id: string; organisationId: string; email: string; expiresAt: Date }, organisationName: string, token: string) {
+  const inviter = await tx.user.findUnique({ where: { id: actorId }, select: { name: true } });
+  return enqueueMail(tx, {
+    kind: "INVITATION", to: invitation.email, userId: null, organisationId: invitation.organisationId, invitationId: invitation.id,
+    payload: { organisationName, inviterName: inviter?.name ?? null, email: invitation.email, expiresAt: invitation.expiresAt.toISOString() },
+    secret: token,
+  });
+}
+
 /**
- * Creates a pending invitation and returns its single-use token, which is shown once to the
- * Administrator and never stored. A newer invitation to the same address replaces any pending one.
+ * Creates a pending invitation, writes its email in the same transaction, and returns its single-use token
+ * (shown once to the Administrator, never stored) and the outbox id to send once committed. A newer
+ * invitation to the same address replaces any pending one.
  */
 export async function createInvitation(actorId: string, input: z.input<typeof createInvitationInput>, now = new Date()) {
   const { organisationId, email } = createInvitationInput.parse(input);
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
   return db.$transaction(async (tx) => {
     const organisation = await requireMember(tx, actorId, organisationId, "colleagues.manage");
     const member = await tx.membership.findFirst({ where: { organisationId, user: { email } }, select: { id: true } });
     if (member) throw new ActionError(`${email} is already a member of ${organisation.name}.`);
-    const replaced = await tx.invitation.updateMany({
-      where: { organisationId, email, acceptedAt: null, withdrawnAt: null },
-      data: { withdrawnAt: now },
-    });
+    const pending = { organisationId, email, acceptedAt: null, withdrawnAt: null };
+    const replacedIds = (await tx.invitation.findMany({ where: pending, select: { id: true } })).map((i) => i.id);
+    const replaced = await tx.invitation.updateMany({ where: { ...pending, id: { in: replacedIds } }, data: { withdrawnAt: now } });
+    await cancelUnsentInvitationMail(tx, replacedIds, "A newer invitation replaced this one.");
     const invitation = await tx.invitation.create({
       data: { organisationId, email, tokenHash: hashInvitationToken(token), invitedById: actorId, createdAt: now, expiresAt },
-      select: { id: true },
+      select: { id: true, organisationId: true, email: true, expiresAt: true },
     });
+    const outboxId = await enqueueInvitationMail(tx, actorId, invitation, organisation.name, token);
     await writeAudit(tx, {
       actorId, action: "invitation.created", organisationId, targetType: "Invitation", targetId: invitation.id,
       after: { email, expiresAt: expiresAt.toISOString(), replacedPending: replaced.count },
     });
-    return { invitationId: invitation.id, token, email, expiresAt, organisationName: organisation.name };
+    return { invitationId: invitation.id, token, email, expiresAt, organisationName: organisation.name, outboxId };
+  });
+}
+
+/**
+ * Emails a pending invitation again with a new token: the earlier link stops working (it may have gone to
+ * the wrong place, or been shown to someone), and the invitation runs for another 7 days from now.
+ */
+export async function resendInvitation(actorId: string, input: z.input<typeof resendInvitationInput>, now = new Date()) {
+  const { organisationId, invitationId } = resendInvitationInput.parse(input);
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+  return db.$transaction(async (tx) => {
+    const organisation = await requireMember(tx, actorId, organisationId, "colleagues.manage");
+    const where = { id: invitationId, organisationId, acceptedAt: null, withdrawnAt: null };
+    // Conditional on still being pending: an invitation accepted or withdrawn a moment ago is not revived.
+    const { count } = await tx.invitation.updateMany({ where, data: { tokenHash: hashInvitationToken(token), expiresAt } });
+    if (count === 0) throw new NotFoundError();
+    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: invitationId }, select: { id: true, organisationId: true, email: true, expiresAt: true } });
+    await cancelUnsentInvitationMail(tx, [invitation.id], "Sent again with a new link.");
+    const outboxId = await enqueueInvitationMail(tx, actorId, invitation, organisation.name, token);
+    await writeAudit(tx, {
+      actorId, action: "invitation.resent", organisationId, targetType: "Invitation", targetId: invitation.id,
+      after: { email: invitation.email, expiresAt: expiresAt.toISOString() },
+    });
+    return { invitationId: invitation.id, token, email: invitation.email, expiresAt, outboxId };
   });
 }
 
@@ -69,6 +132,7 @@ export async function withdrawInvitation(actorId: string, input: z.input<typeof 
       data: { withdrawnAt: now },
     });
     if (count === 0) throw new ActionError(`The invitation for ${invitation.email} has already been accepted or withdrawn.`);
+    await cancelUnsentInvitationMail(tx, [invitation.id], "The invitation was withdrawn.");
     await writeAudit(tx, {
       actorId, action: "invitation.withdrawn", organisationId, targetType: "Invitation", targetId: invitation.id,
       before: { email: invitation.email },
@@ -77,13 +141,28 @@ export async function withdrawInvitation(actorId: string, input: z.input<typeof 
   });
 }
 
-/** Invitations that can still be accepted, newest first: for the people who may invite. */
+export type InvitationEmail = { status: MailStatus; sentAt: Date | null; lastError: string | null; nextAttemptAt: Date; attempts: number };
+
+/**
+ * Invitations that can still be accepted, newest first, each with its latest invitation email (null for
+ * one made before invitations were emailed): for the people who may invite.
+ */
 export async function listPendingInvitations(manager: PermittedScope<"colleagues.manage">, now = new Date()) {
-  return db.invitation.findMany({
+  const invitations = await db.invitation.findMany({
     where: { organisationId: manager.organisationId, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
     select: { id: true, email: true, createdAt: true, expiresAt: true, invitedBy: { select: { name: true } } },
     orderBy: { createdAt: "desc" },
   });
+  const messages = invitations.length
+    ? await db.outboxMessage.findMany({
+        where: { invitationId: { in: invitations.map((i) => i.id) }, kind: "INVITATION", organisationId: manager.organisationId },
+        select: { invitationId: true, status: true, sentAt: true, lastError: true, nextAttemptAt: true, attempts: true },
+        orderBy: [{ invitationId: "asc" }, { createdAt: "desc" }],
+        distinct: ["invitationId"],
+      })
+    : [];
+  const latest = new Map(messages.map(({ invitationId, ...message }) => [invitationId, message as InvitationEmail]));
+  return invitations.map((invitation) => ({ ...invitation, lastEmail: latest.get(invitation.id) ?? null }));
 }
 
 export type InvitationStatus = "valid" | "expired" | "accepted" | "withdrawn";
@@ -121,9 +200,9 @@ export async function findInvitation(token: string, now = new Date()) {
  * Marks the invitation used, in the caller's transaction, and returns it. The conditional update is
  * what makes a link single-use: of two people accepting at once, exactly one changes the row.
  */
-async function claimInvitation(tx: Prisma.TransactionClient, token: string, now: Date) {
+async function claimInvitation(tx: Tx, where: { tokenHash: string } | { id: string }, now: Date) {
   const invitation = await tx.invitation.findUnique({
-    where: { tokenHash: hashInvitationToken(token) },
+    where,
     select: { id: true, email: true, organisationId: true, expiresAt: true, acceptedAt: true, withdrawnAt: true },
   });
   if (!invitation) throw new NotFoundError();
@@ -137,7 +216,7 @@ async function claimInvitation(tx: Prisma.TransactionClient, token: string, now:
   return invitation;
 }
 
-async function joinOrganisation(tx: Prisma.TransactionClient, user: { id: string; name: string; email: string }, invitation: { id: string; organisationId: string }) {
+async function joinOrganisation(tx: Tx, user: { id: string; name: string; email: string }, invitation: { id: string; organisationId: string }) {
   // Already a member (joined another way since): keep the role they have.
   const membership = await tx.membership.upsert({
     where: { userId_organisationId: { userId: user.id, organisationId: invitation.organisationId } },
@@ -152,17 +231,21 @@ async function joinOrganisation(tx: Prisma.TransactionClient, user: { id: string
   });
 }
 
-/** A signed-in person accepts an invitation addressed to their own email. */
+/** A signed-in person accepts an invitation addressed to their own, confirmed, email. */
 export async function acceptInvitation(userId: string, token: string, now = new Date()): Promise<{ organisationId: string }> {
   if (!invitationToken.safeParse(token).success) throw new NotFoundError();
   const result = await db.$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, emailVerifiedAt: true } });
     const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { email: true } });
     if (!invitation) throw new NotFoundError();
     if (invitation.email !== user.email) {
       throw new ActionError(`This invitation is for ${invitation.email}. Sign out, then open the link again to accept it as that person.`);
     }
-    const claimed = await claimInvitation(tx, token, now);
+    // Only an account whose address was never proved (none made by this app has that) is stopped here.
+    if (!user.emailVerifiedAt) {
+      throw new ActionError(`Confirm your address first: ${user.email} has not been confirmed as yours. Ask Schoot support for help.`);
+    }
+    const claimed = await claimInvitation(tx, { tokenHash: hashInvitationToken(token) }, now);
     await joinOrganisation(tx, user, claimed);
     return { organisationId: claimed.organisationId };
   });
@@ -170,21 +253,115 @@ export async function acceptInvitation(userId: string, token: string, now = new 
   return result;
 }
 
-/** A visitor holding the link sets their name and password: a new account that joins as a Member. */
-export async function acceptInvitationWithNewAccount(input: z.input<typeof newAccountInput>, now = new Date()): Promise<{ email: string }> {
-  const { token, name, password } = newAccountInput.parse(input);
+/** The one answer to a confirmation request, whatever happened: it must not tell whether the address has an account. */
+export const confirmationSentMessage = (address: string) => `We have sent a link to ${address}. Open it to choose your password.`;
+
+/**
+ * A visitor holding an invitation link asks to make an account. Nothing is decided here that the visitor
+ * could see: a link to choose a password goes to the invited address (or, if it has an account already, an
+ * email saying so), at most CONFIRMATIONS_PER_HOUR an hour per invitation, and the answer is always the same.
+ */
+export async function requestAddressConfirmation(token: string, now = new Date()): Promise<{ message: string; outboxIds: string[] }> {
+  if (!invitationToken.safeParse(token).success) throw new NotFoundError();
+  return db.$transaction(async (tx) => {
+    const found = await tx.invitation.findUnique({
+      where: { tokenHash: hashInvitationToken(token) },
+      select: { id: true, email: true, organisationId: true, expiresAt: true, acceptedAt: true, withdrawnAt: true, organisation: { select: { name: true } } },
+    });
+    if (!found) throw new NotFoundError();
+    const status = statusOf(found, now);
+    if (status !== "valid") throw new ActionError(refusals[status]);
+    // One request at a time per invitation, so two at once cannot both pass the count below.
+    await tx.$queryRaw`SELECT id FROM "Invitation" WHERE id = ${found.id}::uuid FOR UPDATE`;
+    const answer = { message: confirmationSentMessage(found.email), outboxIds: [] as string[] };
+    const recent = await tx.outboxMessage.count({
+      where: { invitationId: found.id, kind: { in: ["EMAIL_VERIFICATION", "ACCOUNT_EXISTS"] }, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
+    });
+    if (recent >= CONFIRMATIONS_PER_HOUR) return answer;
+
+    const payload = { organisationName: found.organisation.name, email: found.email };
+    const mail = { to: found.email, userId: null, organisationId: found.organisationId, invitationId: found.id, payload };
+    const existing = await tx.user.findUnique({ where: { email: found.email }, select: { id: true } });
+    let outboxId: string;
+    if (existing) {
+      outboxId = await enqueueMail(tx, { ...mail, kind: "ACCOUNT_EXISTS", secret: token });
+    } else {
+      const secret = newToken();
+      await tx.emailVerification.create({
+        data: { invitationId: found.id, email: found.email, tokenHash: hashInvitationToken(secret), createdAt: now, expiresAt: new Date(now.getTime() + VERIFICATION_LIFETIME_MS) },
+        select: { id: true },
+      });
+      outboxId = await enqueueMail(tx, { ...mail, kind: "EMAIL_VERIFICATION", secret });
+    }
+    // Read by no page: "Recent changes" leaves it out, so no school learns from it whether the address has an account.
+    await writeAudit(tx, {
+      actorId: null, action: "invitation.confirmation_requested", organisationId: found.organisationId, targetType: "Invitation", targetId: found.id,
+      after: { email: found.email, existingAccount: Boolean(existing) },
+    });
+    return { ...answer, outboxIds: [outboxId] };
+  });
+}
+
+export type VerificationStatus = "valid" | "expired" | "used";
+
+const verificationRefusals: Record<Exclude<VerificationStatus, "valid">, string> = {
+  used: "This link has already been used. If you chose your password then, sign in. If not, open the invitation again to get a new link.",
+  expired: "This link has expired: it works for 24 hours. Open the invitation again to get a new link.",
+};
+export const unknownVerificationMessage = "This link is not valid. Check that you copied all of it, or open the invitation again to get a new link.";
+
+function verificationStatusOf(verification: { usedAt: Date | null; expiresAt: Date }, now: Date): VerificationStatus {
+  if (verification.usedAt) return "used";
+  return verification.expiresAt <= now ? "expired" : "valid";
+}
+
+/** What the confirmation page shows for a link: null when the token matches nothing. Reading changes nothing. */
+export async function findVerification(token: string, now = new Date()) {
+  if (!verificationToken.safeParse(token).success) return null;
+  const verification = await db.emailVerification.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: { email: true, expiresAt: true, usedAt: true, invitation: { select: { expiresAt: true, acceptedAt: true, withdrawnAt: true, organisation: { select: { name: true } } } } },
+  });
+  if (!verification) return null;
+  const status = verificationStatusOf(verification, now);
+  const invitationStatus = statusOf(verification.invitation, now);
+  return {
+    email: verification.email,
+    organisationName: verification.invitation.organisation.name,
+    status,
+    /** Why the form is not offered, or null when it is. */
+    refusal: status !== "valid" ? verificationRefusals[status] : invitationStatus !== "valid" ? refusals[invitationStatus] : null,
+  };
+}
+
+/**
+ * The person who opened the emailed link chooses a name and password: the account is made with its address
+ * confirmed, and joins the invitation's organisation as a Member. The verification and the invitation are
+ * each claimed by a conditional update in the one transaction: a link works once, even used twice at once.
+ */
+export async function completeSignUp(input: z.input<typeof completeSignUpInput>, now = new Date()): Promise<{ email: string }> {
+  const { token, name, password } = completeSignUpInput.parse(input);
+  const tokenHash = hashInvitationToken(token);
   // A made-up token must not cost a 19 MiB hash: check it exists and is usable first (claimed again below).
-  const pending = await db.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { expiresAt: true, acceptedAt: true, withdrawnAt: true } });
-  if (!pending) throw new NotFoundError();
-  const status = statusOf(pending, now);
-  if (status !== "valid") throw new ActionError(refusals[status]);
+  const pending = await db.emailVerification.findUnique({ where: { tokenHash }, select: { usedAt: true, expiresAt: true } });
+  if (!pending) throw new ActionError(unknownVerificationMessage);
+  const status = verificationStatusOf(pending, now);
+  if (status !== "valid") throw new ActionError(verificationRefusals[status]);
   const passwordHash = await hashPassword(password); // before the transaction: hashing is slow on purpose
   try {
     const joined = await db.$transaction(async (tx) => {
-      const claimed = await claimInvitation(tx, token, now);
+      const verification = await tx.emailVerification.findUniqueOrThrow({ where: { tokenHash }, select: { id: true, email: true, invitationId: true } });
+      const { count } = await tx.emailVerification.updateMany({ where: { id: verification.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+      if (count === 0) throw new ActionError(verificationRefusals.used);
+      const claimed = await claimInvitation(tx, { id: verification.invitationId }, now);
+      if (claimed.email !== verification.email) throw new NotFoundError(); // cannot happen: both are written together
       const existing = await tx.user.findUnique({ where: { email: claimed.email }, select: { id: true } });
       if (existing) throw new ActionError(`There is already an account for ${claimed.email}. Sign in to accept the invitation.`);
-      const user = await tx.user.create({ data: { email: claimed.email, name, passwordHash }, select: { id: true, name: true, email: true } });
+      const user = await tx.user.create({
+        data: { email: claimed.email, name, passwordHash, emailVerifiedAt: now },
+        select: { id: true, name: true, email: true },
+      });
+      await writeAudit(tx, { actorId: user.id, action: "user.created", targetType: "User", targetId: user.id, after: { email: user.email, name: user.name, emailVerified: true } });
       await joinOrganisation(tx, user, claimed);
       return { id: user.id, email: user.email };
     });

@@ -8,8 +8,10 @@ vi.mock("@/lib/auth", async () => {
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ origin: "https://schoot.test" }) }));
+// after() needs a request; the outbox rows are what these tests look at (invitations-email.test.ts sends them).
+vi.mock("@/lib/mail/send-soon", () => ({ sendSoon: vi.fn() }));
 
-const { changeRoleAction, createInvitationAction, removeColleagueAction, withdrawInvitationAction } = await import("@/app/(app)/workplace/my-school/actions");
+const { changeRoleAction, createInvitationAction, removeColleagueAction, resendInvitationAction, withdrawInvitationAction } = await import("@/app/(app)/workplace/my-school/actions");
 const { switchOrganisationAction } = await import("@/app/(app)/actions");
 const { db } = await import("@/lib/db");
 const { createInvitation } = await import("@/lib/invitations");
@@ -68,6 +70,16 @@ const actions: {
     action: withdrawInvitationAction,
     state: (_w, p) => db.invitation.findUnique({ where: { id: p.invitationId! }, select: { withdrawnAt: true } }),
   },
+  {
+    name: "send an invitation again",
+    prepare: async (w) => ({ invitationId: (await createInvitation(w.admin.id, { organisationId: w.school.id, email: `${unique("r")}@new.example` })).invitationId }),
+    fields: (w, p) => ({ organisationId: w.school.id, invitationId: p.invitationId! }),
+    action: resendInvitationAction,
+    state: async (_w, p) => [
+      await db.invitation.findUnique({ where: { id: p.invitationId! }, select: { tokenHash: true, expiresAt: true } }),
+      await db.outboxMessage.count({ where: { invitationId: p.invitationId! } }),
+    ],
+  },
 ];
 
 describe("My School actions: who may do what", () => {
@@ -106,6 +118,7 @@ describe("ids from another organisation", () => {
       await callAs(world.otherAdmin.id, changeRoleAction, { organisationId: own, membershipId: world.admin.membershipId, role: "MEMBER", confirm: "yes" }),
       await callAs(world.otherAdmin.id, removeColleagueAction, { organisationId: own, membershipId: world.member.membershipId }),
       await callAs(world.otherAdmin.id, withdrawInvitationAction, { organisationId: own, invitationId }),
+      await callAs(world.otherAdmin.id, resendInvitationAction, { organisationId: own, invitationId }),
     ];
     for (const result of attempts) expect(result.message).toBe(NOT_FOUND);
     expect(await roleOf(world.member.membershipId)).toBe("MEMBER");

@@ -1,5 +1,6 @@
 // Invitations on a real PostgreSQL: a hashed single-use token, 7 days' validity, withdrawal, and joining
-// as a new or an existing account.
+// as a new account (through the link emailed to the address: tests/integration/invitations-email.test.ts has
+// the emails themselves) or as an existing one.
 import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 
@@ -9,11 +10,25 @@ const { db } = await import("@/lib/db");
 const { describeChange, listRecentChanges } = await import("@/lib/recent-changes");
 const { checkCredentials } = await import("@/lib/sign-in");
 const invitations = await import("@/lib/invitations");
-const { acceptInvitation, acceptInvitationWithNewAccount, createInvitation, findInvitation, INVITATION_LIFETIME_MS, listPendingInvitations, withdrawInvitation } = invitations;
+const { acceptInvitation, completeSignUp, createInvitation, findInvitation, INVITATION_LIFETIME_MS, listPendingInvitations, requestAddressConfirmation, withdrawInvitation } = invitations;
 const { makeSchoolWithStaff } = await import("./colleague-fixtures");
 const { permittedAs, unique } = await import("./helpers");
+const { sendNow, waitForMailTo } = await import("./mail-helpers");
 
 const newEmail = () => `${unique("invitee")}@new.example`;
+
+/** Asks for the confirmation link as the invitation page does, and reads its token from the email that arrived. */
+async function confirmationToken(invitationToken: string, email: string, now = new Date()): Promise<string> {
+  const { outboxIds } = await requestAddressConfirmation(invitationToken, now);
+  await sendNow(outboxIds);
+  const mail = await waitForMailTo(email, /Confirm your email address/);
+  return mail.links[0]!.split("/confirm-email/")[1]!;
+}
+
+/** The whole new-account path: the emailed link, then a name and a password. */
+async function signUp(invitationToken: string, email: string, name: string, password = "a-good-long-password", now = new Date()) {
+  return completeSignUp({ token: await confirmationToken(invitationToken, email, now), name, password }, now);
+}
 
 async function invite(email = newEmail(), now = new Date()) {
   const world = await makeSchoolWithStaff();
@@ -67,31 +82,35 @@ describe("an inviter who stops being an Administrator", () => {
 });
 
 describe("accepting with a new account", () => {
-  it("creates the account with an Argon2id password, joins as a Member, and signs in with that password", async () => {
+  it("creates the account with a confirmed address and an Argon2id password, joins as a Member, and signs in with that password", async () => {
     const { school, token, email } = await invite();
-    await acceptInvitationWithNewAccount({ token, name: "  New Colleague ", password: "a-good-long-password" });
-    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, passwordHash: true, currentOrganisationId: true, memberships: true } });
+    await signUp(token, email, "  New Colleague ");
+    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, passwordHash: true, emailVerifiedAt: true, currentOrganisationId: true, memberships: true } });
     expect(user.name).toBe("New Colleague");
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.emailVerifiedAt).toBeInstanceOf(Date);
     expect(user.currentOrganisationId).toBe(school.id);
     expect(user.memberships.map((m) => [m.organisationId, m.role])).toEqual([[school.id, "MEMBER"]]);
     expect((await checkCredentials(email, "a-good-long-password", unique("ip"))).ok).toBe(true);
     expect((await listRecentChanges(await permittedAs(school.id, "colleagues.manage"))).map(describeChange)[0]).toBe("New Colleague accepted an invitation and joined as a Member");
-  });
-
-  it("works once: a second use is refused and creates nothing", async () => {
-    const { token, email } = await invite();
-    await acceptInvitationWithNewAccount({ token, name: "First", password: "a-good-long-password" });
-    await expect(acceptInvitationWithNewAccount({ token, name: "Second", password: "another-long-password" })).rejects.toThrow(/already been used/);
-    expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe("First");
     expect((await findInvitation(token))?.status).toBe("accepted");
   });
 
-  it("works once even when the link is used twice at the same moment", async () => {
+  it("works once: the used invitation sends no more links, and the used confirmation link is refused", async () => {
+    const { token, email } = await invite();
+    const confirmation = await confirmationToken(token, email);
+    await completeSignUp({ token: confirmation, name: "First", password: "a-good-long-password" });
+    await expect(completeSignUp({ token: confirmation, name: "Second", password: "another-long-password" })).rejects.toThrow(/already been used/);
+    await expect(requestAddressConfirmation(token)).rejects.toThrow(/already been used/);
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).name).toBe("First");
+  });
+
+  it("works once even when the confirmation link is used twice at the same moment", async () => {
     const { school, token, email } = await invite();
+    const confirmation = await confirmationToken(token, email);
     const results = await Promise.allSettled([
-      acceptInvitationWithNewAccount({ token, name: "One", password: "a-good-long-password" }),
-      acceptInvitationWithNewAccount({ token, name: "Two", password: "a-good-long-password" }),
+      completeSignUp({ token: confirmation, name: "One", password: "a-good-long-password" }),
+      completeSignUp({ token: confirmation, name: "Two", password: "a-good-long-password" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.user.count({ where: { email } })).toBe(1);
@@ -105,15 +124,20 @@ describe("accepting with a new account", () => {
     const justAfter = new Date(created.getTime() + INVITATION_LIFETIME_MS);
     expect((await findInvitation(token, justBefore))?.status).toBe("valid");
     expect((await findInvitation(token, justAfter))?.status).toBe("expired");
-    await expect(acceptInvitationWithNewAccount({ token, name: "Late", password: "a-good-long-password" }, justAfter)).rejects.toThrow(/expired/);
+    await expect(requestAddressConfirmation(token, justAfter)).rejects.toThrow(/expired/);
+    // A confirmation link asked for in time does not outlive the invitation.
+    const confirmation = await confirmationToken(token, email, justBefore);
+    await expect(completeSignUp({ token: confirmation, name: "Late", password: "a-good-long-password" }, justAfter)).rejects.toThrow(/expired/);
     expect(await db.user.count({ where: { email } })).toBe(0);
     expect(await listPendingInvitations(await permittedAs((await db.invitation.findFirstOrThrow({ where: { email } })).organisationId, "colleagues.manage"), justAfter)).toEqual([]);
   });
 
-  it("refuses a withdrawn invitation", async () => {
+  it("refuses a withdrawn invitation, even with a confirmation link sent before it was withdrawn", async () => {
     const { school, admin, token, invitationId, email } = await invite();
+    const confirmation = await confirmationToken(token, email);
     expect((await withdrawInvitation(admin.id, { organisationId: school.id, invitationId })).message).toMatch(/withdrawn/);
-    await expect(acceptInvitationWithNewAccount({ token, name: "Too late", password: "a-good-long-password" })).rejects.toThrow(/withdrawn/);
+    await expect(requestAddressConfirmation(token)).rejects.toThrow(/withdrawn/);
+    await expect(completeSignUp({ token: confirmation, name: "Too late", password: "a-good-long-password" })).rejects.toThrow(/withdrawn/);
     expect(await db.user.count({ where: { email } })).toBe(0);
     await expect(withdrawInvitation(admin.id, { organisationId: school.id, invitationId })).rejects.toThrow(/already been accepted or withdrawn/);
   });
@@ -121,7 +145,9 @@ describe("accepting with a new account", () => {
   it("refuses to create a second account for an email that has one, leaving the invitation usable by signing in", async () => {
     const { school, admin, otherAdmin } = await makeSchoolWithStaff();
     const { token } = await createInvitation(admin.id, { organisationId: school.id, email: otherAdmin.email });
-    await expect(acceptInvitationWithNewAccount({ token, name: "Dup", password: "a-good-long-password" })).rejects.toThrow(/already an account/);
+    const answer = await requestAddressConfirmation(token);
+    expect(answer.message).toBe(`We have sent a link to ${otherAdmin.email}. Open it to choose your password.`);
+    expect(await db.emailVerification.count({ where: { email: otherAdmin.email } })).toBe(0);
     const found = await findInvitation(token);
     expect(found).toMatchObject({ status: "valid" });
     // What the page is given says nothing about whether the address has an account.
@@ -132,7 +158,8 @@ describe("accepting with a new account", () => {
   it("answers a token that matches nothing, or is malformed, as not found", async () => {
     expect(await findInvitation("A".repeat(43))).toBeNull();
     expect(await findInvitation("short")).toBeNull();
-    await expect(acceptInvitationWithNewAccount({ token: "A".repeat(43), name: "X", password: "a-good-long-password" })).rejects.toThrow(/Not found/);
+    await expect(requestAddressConfirmation("A".repeat(43))).rejects.toThrow(/Not found/);
+    await expect(completeSignUp({ token: "A".repeat(43), name: "X", password: "a-good-long-password" })).rejects.toThrow(/not valid/);
   });
 });
 
@@ -151,5 +178,13 @@ describe("accepting as a signed-in person", () => {
     const { token, member } = await invite();
     await expect(acceptInvitation(member.id, token)).rejects.toThrow(/This invitation is for/);
     expect((await findInvitation(token))?.status).toBe("valid");
+  });
+
+  it("refuses an account whose address was never confirmed, and leaves the invitation unused", async () => {
+    const { token, email, school } = await invite();
+    const unconfirmed = await db.user.create({ data: { email, name: "Not Confirmed", passwordHash: "not-a-hash", emailVerifiedAt: null } });
+    await expect(acceptInvitation(unconfirmed.id, token)).rejects.toThrow(/Confirm your address first/);
+    expect((await findInvitation(token))?.status).toBe("valid");
+    expect(await db.membership.count({ where: { userId: unconfirmed.id, organisationId: school.id } })).toBe(0);
   });
 });

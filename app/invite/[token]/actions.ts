@@ -1,12 +1,12 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { authAction, visitorAction } from "@/lib/action";
-import { signIn, signOut } from "@/lib/auth";
+import { signOut } from "@/lib/auth";
+import { sendSoon } from "@/lib/mail/send-soon";
 import { revokeSession } from "@/lib/sessions";
-import { acceptInvitation, acceptInvitationWithNewAccount, invitationToken, newAccountInput } from "@/lib/invitations";
+import { acceptInvitation, invitationToken, requestAddressConfirmation } from "@/lib/invitations";
 
 const tokenInput = z.object({ token: invitationToken });
 
@@ -17,18 +17,14 @@ export const acceptInvitationAction = authAction(tokenInput, async function join
 });
 
 /**
- * A visitor with the link sets a name and password. The single-use token is the proof of the right to
- * act (lib/invitations.ts claims it in the same transaction that creates the account).
+ * A visitor with the link asks for an account. The link alone proves nothing (the inviter has seen it), so
+ * the answer is an email to the invited address; what it says, and whether the address has an account, only
+ * that mailbox learns. The page's answer is the same in every case.
  */
-export const createAccountAction = visitorAction(newAccountInput, async function joinWithNewAccount(input) {
-  const { email } = await acceptInvitationWithNewAccount(input);
-  try {
-    await signIn("credentials", { email, password: input.password, redirectTo: "/workplace/my-school" });
-  } catch (error) {
-    // The account exists and has joined; only the automatic sign-in failed (for example, throttled).
-    if (error instanceof AuthError) return { ok: true, message: "Your account is ready and you have joined. Sign in to carry on." };
-    throw error;
-  }
+export const requestAddressConfirmationAction = visitorAction(tokenInput, async function askForConfirmationLink({ token }) {
+  const { message, outboxIds } = await requestAddressConfirmation(token);
+  sendSoon(outboxIds);
+  return { ok: true, message };
 });
 
 /** Signed in as someone else: sign out and come back to the same invitation. */

@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field } from "@/components/field";
 import type { FormState } from "@/lib/form-state";
-import { acceptInvitationAction, createAccountAction, signOutForInvitationAction } from "./actions";
+import { acceptInvitationAction, requestAddressConfirmationAction, signOutForInvitationAction } from "./actions";
 
 const primary = "w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70";
 
@@ -12,7 +11,7 @@ function FormMessage({ state }: { state: FormState }) {
     <div
       role="alert"
       data-testid="form-message"
-      className={!state.message ? "sr-only" : state.ok ? "rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"}
+      className={!state.message ? "sr-only" : state.ok ? "rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm break-words text-green-900" : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm break-words text-red-800"}
     >
       {state.message}
     </div>
@@ -32,18 +31,15 @@ export function AcceptInvitationForm({ token, organisationName }: { token: strin
   );
 }
 
-export function NewAccountForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(createAccountAction, {});
+/** No fields: the link goes to the invited address, whoever presses the button. */
+export function RequestConfirmationForm({ token }: { token: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(requestAddressConfirmationAction, {});
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} className="space-y-4">
       <input type="hidden" name="token" value={token} />
-      <p className="text-slate-700">Set your name and a password for <strong>{email}</strong>.</p>
       <FormMessage state={state} />
-      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} errors={state.errors?.name} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={state.errors?.password} />
       <button type="submit" disabled={pending} className={primary}>
-        {pending ? "Joining…" : "Create account and join"}
+        {pending ? "Sending…" : "Send me a link to confirm my address"}
       </button>
     </form>
   );

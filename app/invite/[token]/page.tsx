@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
 import { findInvitation } from "@/lib/invitations";
-import { AcceptInvitationForm, NewAccountForm, SignOutForInvitationForm } from "./invitation-forms";
+import { AcceptInvitationForm, RequestConfirmationForm, SignOutForInvitationForm } from "./invitation-forms";
 
 // The token is in the address: keep it out of the Referer header of any link followed to another site.
 // "same-origin", not "no-referrer": a form posted from here must still carry this site's Origin, or
@@ -32,7 +32,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     body = (
       <>
         <p className="text-slate-700">
-          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as {viewer.email}. Sign out to accept it as {invitation.email}.
+          This invitation is for <strong className="break-all">{invitation.email}</strong>, but you are signed in as {viewer.email}. Sign out to accept it as {invitation.email}.
         </p>
         <SignOutForInvitationForm token={token} />
       </>
@@ -44,7 +44,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <>
         <section aria-labelledby="have-account" className="space-y-3">
           <h2 id="have-account" className="text-lg font-semibold">Already use Schoot?</h2>
-          <p className="text-slate-700">Sign in as <strong>{invitation.email}</strong>, then accept the invitation.</p>
+          <p className="text-slate-700">Sign in as <strong className="break-all">{invitation.email}</strong>, then accept the invitation.</p>
           <Link
             href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
             className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
@@ -54,7 +54,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         </section>
         <section aria-labelledby="new-account" className="space-y-3 border-t border-slate-200 pt-4">
           <h2 id="new-account" className="text-lg font-semibold">New to Schoot?</h2>
-          <NewAccountForm token={token} email={invitation.email} />
+          <p className="text-slate-700">
+            We will email a link to <strong className="break-all">{invitation.email}</strong>. Open it to confirm the address is yours, then choose your name and password.
+          </p>
+          <RequestConfirmationForm token={token} />
         </section>
       </>
     );
