@@ -130,6 +130,11 @@ test("no 5xx, no write and a clear answer for hostile input to every action and 
       { viewer: "support", path: (v) => `/console/tickets?status=${v}&category=${v}&organisation=${v}&after=${v}` },
       { viewer: "support", path: (v) => `/console/tickets/${v}`, inPath: true },
       { viewer: "visitor", path: (v) => `/invite/${v}`, inPath: true },
+      { viewer: "visitor", path: (v) => `/confirm-email/${v}`, inPath: true },
+      { viewer: "visitor", path: (v) => `/reset-password/${v}`, inPath: true },
+      { viewer: "visitor", path: (v) => `/unsubscribe?u=${v}&l=${v}&t=${v}` },
+      { viewer: "visitor", path: (v) => `/api/unsubscribe?u=${v}&l=${v}&t=${v}` },
+      { viewer: "visitor", path: (v) => `/dev/mailbox?key=${v}` },
       { viewer: "visitor", path: (v) => `/sign-in?callbackUrl=${v}` },
     ];
     const probes: Probe[] = [];
@@ -312,7 +317,7 @@ function readActions(toPath: (route: string) => string) {
     const pages = Object.keys(entry.workers).filter((w) => w.endsWith("/page"));
     const page = pages.find((p) => p.startsWith("app/(app)/workplace/my-school")) ?? pages[0]!;
     const route = toPath(page);
-    return { id, name: entry.exportedName ?? id.slice(0, 8), path: route === "/" ? "/" : route, visitor: route.startsWith("/sign-in") || route.startsWith("/invite/") };
+    return { id, name: entry.exportedName ?? id.slice(0, 8), path: route === "/" ? "/" : route, visitor: /^\/(sign-in|invite\/|confirm-email\/|forgot-password|reset-password\/)/.test(route) };
   });
 }
 

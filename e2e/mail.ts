@@ -13,8 +13,8 @@ export function mailCount(): number {
 }
 
 /** Waits for an email to `to` whose subject matches, newer than `after` messages. */
-export function receivedMail(to: string, subject: RegExp, after = 0): Promise<ReceivedMail> {
-  return waitForMail(dir(), to, subject, { after, timeoutMs: 15_000 });
+export function receivedMail(to: string, subject: RegExp, after = 0, timeoutMs = 15_000): Promise<ReceivedMail> {
+  return waitForMail(dir(), to, subject, { after, timeoutMs });
 }
 
 /** The one link a message holds (every message has exactly one). */

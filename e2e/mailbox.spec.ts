@@ -16,7 +16,10 @@ test("the local mailbox says it is for development only, lists what was sent and
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await receivedMail(email, /Reset your Schoot password/, before);
 
-  await page.goto("/dev/mailbox");
+  // Only with the key the scripts printed: others on the network cannot read the links in it.
+  expect((await page.goto("/dev/mailbox"))!.status()).toBe(404);
+  expect((await page.goto("/dev/mailbox?key=not-the-key-not-the-key"))!.status()).toBe(404);
+  await page.goto(`/dev/mailbox?key=${process.env.SCHOOT_LOCAL_MAILBOX}`);
   await expect(page.getByRole("heading", { name: "Local mailbox", level: 1 })).toBeVisible();
   await expect(page.getByRole("note")).toContainText("Development only");
   const message = page.getByTestId("mail").filter({ hasText: email }).first();

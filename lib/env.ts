@@ -28,9 +28,14 @@ const envSchema = z
     APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be the app's http(s):// address, like https://schoot.example.org" }).optional(),
     /** The bearer token Vercel Cron sends to /api/cron/mail. Unset, the route refuses every call. */
     CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
-    /** Set only by the project's own scripts when they run the local SMTP server: turns on /dev/mailbox. */
-    SCHOOT_LOCAL_MAILBOX: z.string().optional(),
+    /** Set only by the project's own scripts when they run the local SMTP server: /dev/mailbox?key=<this>. */
+    SCHOOT_LOCAL_MAILBOX: z.string().min(16).optional(),
     MAIL_CAPTURE_DIR: z.string().optional(),
+  })
+  // Reset and confirmation links must not travel in clear: http only for this machine (local runs, the tests).
+  .refine((e) => e.NODE_ENV !== "production" || !e.APP_URL || e.APP_URL.startsWith("https://") || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/?$/.test(e.APP_URL), {
+    path: ["APP_URL"],
+    message: "APP_URL must be https:// in production (http:// only for localhost)",
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -39,11 +44,16 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  cached = readEnv(process.env);
+  return cached;
+}
+
+/** The configuration from these variables, or an error naming every bad one. */
+export function readEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid configuration:\n${problems}\nSee the configuration table in README.md.`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }

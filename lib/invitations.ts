@@ -47,6 +47,15 @@ export function hashInvitationToken(token: string): string {
 
 const newToken = () => randomBytes(32).toString("base64url");
 
+/**
+ * Invitation emails an organisation may send in an hour, and one invitation may be sent in a day: enough for
+ * a school inviting its staff by hand, too few for anyone to use the school's name to send mail in bulk
+ * (a staff list is imported instead).
+ */
+export const INVITATIONS_PER_HOUR = 100;
+export const SENDS_PER_INVITATION_PER_DAY = 5;
+const HOUR_MS = 60 * 60 * 1000;
+
 /** Earlier invitation emails still waiting to go carry a link that no longer works: they are not sent. */
 async function cancelUnsentInvitationMail(tx: Tx, invitationIds: string[], reason: string) {
   if (!invitationIds.length) return;
@@ -78,6 +87,10 @@ export async function createInvitation(actorId: string, input: z.input<typeof cr
     const organisation = await requireMember(tx, actorId, organisationId, "colleagues.manage");
     const member = await tx.membership.findFirst({ where: { organisationId, user: { email } }, select: { id: true } });
     if (member) throw new ActionError(`${email} is already a member of ${organisation.name}.`);
+    const sentLastHour = await tx.outboxMessage.count({ where: { organisationId, kind: "INVITATION", createdAt: { gt: new Date(now.getTime() - HOUR_MS) } } });
+    if (sentLastHour >= INVITATIONS_PER_HOUR) {
+      throw new ActionError(`${organisation.name} has sent ${INVITATIONS_PER_HOUR} invitations in the last hour. Wait a while before sending more.`);
+    }
     const pending = { organisationId, email, acceptedAt: null, withdrawnAt: null };
     const replacedIds = (await tx.invitation.findMany({ where: pending, select: { id: true } })).map((i) => i.id);
     const replaced = await tx.invitation.updateMany({ where: { ...pending, id: { in: replacedIds } }, data: { withdrawnAt: now } });
@@ -106,9 +119,18 @@ export async function resendInvitation(actorId: string, input: z.input<typeof re
   return db.$transaction(async (tx) => {
     const organisation = await requireMember(tx, actorId, organisationId, "colleagues.manage");
     const where = { id: invitationId, organisationId, acceptedAt: null, withdrawnAt: null };
-    // Conditional on still being pending: an invitation accepted or withdrawn a moment ago is not revived.
-    const { count } = await tx.invitation.updateMany({ where, data: { tokenHash: hashInvitationToken(token), expiresAt } });
+    const current = await tx.invitation.findFirst({ where, select: { email: true, expiresAt: true } });
+    if (!current) throw new NotFoundError();
+    // An expired one is not revived: inviting again checks the address is not a member by now.
+    if (current.expiresAt <= now) throw new ActionError(`The invitation for ${current.email} has expired. Invite them again.`);
+    // Conditional on still being pending and in date: one accepted or withdrawn a moment ago is not revived.
+    // The row stays locked to the end, so two resends at once count one after the other below.
+    const { count } = await tx.invitation.updateMany({ where: { ...where, expiresAt: { gt: now } }, data: { tokenHash: hashInvitationToken(token), expiresAt } });
     if (count === 0) throw new NotFoundError();
+    const sentToday = await tx.outboxMessage.count({ where: { invitationId, kind: "INVITATION", createdAt: { gt: new Date(now.getTime() - 24 * HOUR_MS) } } });
+    if (sentToday >= SENDS_PER_INVITATION_PER_DAY) {
+      throw new ActionError(`The invitation for ${current.email} has been sent ${SENDS_PER_INVITATION_PER_DAY} times today. Check the address with them, or send it again tomorrow.`);
+    }
     const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: invitationId }, select: { id: true, organisationId: true, email: true, expiresAt: true } });
     await cancelUnsentInvitationMail(tx, [invitation.id], "Sent again with a new link.");
     const outboxId = await enqueueInvitationMail(tx, actorId, invitation, organisation.name, token);
@@ -178,6 +200,11 @@ const refusals: Record<Exclude<InvitationStatus, "valid">, string> = {
   withdrawn: "This invitation has been withdrawn. Ask your school's Administrator for a new one.",
   expired: "This invitation has expired. Ask your school's Administrator for a new one.",
 };
+
+/** Why an invitation that is not valid any more cannot be used, in the words the pages show. */
+export function invitationRefusal(status: Exclude<InvitationStatus, "valid">): string {
+  return refusals[status];
+}
 
 /** What the invitation page shows for a link: null when the token matches no invitation. */
 export async function findInvitation(token: string, now = new Date()) {

@@ -6,7 +6,7 @@ import { roleLabels, roleWithArticle } from "./labels";
 import { newcomerRole } from "./permissions";
 
 // The audit actions that My School's "Recent changes" tells the story of.
-const COLLEAGUE_ACTIONS = ["membership.role_changed", "membership.removed", "invitation.created", "invitation.withdrawn", "invitation.accepted"];
+const COLLEAGUE_ACTIONS = ["membership.role_changed", "membership.removed", "invitation.created", "invitation.resent", "invitation.withdrawn", "invitation.accepted"];
 
 type Person = { userId?: string; name?: string; email?: string; role?: string };
 export type ChangeRow = { id: string; action: string; actorId: string | null; actorName: string | null; before: unknown; after: unknown; createdAt: Date };
@@ -45,6 +45,8 @@ export function describeChange(change: ChangeRow): string {
       return subject === change.actorId ? `${actor} left the organisation` : `${actor} removed ${target}`;
     case "invitation.created":
       return `${actor} invited ${after.email ?? "a colleague"}`;
+    case "invitation.resent":
+      return `${actor} sent the invitation for ${after.email ?? "a colleague"} again, with a new link`;
     case "invitation.withdrawn":
       return `${actor} withdrew the invitation for ${before.email ?? "a colleague"}`;
     case "invitation.accepted":

@@ -47,7 +47,7 @@ try {
   // The app sends over real SMTP to the project's local server; the journeys read what arrived (e2e/mail.ts).
   mail = await startLocalMailServer({ dir: mailDir });
   Object.assign(env, {
-    SMTP_URL: mail.url, MAIL_CAPTURE_DIR: mailDir, SCHOOT_LOCAL_MAILBOX: "1",
+    SMTP_URL: mail.url, MAIL_CAPTURE_DIR: mailDir, SCHOOT_LOCAL_MAILBOX: randomBytes(18).toString("base64url"),
     APP_URL: `http://127.0.0.1:${env.E2E_PORT}`, CRON_SECRET: randomBytes(24).toString("base64url"),
   });
   code = await run("npx", ["playwright", "test", ...process.argv.slice(2).filter((a) => a !== "--no-build")], env);

@@ -56,7 +56,9 @@ if (!env.SMTP_URL && (database || command.includes("dev"))) {
   mail = await startLocalMailServer({ dir });
   env.SMTP_URL = mail.url;
   env.MAIL_CAPTURE_DIR = dir;
-  env.SCHOOT_LOCAL_MAILBOX = "1";
+  // The mailbox page's key: `next dev` listens on every interface, and the page holds reset and confirmation
+  // links, so someone else on the network must not be able to read it.
+  env.SCHOOT_LOCAL_MAILBOX = randomBytes(18).toString("base64url");
   env.APP_URL ??= `http://localhost:${port}`;
   env.CRON_SECRET ??= randomBytes(24).toString("base64url");
 }
@@ -81,7 +83,7 @@ try {
       console.log("Using the configured database as it is: migrations are the release step (`npm run db:migrate`).");
     }
     const demo = database ? "  Demo sign-ins (password schoot-demo-2026):\n    lead@northstar.example   MAT lead\n    head@riverside.example   school Administrator\n" : "";
-    const mailbox = mail ? `  Email goes to the local mailbox: http://localhost:${port}/dev/mailbox\n` : "";
+    const mailbox = mail ? `  Email goes to the local mailbox: http://localhost:${port}/dev/mailbox?key=${env.SCHOOT_LOCAL_MAILBOX}\n` : "";
     console.log(`\n  Schoot trust progress: http://localhost:${port}\n${demo}${mailbox}`);
   }
 } catch (error) {

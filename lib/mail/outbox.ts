@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { SendMailOptions, Transporter } from "nodemailer";
+import { findSchoolProgressScope, findTrustOverview } from "../access";
 import { db, type Tx } from "../db";
 import { env } from "../env";
 import type { MailKind, MailStatus } from "../generated/prisma/enums";
@@ -63,7 +64,7 @@ export async function enqueueMail<K extends MailKind>(tx: Tx, message: OutboxInp
 }
 
 type Claimed = {
-  id: string; kind: MailKind; to: string; userId: string | null; payload: unknown; secret: string | null; attempts: number;
+  id: string; kind: MailKind; to: string; userId: string | null; organisationId: string | null; payload: unknown; secret: string | null; attempts: number;
 };
 
 /** Takes up to `limit` messages that are due (or whose sender's claim lapsed), for this sender alone. */
@@ -78,7 +79,7 @@ async function claim(limit: number, now: Date, ids?: string[]): Promise<Claimed[
         ORDER BY "nextAttemptAt", "createdAt"
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-    RETURNING m.id, m.kind, m."to", m."userId", m.payload, m.secret, m.attempts`;
+    RETURNING m.id, m.kind, m."to", m."userId", m."organisationId", m.payload, m.secret, m.attempts`;
 }
 
 async function settle(id: string, attempts: number, data: { status: MailStatus; lastError?: string | null; sentAt?: Date; nextAttemptAt?: Date; secret?: null }) {
@@ -86,7 +87,11 @@ async function settle(id: string, attempts: number, data: { status: MailStatus; 
   await db.outboxMessage.updateMany({ where: { id, status: "SENDING", attempts }, data: { lockedUntil: null, ...data } });
 }
 
-/** Why a message should not go any more, or null: the person is gone, or has turned that list off. */
+/**
+ * Why a message should not go any more, or null: the person is gone, has turned that list off, or (a digest,
+ * which a retry may send hours after it was written) may no longer see what it summarises, by the access rule
+ * as it stands now.
+ */
 async function cancelReason(message: Claimed): Promise<string | null> {
   const list = LIST_OF[message.kind];
   if (!list || !message.userId) return null;
@@ -95,6 +100,12 @@ async function cancelReason(message: Claimed): Promise<string | null> {
   if (person.email !== message.to) return "The person's address has changed since it was written.";
   if (list === "reminders" && !person.emailReminders) return "The person has turned reminders off.";
   if (list === "digest" && !person.emailDigest) return "The person has turned the weekly digest off.";
+  if (message.kind === "SCHOOL_DIGEST" && !(message.organisationId && (await findSchoolProgressScope(message.userId, message.organisationId)))) {
+    return "The person may no longer see this school's progress.";
+  }
+  if (message.kind === "TRUST_DIGEST" && !(message.organisationId && (await findTrustOverview(message.userId, message.organisationId)))) {
+    return "The person may no longer see this trust's overview.";
+  }
   return null;
 }
 
@@ -154,6 +165,13 @@ async function deliverOne(message: Claimed, now: Date, report: DeliveryReport, t
       mail.list = { unsubscribe: unsubscribeUrl(base, message.userId, list) };
       mail.headers = { ...(mail.headers as Record<string, string>), "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
     }
+    // Renew the claim just before sending: a batch slowed by a provider may outlive its claim, and another sender
+    // may have taken this message since; then it is theirs, and this sender leaves it alone.
+    const { count: stillOurs } = await db.outboxMessage.updateMany({
+      where: { id: message.id, status: "SENDING", attempts: message.attempts },
+      data: { lockedUntil: new Date(Date.now() + CLAIM_MS) },
+    });
+    if (stillOurs === 0) return;
     await (transport ?? mailTransport()).sendMail(mail);
     await settle(message.id, message.attempts, { status: "SENT", sentAt: new Date(), lastError: null, secret: null });
     report.sent++;

@@ -18,3 +18,19 @@ export function sendSoon(ids: readonly string[]): void {
     }
   });
 }
+
+/**
+ * Runs `work` (which writes messages and returns their ids) after the response has gone, then sends them. For
+ * requests whose answer must be the same, in words and in time, whatever the work finds: asking for a reset
+ * link or an address confirmation must not tell, by taking longer, that an address has an account.
+ */
+export function writeAndSendAfterResponse(event: string, work: () => Promise<readonly string[]>): void {
+  after(async () => {
+    try {
+      const ids = await work();
+      if (ids.length) await deliverMail({ ids: [...ids] });
+    } catch (error) {
+      logError(event, error);
+    }
+  });
+}

@@ -9,8 +9,8 @@ vi.mock("@/lib/auth", () => ({ getViewer: vi.fn(), signIn: vi.fn(), signOut: vi.
 
 const { db } = await import("@/lib/db");
 const {
-  completeSignUp, CONFIRMATIONS_PER_HOUR, createInvitation, findInvitation, findVerification, listPendingInvitations,
-  requestAddressConfirmation, resendInvitation, VERIFICATION_LIFETIME_MS,
+  completeSignUp, CONFIRMATIONS_PER_HOUR, createInvitation, findInvitation, findVerification, INVITATIONS_PER_HOUR, listPendingInvitations,
+  requestAddressConfirmation, resendInvitation, SENDS_PER_INVITATION_PER_DAY, VERIFICATION_LIFETIME_MS,
 } = await import("@/lib/invitations");
 const { makeSchoolWithStaff } = await import("./colleague-fixtures");
 const { makeOrganisation, makeUser, permittedAs, unique } = await import("./helpers");
@@ -271,5 +271,40 @@ describe("sending an invitation again", () => {
     await expect(resendInvitation(member.id, { organisationId: school.id, invitationId: created.invitationId })).rejects.toThrow(/Only an Administrator/);
     expect(await findInvitation(created.token)).toMatchObject({ status: "valid" });
     expect(await outboxFor(created.email)).toHaveLength(1);
+  });
+
+  it("does not revive an expired invitation: the Administrator is told to invite again", async () => {
+    const { school, admin } = await makeSchoolWithStaff();
+    const created = await createInvitation(admin.id, { organisationId: school.id, email: newEmail() });
+    const afterExpiry = new Date(Date.now() + 8 * 24 * 60 * 60_000);
+    await expect(resendInvitation(admin.id, { organisationId: school.id, invitationId: created.invitationId }, afterExpiry)).rejects.toThrow(/has expired\. Invite them again/);
+    expect(await outboxFor(created.email)).toHaveLength(1);
+  });
+
+  it(`sends one invitation at most ${SENDS_PER_INVITATION_PER_DAY} times a day, even when asked at once`, async () => {
+    const { school, admin } = await makeSchoolWithStaff();
+    const created = await createInvitation(admin.id, { organisationId: school.id, email: newEmail() });
+    const input = { organisationId: school.id, invitationId: created.invitationId };
+    const results = await Promise.allSettled(Array.from({ length: SENDS_PER_INVITATION_PER_DAY + 2 }, () => resendInvitation(admin.id, input)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(SENDS_PER_INVITATION_PER_DAY - 1); // the first send counts
+    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual(
+      Array.from({ length: 3 }, () => expect.stringMatching(/has been sent 5 times today/)),
+    );
+    expect(await outboxFor(created.email)).toHaveLength(SENDS_PER_INVITATION_PER_DAY);
+  });
+});
+
+describe("how many invitations an organisation may send", () => {
+  it(`stops at ${INVITATIONS_PER_HOUR} in an hour, with a message saying so, and writes nothing`, async () => {
+    const { school, admin } = await makeSchoolWithStaff();
+    // As if the school had just sent its hundredth invitation.
+    await db.outboxMessage.createMany({
+      data: Array.from({ length: INVITATIONS_PER_HOUR }, (_, i) => ({ kind: "INVITATION" as const, to: `bulk-${i}@mail.example`, organisationId: school.id, payload: {}, status: "SENT" as const })),
+    });
+    const email = newEmail();
+    await expect(createInvitation(admin.id, { organisationId: school.id, email })).rejects.toThrow(`has sent ${INVITATIONS_PER_HOUR} invitations in the last hour`);
+    expect(await db.invitation.count({ where: { email } })).toBe(0);
+    // An hour on, it may send again.
+    await expect(createInvitation(admin.id, { organisationId: school.id, email }, new Date(Date.now() + 61 * 60_000))).resolves.toMatchObject({ email });
   });
 });

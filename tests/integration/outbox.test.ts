@@ -136,6 +136,28 @@ describe("the outbox", () => {
   });
 });
 
+describe("a digest sent late", () => {
+  it("is not sent to someone who may no longer see what it summarises", async () => {
+    const { makeOrganisation, makeUser } = await import("./helpers");
+    const school = await makeOrganisation();
+    const admin = await makeUser(school.id, "ADMINISTRATOR");
+    const payload = {
+      schoolId: school.id, schoolName: school.name, name: admin.name, weekOf: "2026-12-07", staff: 0, inDateStaff: 0,
+      overdue: 0, overduePeople: [], joined: 0, joiners: [],
+    };
+    const write = () => db.$transaction((tx) => enqueueMail(tx, { kind: "SCHOOL_DIGEST", to: admin.email, userId: admin.id, organisationId: school.id, payload }));
+    const first = await write();
+    expect(await sendNow([first])).toMatchObject({ sent: 1 });
+    // Written while they were an Administrator; they left before it went.
+    const second = await write();
+    await db.membership.deleteMany({ where: { userId: admin.id, organisationId: school.id } });
+    expect(await sendNow([second])).toMatchObject({ cancelled: 1 });
+    const rows = await outboxFor(admin.email);
+    expect(rows.map((r) => r.status)).toEqual(["SENT", "CANCELLED"]);
+    expect(rows[1]!.lastError).toBe("The person may no longer see this school's progress.");
+  });
+});
+
 describe("sealed tokens", () => {
   it("open only with the same key, and never twice the same", () => {
     const a = seal("secret-token");

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { env } from "@/lib/env";
@@ -7,11 +8,16 @@ import { readMailbox } from "@/lib/mail/mailbox";
 export const metadata: Metadata = { title: "Local mailbox (development only)", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
 // What the local SMTP server (scripts/local-mail.ts) received. It exists only where the project's own scripts
-// started that server (SCHOOT_LOCAL_MAILBOX): a deployed app answers not found.
-export default async function MailboxPage() {
+// started that server, and opens only with the key they printed (SCHOOT_LOCAL_MAILBOX): `next dev` listens on
+// every interface, and this page holds reset and confirmation links. A deployed app answers not found.
+export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ key?: string | string[] }> }) {
   const { SCHOOT_LOCAL_MAILBOX, MAIL_CAPTURE_DIR, VERCEL } = env();
-  if (SCHOOT_LOCAL_MAILBOX !== "1" || !MAIL_CAPTURE_DIR || VERCEL) notFound();
+  const { key } = await searchParams;
+  if (!SCHOOT_LOCAL_MAILBOX || !MAIL_CAPTURE_DIR || VERCEL || typeof key !== "string") notFound();
+  if (!timingSafeEqual(digest(key), digest(SCHOOT_LOCAL_MAILBOX))) notFound();
   const messages = await readMailbox(MAIL_CAPTURE_DIR, { limit: 50 });
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
