@@ -8,10 +8,8 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("@/lib/auth", () => ({ getViewer: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 
 const { db } = await import("@/lib/db");
-const {
-  completeSignUp, CONFIRMATIONS_PER_HOUR, createInvitation, findInvitation, findVerification, INVITATIONS_PER_HOUR, listPendingInvitations,
-  requestAddressConfirmation, resendInvitation, SENDS_PER_INVITATION_PER_DAY, VERIFICATION_LIFETIME_MS,
-} = await import("@/lib/invitations");
+const { createInvitation, findInvitation, INVITATIONS_PER_HOUR, listPendingInvitations, resendInvitation, SENDS_PER_INVITATION_PER_DAY } = await import("@/lib/invitations");
+const { completeSignUp, CONFIRMATIONS_PER_HOUR, findVerification, requestAddressConfirmation, VERIFICATION_LIFETIME_MS } = await import("@/lib/sign-up");
 const { makeSchoolWithStaff } = await import("./colleague-fixtures");
 const { makeOrganisation, makeUser, permittedAs, unique } = await import("./helpers");
 const { mailTo, outboxFor, sendNow, waitForMailTo } = await import("./mail-helpers");

@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { visitorAction } from "@/lib/action";
 import { signIn } from "@/lib/auth";
-import { completeSignUp, completeSignUpInput } from "@/lib/invitations";
+import { completeSignUp, completeSignUpInput } from "@/lib/sign-up";
 
 /**
  * The person who opened the link emailed to the invited address chooses a name and password. The

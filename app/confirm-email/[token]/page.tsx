@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { findVerification, unknownVerificationMessage } from "@/lib/invitations";
+import { findVerification, unknownVerificationMessage } from "@/lib/sign-up";
 import { SignUpForm } from "./sign-up-form";
 
 // The token is in the address: keep it out of the Referer header of any link followed to another site

@@ -7,7 +7,8 @@ import { signOut } from "@/lib/auth";
 import { NotFoundError, ActionError } from "@/lib/errors";
 import { writeAndSendAfterResponse } from "@/lib/mail/send-soon";
 import { revokeSession } from "@/lib/sessions";
-import { acceptInvitation, confirmationSentMessage, findInvitation, invitationRefusal, invitationToken, requestAddressConfirmation } from "@/lib/invitations";
+import { acceptInvitation, findInvitation, invitationRefusal, invitationToken } from "@/lib/invitations";
+import { confirmationSentMessage, requestAddressConfirmation } from "@/lib/sign-up";
 
 const tokenInput = z.object({ token: invitationToken });
 
