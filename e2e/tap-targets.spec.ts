@@ -17,7 +17,9 @@ test("every control on every page is at least 24×24 px", async ({ page }) => {
     await audit();
   };
 
-  await visit("/sign-in");
+  // The pages a visitor reaches from an email (an unknown link shows each page's own refusal).
+  const unknownToken = "A".repeat(43);
+  for (const path of ["/sign-in", "/forgot-password", `/reset-password/${unknownToken}`, `/confirm-email/${unknownToken}`, `/invite/${unknownToken}`]) await visit(path);
   await signIn(page, "lead@northstar.example");
   await audit();
   await openMenu(page);
@@ -52,6 +54,15 @@ test("every control on every page is at least 24×24 px", async ({ page }) => {
   await page.context().clearCookies();
   await signIn(page, "teacher@riverside.example");
   await visit("/courses/my-courses"); // required training first
+
+  // A school's page with a pending invitation: its email status, "Send again" and "Withdraw".
+  await page.context().clearCookies();
+  await signIn(page, "head@riverside.example");
+  await page.goto("/workplace/my-school");
+  await page.getByLabel("Email address").fill("tap.targets@riverside.example");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("button", { name: "Send again" }).first()).toBeVisible();
+  await audit();
 
   await page.context().clearCookies();
   await signIn(page, "support@schoot.example");

@@ -147,7 +147,15 @@ await runBench(args, async (bench) => {
   line(`live heap kept by the export (own process), ${live.rows.toLocaleString("en-GB")} rows`, `${kb(live.liveHeapPeak)} peak, ${kb(live.lateGrowth)} growth`);
   line("flat: peak at 4× the rows within 1 MB of the peak, under 4 MB", `${kb(smallLive.liveHeapPeak)} → ${kb(live.liveHeapPeak)}`, live.liveHeapPeak < 4 * 1048576 && live.liveHeapPeak - smallLive.liveHeapPeak < 1048576);
 
-  // 8. The plans of the overview's two tally reads and of its required-training statement.
+  // 8. The mail cron's planning at this scale (lib/mail/reminders.ts, digests.ts): it runs every 10 minutes.
+  const mail = await liveHeapOf<{ now: string; reminderRows: number; first: Record<"reminders" | "digests", { ms: number; messages: number }>; second: Record<"reminders" | "digests", { ms: number; messages: number }> }>(bench, "scripts/bench-mail-plan.ts", []);
+  console.log(`\nThe mail cron's planning, every school of the database (${mail.now}, a Monday morning)`);
+  line("first pass: reminders planned (emails), time", `${mail.first.reminders.messages.toLocaleString("en-GB")} (${mail.reminderRows.toLocaleString("en-GB")} course reminders), ${ms(mail.first.reminders.ms)}`);
+  line("first pass: digests planned (emails), time", `${mail.first.digests.messages}, ${ms(mail.first.digests.ms)}`);
+  const quiet = mail.second.reminders.ms + mail.second.digests.ms;
+  line("a pass with everything already planned (target ≤ 1 s)", `${ms(quiet)} (${mail.second.reminders.messages + mail.second.digests.messages} new)`, quiet <= 1000 && mail.second.reminders.messages + mail.second.digests.messages === 0);
+
+  // 9. The plans of the overview's two tally reads and of its required-training statement.
   const schoolIds = (await admin.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE "trustId" = $1`, [data.trustId])).rows.map((r) => r.id);
   for (const [name, sql, values] of [["schools' figures", OVERVIEW_SCHOOLS, [schoolIds]], ["matrix", OVERVIEW_MATRIX, [schoolIds]], ["required training", compliance.text, compliance.values(schoolIds)]] as const) {
     console.log(`\nEXPLAIN (ANALYZE) of the overview's ${name}`);
