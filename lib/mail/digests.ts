@@ -21,12 +21,19 @@ export const DIGEST_HOUR = 7;
 
 const londonHour = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" });
 
-/** The Monday (England) of the latest week whose digest is due at `now`: this Monday from 07:00, else the one before. */
-export function digestWeekOf(now: Date): IsoDate {
+/**
+ * The Monday (England) of the week whose digest is due at `now`, or null: digests go from Monday 07:00 until
+ * Tuesday 07:00. A day's window, so a host whose cron runs once a day (Vercel's Hobby plan) still sends them,
+ * but no catching up later in the week: a digest about "this week" arriving on a Thursday, or someone made an
+ * Administrator on a Wednesday getting one at once, would be more noise than news. Their first is next Monday's.
+ */
+export function digestWeekOf(now: Date): IsoDate | null {
   const today = londonDate(now);
   const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
-  const monday = addDays(today, -weekday);
-  return weekday === 0 && Number(londonHour.format(now)) < DIGEST_HOUR ? addDays(monday, -7) : monday;
+  const hour = Number(londonHour.format(now));
+  if (weekday === 0 && hour >= DIGEST_HOUR) return today;
+  if (weekday === 1 && hour < DIGEST_HOUR) return addDays(today, -1);
+  return null;
 }
 
 type Candidate = { userId: string; organisationId: string; email: string; name: string; kind: "SCHOOL" | "TRUST" };
@@ -130,6 +137,7 @@ async function trustDigest(c: Candidate, weekOf: IsoDate, now: Date): Promise<st
  */
 export async function planDigests(now: Date): Promise<string[]> {
   const weekOf = digestWeekOf(now);
+  if (!weekOf) return [];
   const ids: string[] = [];
   for (const c of await candidates(weekOf)) {
     try {

@@ -70,11 +70,14 @@ beforeAll(async () => {
 
 describe("digestWeekOf", () => {
   it.each([
-    ["2027-02-01T06:59:00Z", "2027-01-25"], // Monday, before 07:00 (GMT): last week's
+    ["2027-02-01T06:59:00Z", null], // Monday, before 07:00 (GMT): none
     ["2027-02-01T07:00:00Z", "2027-02-01"],
-    ["2027-02-07T23:59:00Z", "2027-02-01"], // Sunday night
-    ["2027-06-07T05:59:00Z", "2027-05-31"], // summer time: 06:59 in England
+    ["2027-02-02T06:59:00Z", "2027-02-01"], // Tuesday before 07:00: still Monday's (a once-a-day cron)
+    ["2027-02-02T07:00:00Z", null], // no catching up later in the week
+    ["2027-02-07T23:59:00Z", null], // Sunday night
+    ["2027-06-07T05:59:00Z", null], // summer time: 06:59 in England
     ["2027-06-07T06:00:00Z", "2027-06-07"], // 07:00 BST
+    ["2027-06-08T05:59:00Z", "2027-06-07"], // Tuesday 06:59 BST
   ])("at %s: the week of %s", (now, week) => {
     expect(digestWeekOf(at(now))).toBe(week);
   });
