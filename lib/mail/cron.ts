@@ -38,7 +38,8 @@ export async function runMailCron(now: Date, options: { deadline?: number } = {}
   // Digests first: they are fewer, and a pass that reaches its limit sends them before the day's reminders.
   for (const [name, plan] of [["digests", planDigests], ["reminders", planReminders]] as const) {
     try {
-      planned[name] = (await plan(now)).length;
+      // Planning stops 15 s before the pass's deadline, leaving time to send; the next pass plans the rest.
+      planned[name] = (await plan(now, { deadline: options.deadline ? options.deadline - 15_000 : undefined })).length;
     } catch (error) {
       failed.push(name);
       logError(`mail.plan_${name}_failed`, error);

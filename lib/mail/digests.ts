@@ -135,11 +135,12 @@ async function trustDigest(c: Candidate, weekOf: IsoDate, now: Date): Promise<st
  * Plans the digests due at `now`: one statement finds who has none yet this week, then for each the figures
  * (through lib/access.ts) and one transaction. Returns the outbox ids written.
  */
-export async function planDigests(now: Date): Promise<string[]> {
+export async function planDigests(now: Date, options: { deadline?: number } = {}): Promise<string[]> {
   const weekOf = digestWeekOf(now);
   if (!weekOf) return [];
   const ids: string[] = [];
   for (const c of await candidates(weekOf)) {
+    if (options.deadline && Date.now() > options.deadline) break; // the next pass carries on where this one stopped
     try {
       const id = c.kind === "SCHOOL" ? await schoolDigest(c, weekOf, now) : await trustDigest(c, weekOf, now);
       if (id) ids.push(id);

@@ -144,14 +144,15 @@ async function planFor(person: Planned): Promise<string | null> {
 /**
  * Plans the reminders due at `now` (today in England): two statements find them, then one transaction per
  * person with something new. Returns the outbox ids written. A person whose plan fails is logged and tried
- * again by the next pass (their rows rolled back).
+ * again by the next pass (their rows rolled back), as is anyone not reached by `deadline`.
  */
-export async function planReminders(now: Date): Promise<string[]> {
+export async function planReminders(now: Date, options: { deadline?: number } = {}): Promise<string[]> {
   const today = londonToday(now);
   const planned = await dueReminders(today);
   const sent = await alreadySent(planned);
   const ids: string[] = [];
   for (const person of planned) {
+    if (options.deadline && Date.now() > options.deadline) break; // the next pass carries on where this one stopped
     const fresh = person.items.filter((i) => !sent.has(`${person.userId}/${i.courseId}/${i.anchorOn}/${i.stage}`));
     if (!fresh.length) continue;
     try {

@@ -109,6 +109,9 @@ describe("planReminders", () => {
     await enrolRequired({ userIds: [person.id] });
     // Safeguarding's due date has long passed for them too; give them a completion that expires in 10 days.
     await db.enrolment.update({ where: { userId_courseId: { userId: person.id, courseId: course.id } }, data: { completedLessons: 2, completedAt: at(addDays(later, 10 - 365)) } });
+    // A pass out of time plans nothing (the cron's deadline); the next ones plan it, once.
+    expect(await planReminders(at(later), { deadline: Date.now() - 1 })).toEqual([]);
+    expect(await db.reminderSent.count({ where: { userId: person.id } })).toBe(0);
     await Promise.all([planReminders(at(later)), planReminders(at(later)), planReminders(at(later))]);
     const rows = await db.reminderSent.findMany({ where: { userId: person.id } });
     expect(rows.map((r) => r.stage)).toEqual(["EXPIRES_SOON"]);
