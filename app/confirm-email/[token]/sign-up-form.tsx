@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field } from "@/components/field";
 import type { FormState } from "@/lib/form-state";
+import { FormMessage } from "@/components/form-message";
 import { completeSignUpAction } from "./actions";
 
 export function SignUpForm({ token, email }: { token: string; email: string }) {
@@ -10,13 +11,7 @@ export function SignUpForm({ token, email }: { token: string; email: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      <div
-        role="alert"
-        data-testid="form-message"
-        className={!state.message ? "sr-only" : state.ok ? "rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm break-words text-green-900" : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm break-words text-red-800"}
-      >
-        {state.message}
-      </div>
+      <FormMessage state={state} role="alert" />
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <Field label="Your name" name="name" autoComplete="name" required defaultValue={state.values?.name} errors={state.errors?.name} />
