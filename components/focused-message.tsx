@@ -17,7 +17,7 @@ export function FocusedMessage({ state }: { state: FormState }) {
   }, [state]);
   const tone = state.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-800";
   return (
-    <div ref={ref} tabIndex={-1} role="status" data-testid="form-message" className={state.message ? `rounded-md border px-3 py-2 text-sm outline-none focus:ring-2 focus:ring-brand-700 ${tone}` : "sr-only"}>
+    <div ref={ref} tabIndex={-1} role="status" data-testid="form-message" className={state.message ? `rounded-md border px-3 py-2 text-sm break-words outline-none focus:ring-2 focus:ring-brand-700 ${tone}` : "sr-only"}>
       {state.message}
     </div>
   );

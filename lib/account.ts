@@ -3,7 +3,7 @@ import { z } from "zod";
 import { writeAudit } from "./audit";
 import { db } from "./db";
 import { ActionError } from "./errors";
-import { hashPassword } from "./password";
+import { hashPassword, newPasswordRule } from "./password";
 import { revokeAllSessions } from "./sessions";
 import { waitInWords } from "./format";
 import { checkCredentials } from "./sign-in";
@@ -16,7 +16,7 @@ import { checkCredentials } from "./sign-in";
 export const changePasswordInput = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password").max(1024),
-    newPassword: z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters"),
+    newPassword: newPasswordRule,
     confirmPassword: z.string().max(200),
   })
   .refine((input) => input.confirmPassword === input.newPassword, { path: ["confirmPassword"], message: "Type the same new password again" })

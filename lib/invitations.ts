@@ -1,10 +1,11 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { ActionError, NotFoundError } from "./errors";
 import { writeAudit } from "./audit";
 import { requireMember, type PermittedScope } from "./access";
 import { db, type Tx } from "./db";
+import { emailAddress } from "./email-address";
+import { hashLinkToken, linkToken, newLinkToken } from "./link-token";
 import type { MailStatus } from "./generated/prisma/enums";
 import { enqueueMail } from "./mail/outbox";
 import { newcomerRole } from "./permissions";
@@ -19,20 +20,11 @@ import { enrolRequired } from "./requirements/assign";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-const email = z.string().trim().toLowerCase().pipe(z.email("Enter an email address, like name@school.org.uk").max(254));
-/** A token is 32 random bytes, base64url: anything else cannot be one of ours. */
-export const invitationToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
-export const createInvitationInput = z.object({ organisationId: z.uuid(), email });
+export const createInvitationInput = z.object({ organisationId: z.uuid(), email: emailAddress });
 export const withdrawInvitationInput = z.object({ organisationId: z.uuid(), invitationId: z.uuid() });
 export const resendInvitationInput = withdrawInvitationInput;
 
-/** Only the SHA-256 of a token is stored, so a copy of the database holds no usable link. */
-export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-export const newToken = () => randomBytes(32).toString("base64url");
 
 /**
  * Invitation emails an organisation may send in an hour, and one invitation may be sent in a day: enough for
@@ -68,7 +60,7 @@ async function enqueueInvitationMail(tx: Tx, actorId: string, invitation: { id: 
  */
 export async function createInvitation(actorId: string, input: z.input<typeof createInvitationInput>, now = new Date()) {
   const { organisationId, email } = createInvitationInput.parse(input);
-  const token = newToken();
+  const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
   return db.$transaction(async (tx) => {
     const organisation = await requireMember(tx, actorId, organisationId, "colleagues.manage");
@@ -83,7 +75,7 @@ export async function createInvitation(actorId: string, input: z.input<typeof cr
     const replaced = await tx.invitation.updateMany({ where: { ...pending, id: { in: replacedIds } }, data: { withdrawnAt: now } });
     await cancelUnsentInvitationMail(tx, replacedIds, "A newer invitation replaced this one.");
     const invitation = await tx.invitation.create({
-      data: { organisationId, email, tokenHash: hashInvitationToken(token), invitedById: actorId, createdAt: now, expiresAt },
+      data: { organisationId, email, tokenHash: hashLinkToken(token), invitedById: actorId, createdAt: now, expiresAt },
       select: { id: true, organisationId: true, email: true, expiresAt: true },
     });
     const outboxId = await enqueueInvitationMail(tx, actorId, invitation, organisation.name, token);
@@ -101,7 +93,7 @@ export async function createInvitation(actorId: string, input: z.input<typeof cr
  */
 export async function resendInvitation(actorId: string, input: z.input<typeof resendInvitationInput>, now = new Date()) {
   const { organisationId, invitationId } = resendInvitationInput.parse(input);
-  const token = newToken();
+  const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
   return db.$transaction(async (tx) => {
     const organisation = await requireMember(tx, actorId, organisationId, "colleagues.manage");
@@ -112,7 +104,7 @@ export async function resendInvitation(actorId: string, input: z.input<typeof re
     if (current.expiresAt <= now) throw new ActionError(`The invitation for ${current.email} has expired. Invite them again.`);
     // Conditional on still being pending and in date: one accepted or withdrawn a moment ago is not revived.
     // The row stays locked to the end, so two resends at once count one after the other below.
-    const { count } = await tx.invitation.updateMany({ where: { ...where, expiresAt: { gt: now } }, data: { tokenHash: hashInvitationToken(token), expiresAt } });
+    const { count } = await tx.invitation.updateMany({ where: { ...where, expiresAt: { gt: now } }, data: { tokenHash: hashLinkToken(token), expiresAt } });
     if (count === 0) throw new NotFoundError();
     const sentToday = await tx.outboxMessage.count({ where: { invitationId, kind: "INVITATION", createdAt: { gt: new Date(now.getTime() - 24 * HOUR_MS) } } });
     if (sentToday >= SENDS_PER_INVITATION_PER_DAY) {
@@ -195,9 +187,9 @@ export function invitationRefusal(status: Exclude<InvitationStatus, "valid">): s
 
 /** What the invitation page shows for a link: null when the token matches no invitation. */
 export async function findInvitation(token: string, now = new Date()) {
-  if (!invitationToken.safeParse(token).success) return null;
+  if (!linkToken.safeParse(token).success) return null;
   const invitation = await db.invitation.findUnique({
-    where: { tokenHash: hashInvitationToken(token) },
+    where: { tokenHash: hashLinkToken(token) },
     select: { email: true, expiresAt: true, acceptedAt: true, withdrawnAt: true, organisation: { select: { name: true } } },
   });
   if (!invitation) return null;
@@ -248,10 +240,10 @@ export async function joinOrganisation(tx: Tx, user: { id: string; name: string;
 
 /** A signed-in person accepts an invitation addressed to their own, confirmed, email. */
 export async function acceptInvitation(userId: string, token: string, now = new Date()): Promise<{ organisationId: string }> {
-  if (!invitationToken.safeParse(token).success) throw new NotFoundError();
+  if (!linkToken.safeParse(token).success) throw new NotFoundError();
   const result = await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, emailVerifiedAt: true } });
-    const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashInvitationToken(token) }, select: { email: true } });
+    const invitation = await tx.invitation.findUnique({ where: { tokenHash: hashLinkToken(token) }, select: { email: true } });
     if (!invitation) throw new NotFoundError();
     if (invitation.email !== user.email) {
       throw new ActionError(`This invitation is for ${invitation.email}. Sign out, then open the link again to accept it as that person.`);
@@ -260,7 +252,7 @@ export async function acceptInvitation(userId: string, token: string, now = new 
     if (!user.emailVerifiedAt) {
       throw new ActionError(`Confirm your address first: ${user.email} has not been confirmed as yours. Ask Schoot support for help.`);
     }
-    const claimed = await claimInvitation(tx, { tokenHash: hashInvitationToken(token) }, now);
+    const claimed = await claimInvitation(tx, { tokenHash: hashLinkToken(token) }, now);
     await joinOrganisation(tx, user, claimed);
     return { organisationId: claimed.organisationId };
   });

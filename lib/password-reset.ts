@@ -1,11 +1,12 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { writeAudit } from "./audit";
 import { db } from "./db";
+import { emailAddress } from "./email-address";
+import { hashLinkToken, linkToken, newLinkToken } from "./link-token";
 import { ActionError } from "./errors";
 import { enqueueMail } from "./mail/outbox";
-import { hashPassword } from "./password";
+import { hashPassword, newPasswordRule } from "./password";
 import { revokeAllSessions } from "./sessions";
 
 /*
@@ -27,21 +28,13 @@ export const MAX_RESETS_PER_HOUR = 3;
  */
 export const MAX_RESETS_PER_CLIENT_PER_HOUR = 10;
 
-/** A token is 32 random bytes, base64url: anything else cannot be one of ours. */
-export const resetToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
-const email = z.string().trim().toLowerCase().pipe(z.email("Enter an email address, like name@school.org.uk").max(254));
-const newPassword = z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters");
-
-export const forgotPasswordInput = z.object({ email });
-export const resetPasswordInput = z.object({ token: resetToken, password: newPassword });
+export const forgotPasswordInput = z.object({ email: emailAddress });
+export const resetPasswordInput = z.object({ token: linkToken, password: newPasswordRule });
 /** The form's fields: the new password typed twice, as on the Account page. */
 export const resetPasswordFormInput = resetPasswordInput
   .extend({ confirmPassword: z.string().max(200) })
   .refine((input) => input.confirmPassword === input.password, { path: ["confirmPassword"], message: "Type the same new password again" });
 
-export function hashResetToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /**
  * Sends a reset link to the address if it has an account, at most MAX_RESETS_PER_HOUR an hour. Returns the
@@ -51,7 +44,7 @@ export async function requestPasswordReset(address: string, ip: string, now = ne
   const { email: to } = forgotPasswordInput.parse({ email: address });
   const person = await db.user.findUnique({ where: { email: to }, select: { id: true } });
   if (!person) return [];
-  const token = randomBytes(32).toString("base64url");
+  const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MS);
   return db.$transaction(async (tx) => {
     // The person's row, locked: two requests at once count one after the other, so the cap holds.
@@ -65,7 +58,7 @@ export async function requestPasswordReset(address: string, ip: string, now = ne
     const fromClient = await tx.passwordReset.count({ where: { ip, createdAt: { gt: since } } });
     if (fromClient >= MAX_RESETS_PER_CLIENT_PER_HOUR) return [];
     const reset = await tx.passwordReset.create({
-      data: { userId: user.id, ip, tokenHash: hashResetToken(token), createdAt: now, expiresAt },
+      data: { userId: user.id, ip, tokenHash: hashLinkToken(token), createdAt: now, expiresAt },
       select: { id: true },
     });
     const id = await enqueueMail(tx, { kind: "PASSWORD_RESET", to: user.email, userId: user.id, payload: { name: user.name, email: user.email }, secret: token });
@@ -87,9 +80,9 @@ function statusOf(reset: { usedAt: Date | null; expiresAt: Date }, now: Date): R
 
 /** What the reset page shows for a link: null when the token matches no reset (or cannot be one). */
 export async function findPasswordReset(token: string, now = new Date()): Promise<{ status: ResetLinkStatus; email: string } | null> {
-  if (!resetToken.safeParse(token).success) return null;
+  if (!linkToken.safeParse(token).success) return null;
   const reset = await db.passwordReset.findUnique({
-    where: { tokenHash: hashResetToken(token) },
+    where: { tokenHash: hashLinkToken(token) },
     select: { usedAt: true, expiresAt: true, user: { select: { email: true } } },
   });
   return reset ? { status: statusOf(reset, now), email: reset.user.email } : null;
@@ -114,7 +107,7 @@ export class ResetLinkUnusable extends ActionError {
  */
 export async function resetPassword(input: z.input<typeof resetPasswordInput>, ip: string, now = new Date()): Promise<{ email: string; sessionsEnded: number }> {
   const { token, password } = resetPasswordInput.parse(input);
-  const tokenHash = hashResetToken(token);
+  const tokenHash = hashLinkToken(token);
   // Checked before hashing, so a made-up or spent token costs no slow hash; the claim below is what counts.
   const found = await db.passwordReset.findUnique({ where: { tokenHash }, select: { usedAt: true, expiresAt: true } });
   if (!found) throw new ResetLinkUnusable("unknown");

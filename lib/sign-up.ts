@@ -4,9 +4,10 @@ import { writeAudit } from "./audit";
 import { db } from "./db";
 import { ActionError, NotFoundError } from "./errors";
 import { Prisma } from "./generated/prisma/client";
-import { claimInvitation, hashInvitationToken, invitationToken, joinOrganisation, newToken, statusOf, invitationRefusal } from "./invitations";
+import { claimInvitation, invitationRefusal, joinOrganisation, statusOf } from "./invitations";
+import { hashLinkToken, linkToken, newLinkToken } from "./link-token";
 import { enqueueMail } from "./mail/outbox";
-import { hashPassword } from "./password";
+import { hashPassword, newPasswordRule } from "./password";
 import { enrolRequired } from "./requirements/assign";
 
 /*
@@ -21,11 +22,10 @@ import { enrolRequired } from "./requirements/assign";
 export const VERIFICATION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** Confirmation emails (a link, or "you already have an account") per invitation per hour; more are not sent. */
 export const CONFIRMATIONS_PER_HOUR = 3;
-export const verificationToken = invitationToken;
 export const completeSignUpInput = z.object({
-  token: verificationToken,
+  token: linkToken,
   name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
-  password: z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters"),
+  password: newPasswordRule,
 });
 
 /** The one answer to a confirmation request, whatever happened: it must not tell whether the address has an account. */
@@ -37,10 +37,10 @@ export const confirmationSentMessage = (address: string) => `We have sent a link
  * email saying so), at most CONFIRMATIONS_PER_HOUR an hour per invitation, and the answer is always the same.
  */
 export async function requestAddressConfirmation(token: string, now = new Date()): Promise<{ message: string; outboxIds: string[] }> {
-  if (!invitationToken.safeParse(token).success) throw new NotFoundError();
+  if (!linkToken.safeParse(token).success) throw new NotFoundError();
   return db.$transaction(async (tx) => {
     const found = await tx.invitation.findUnique({
-      where: { tokenHash: hashInvitationToken(token) },
+      where: { tokenHash: hashLinkToken(token) },
       select: { id: true, email: true, organisationId: true, expiresAt: true, acceptedAt: true, withdrawnAt: true, organisation: { select: { name: true } } },
     });
     if (!found) throw new NotFoundError();
@@ -61,9 +61,9 @@ export async function requestAddressConfirmation(token: string, now = new Date()
     if (existing) {
       outboxId = await enqueueMail(tx, { ...mail, kind: "ACCOUNT_EXISTS", secret: token });
     } else {
-      const secret = newToken();
+      const secret = newLinkToken();
       await tx.emailVerification.create({
-        data: { invitationId: found.id, email: found.email, tokenHash: hashInvitationToken(secret), createdAt: now, expiresAt: new Date(now.getTime() + VERIFICATION_LIFETIME_MS) },
+        data: { invitationId: found.id, email: found.email, tokenHash: hashLinkToken(secret), createdAt: now, expiresAt: new Date(now.getTime() + VERIFICATION_LIFETIME_MS) },
         select: { id: true },
       });
       outboxId = await enqueueMail(tx, { ...mail, kind: "EMAIL_VERIFICATION", secret });
@@ -92,9 +92,9 @@ function verificationStatusOf(verification: { usedAt: Date | null; expiresAt: Da
 
 /** What the confirmation page shows for a link: null when the token matches nothing. Reading changes nothing. */
 export async function findVerification(token: string, now = new Date()) {
-  if (!verificationToken.safeParse(token).success) return null;
+  if (!linkToken.safeParse(token).success) return null;
   const verification = await db.emailVerification.findUnique({
-    where: { tokenHash: hashInvitationToken(token) },
+    where: { tokenHash: hashLinkToken(token) },
     select: { email: true, expiresAt: true, usedAt: true, invitation: { select: { expiresAt: true, acceptedAt: true, withdrawnAt: true, organisation: { select: { name: true } } } } },
   });
   if (!verification) return null;
@@ -116,7 +116,7 @@ export async function findVerification(token: string, now = new Date()) {
  */
 export async function completeSignUp(input: z.input<typeof completeSignUpInput>, now = new Date()): Promise<{ email: string }> {
   const { token, name, password } = completeSignUpInput.parse(input);
-  const tokenHash = hashInvitationToken(token);
+  const tokenHash = hashLinkToken(token);
   // A made-up token must not cost a 19 MiB hash: check it exists and is usable first (claimed again below).
   const pending = await db.emailVerification.findUnique({ where: { tokenHash }, select: { usedAt: true, expiresAt: true } });
   if (!pending) throw new ActionError(unknownVerificationMessage);

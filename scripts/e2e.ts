@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startEmbeddedDatabase, type Database } from "./embedded-db";
-import { startLocalMailServer, type LocalMailServer } from "./local-mail";
+import { localMailEnv, startLocalMailServer, type LocalMailServer } from "./local-mail";
 import { migrate } from "./migrate";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -46,10 +46,7 @@ try {
   env.E2E_PORT = String(await freePort());
   // The app sends over real SMTP to the project's local server; the journeys read what arrived (e2e/mail.ts).
   mail = await startLocalMailServer({ dir: mailDir });
-  Object.assign(env, {
-    SMTP_URL: mail.url, MAIL_CAPTURE_DIR: mailDir, SCHOOT_LOCAL_MAILBOX: randomBytes(18).toString("base64url"),
-    APP_URL: `http://127.0.0.1:${env.E2E_PORT}`, CRON_SECRET: randomBytes(24).toString("base64url"),
-  });
+  Object.assign(env, localMailEnv(mail, {}, `http://127.0.0.1:${env.E2E_PORT}`));
   code = await run("npx", ["playwright", "test", ...process.argv.slice(2).filter((a) => a !== "--no-build")], env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -3,7 +3,7 @@
 // every message it receives as an .eml file in a folder. The app sends to it exactly as it would to a provider;
 // /dev/mailbox and the tests read the folder (lib/mail/mailbox.ts). Never started for a deployed app: only the
 // project's scripts start it, and the app has no fallback of its own.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
@@ -16,6 +16,22 @@ export type LocalMailOptions = {
   /** For tests of failures: answer a message with this SMTP error instead of keeping it. */
   refuse?: () => { code: number; message: string } | null;
 };
+
+/**
+ * What the app needs to send to this server (and /dev/mailbox to open, with a fresh key): for the scripts that
+ * start it. APP_URL and CRON_SECRET are kept when already set.
+ */
+export function localMailEnv(server: LocalMailServer, env: Record<string, string | undefined>, appUrl: string): Record<string, string> {
+  return {
+    SMTP_URL: server.url,
+    MAIL_CAPTURE_DIR: server.dir,
+    // The mailbox page's key: `next dev` listens on every interface, and the page holds reset and confirmation
+    // links, so someone else on the network must not be able to read it.
+    SCHOOT_LOCAL_MAILBOX: randomBytes(18).toString("base64url"),
+    APP_URL: env.APP_URL ?? appUrl,
+    CRON_SECRET: env.CRON_SECRET ?? randomBytes(24).toString("base64url"),
+  };
+}
 
 export async function startLocalMailServer(options: LocalMailOptions): Promise<LocalMailServer> {
   mkdirSync(options.dir, { recursive: true });

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { directDatabaseUrl } from "../lib/database-url";
 import { startEmbeddedDatabase, type Database } from "./embedded-db";
-import { startLocalMailServer, type LocalMailServer } from "./local-mail";
+import { localMailEnv, startLocalMailServer, type LocalMailServer } from "./local-mail";
 import { migrate, POOLED_URL_REFUSED } from "./migrate";
 
 const separator = process.argv.indexOf("--");
@@ -54,13 +54,7 @@ const port = env.PORT ?? "3000";
 if (!env.SMTP_URL && (database || command.includes("dev"))) {
   const dir = flags.has("--throwaway") ? (throwawayMailDir = mkdtempSync(path.join(tmpdir(), "schoot-mail-"))) : path.resolve(".data/mail");
   mail = await startLocalMailServer({ dir });
-  env.SMTP_URL = mail.url;
-  env.MAIL_CAPTURE_DIR = dir;
-  // The mailbox page's key: `next dev` listens on every interface, and the page holds reset and confirmation
-  // links, so someone else on the network must not be able to read it.
-  env.SCHOOT_LOCAL_MAILBOX = randomBytes(18).toString("base64url");
-  env.APP_URL ??= `http://localhost:${port}`;
-  env.CRON_SECRET ??= randomBytes(24).toString("base64url");
+  Object.assign(env, localMailEnv(mail, env, `http://localhost:${port}`));
 }
 
 async function stopDatabase() {

@@ -2,17 +2,17 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { Field } from "@/components/field";
+import { FocusedMessage } from "@/components/focused-message";
+import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/form-state";
 import { requestPasswordResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(requestPasswordResetAction, {});
   const sentRef = useRef<HTMLDivElement>(null);
-  const messageRef = useRef<HTMLDivElement>(null);
   // The answer replaces the form: focus goes to it, so it is announced and read from its start.
   useEffect(() => {
     if (state.ok) sentRef.current?.focus();
-    else if (state.message) messageRef.current?.focus();
   }, [state]);
 
   const sentTo = state.ok ? state.result?.email : undefined;
@@ -28,17 +28,9 @@ export function ForgotPasswordForm() {
   }
   return (
     <form action={action} className="space-y-4" noValidate>
-      <div ref={messageRef} tabIndex={-1} role="alert" data-testid="form-message" className={state.message ? "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" : "sr-only"}>
-        {state.message}
-      </div>
+      <FocusedMessage state={state} />
       <Field label="Email" name="email" type="email" autoComplete="username" required defaultValue={state.values?.email} errors={state.errors?.email} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70"
-      >
-        {pending ? "Sending…" : "Send me a reset link"}
-      </button>
+      <SubmitButton wide pending={pending} label="Send me a reset link" pendingLabel="Sending…" />
     </form>
   );
 }

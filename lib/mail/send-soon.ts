@@ -9,14 +9,7 @@ import { deliverMail } from "./outbox";
  * cron: the rows are the truth, this only saves the wait.
  */
 export function sendSoon(ids: readonly string[]): void {
-  if (!ids.length) return;
-  after(async () => {
-    try {
-      await deliverMail({ ids: [...ids] });
-    } catch (error) {
-      logError("mail.send_soon_failed", error, { messages: ids.length });
-    }
-  });
+  if (ids.length) writeAndSendAfterResponse("mail.send_soon_failed", async () => ids);
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
 import { env } from "../env";
+import { sameSecret } from "../same-secret";
 import { MAIL_LISTS, signedUnsubscribeQuery, unsubscribeSignature, type MailList } from "./unsubscribe-link";
 
 // One-click unsubscribe (RFC 8058): the link in a reminder's or a digest's List-Unsubscribe header carries the
@@ -22,8 +22,6 @@ export function unsubscribeUrl(appUrl: string, userId: string, list: MailList): 
 export function readUnsubscribe(params: { u?: string | null; l?: string | null; t?: string | null }): { userId: string; list: MailList } | null {
   const { u, l, t } = params;
   if (!u || !l || !t || !(MAIL_LISTS as readonly string[]).includes(l) || !/^[0-9a-f-]{36}$/.test(u)) return null;
-  const expected = Buffer.from(unsubscribeSignature(env().AUTH_SECRET, u, l as MailList));
-  const given = Buffer.from(t);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  if (!sameSecret(t, unsubscribeSignature(env().AUTH_SECRET, u, l as MailList))) return null;
   return { userId: u, list: l as MailList };
 }

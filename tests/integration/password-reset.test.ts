@@ -1,10 +1,11 @@
 // "Forgot your password?" (lib/password-reset.ts) on a real PostgreSQL, with the mail read from the local SMTP server.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { hashLinkToken } from "@/lib/link-token";
 import { unseal } from "@/lib/mail/seal";
 import { hashPassword } from "@/lib/password";
 import {
-  findPasswordReset, hashResetToken, MAX_RESETS_PER_CLIENT_PER_HOUR, MAX_RESETS_PER_HOUR, requestPasswordReset, RESET_LIFETIME_MS, resetPassword, ResetLinkUnusable,
+  findPasswordReset, MAX_RESETS_PER_CLIENT_PER_HOUR, MAX_RESETS_PER_HOUR, requestPasswordReset, RESET_LIFETIME_MS, resetPassword, ResetLinkUnusable,
 } from "@/lib/password-reset";
 import { createSession } from "@/lib/sessions";
 import { checkCredentials } from "@/lib/sign-in";
@@ -56,7 +57,7 @@ describe("asking for a reset link", () => {
 
     const [reset] = await db.passwordReset.findMany({ where: { userId: user.id } });
     expect(reset!.tokenHash).not.toBe(token);
-    expect(reset!.tokenHash).toBe(hashResetToken(token));
+    expect(reset!.tokenHash).toBe(hashLinkToken(token));
     expect(reset!.expiresAt.getTime() - reset!.createdAt.getTime()).toBe(RESET_LIFETIME_MS);
     const [row] = await outboxFor(user.email);
     expect(row).toMatchObject({ kind: "PASSWORD_RESET", status: "SENT", secret: null, userId: user.id });

@@ -1,14 +1,12 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { readMailbox } from "@/lib/mail/mailbox";
+import { sameSecret } from "@/lib/same-secret";
 
 export const metadata: Metadata = { title: "Local mailbox (development only)", robots: { index: false } };
 export const dynamic = "force-dynamic";
-
-const digest = (value: string) => createHash("sha256").update(value).digest();
 
 // What the local SMTP server (scripts/local-mail.ts) received. It exists only where the project's own scripts
 // started that server, and opens only with the key they printed (SCHOOT_LOCAL_MAILBOX): `next dev` listens on
@@ -17,7 +15,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const { SCHOOT_LOCAL_MAILBOX, MAIL_CAPTURE_DIR, VERCEL } = env();
   const { key } = await searchParams;
   if (!SCHOOT_LOCAL_MAILBOX || !MAIL_CAPTURE_DIR || VERCEL || typeof key !== "string") notFound();
-  if (!timingSafeEqual(digest(key), digest(SCHOOT_LOCAL_MAILBOX))) notFound();
+  if (!sameSecret(key, SCHOOT_LOCAL_MAILBOX)) notFound();
   const messages = await readMailbox(MAIL_CAPTURE_DIR, { limit: 50 });
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">

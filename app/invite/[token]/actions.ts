@@ -7,10 +7,11 @@ import { signOut } from "@/lib/auth";
 import { NotFoundError, ActionError } from "@/lib/errors";
 import { writeAndSendAfterResponse } from "@/lib/mail/send-soon";
 import { revokeSession } from "@/lib/sessions";
-import { acceptInvitation, findInvitation, invitationRefusal, invitationToken } from "@/lib/invitations";
+import { acceptInvitation, findInvitation, invitationRefusal } from "@/lib/invitations";
+import { linkToken } from "@/lib/link-token";
 import { confirmationSentMessage, requestAddressConfirmation } from "@/lib/sign-up";
 
-const tokenInput = z.object({ token: invitationToken });
+const tokenInput = z.object({ token: linkToken });
 
 /** A signed-in person accepts an invitation sent to their own email. */
 export const acceptInvitationAction = authAction(tokenInput, async function joinByInvitation({ token }, { viewer }) {

@@ -2,20 +2,17 @@
 
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form-state";
-import { FormMessage } from "@/components/form-message";
+import { FocusedMessage } from "@/components/focused-message";
+import { SubmitButton } from "@/components/submit-button";
 import { acceptInvitationAction, requestAddressConfirmationAction, signOutForInvitationAction } from "./actions";
-
-const primary = "w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70";
 
 export function AcceptInvitationForm({ token, organisationName }: { token: string; organisationName: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(acceptInvitationAction, {});
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="token" value={token} />
-      <FormMessage state={state} role="alert" />
-      <button type="submit" disabled={pending} className={primary}>
-        {pending ? "Joining…" : `Join ${organisationName}`}
-      </button>
+      <FocusedMessage state={state} />
+      <SubmitButton wide pending={pending} label={`Join ${organisationName}`} pendingLabel="Joining…" />
     </form>
   );
 }
@@ -26,10 +23,8 @@ export function RequestConfirmationForm({ token }: { token: string }) {
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="token" value={token} />
-      <FormMessage state={state} role="alert" />
-      <button type="submit" disabled={pending} className={primary}>
-        {pending ? "Sending…" : "Send me a link to confirm my address"}
-      </button>
+      <FocusedMessage state={state} />
+      <SubmitButton wide pending={pending} label="Send me a link to confirm my address" pendingLabel="Sending…" />
     </form>
   );
 }
@@ -39,10 +34,8 @@ export function SignOutForInvitationForm({ token }: { token: string }) {
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="token" value={token} />
-      <FormMessage state={state} role="alert" />
-      <button type="submit" disabled={pending} className={primary}>
-        Sign out
-      </button>
+      <FocusedMessage state={state} />
+      <SubmitButton wide pending={pending} label="Sign out" pendingLabel="Sign out" />
     </form>
   );
 }

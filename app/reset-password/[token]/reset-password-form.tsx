@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { Field } from "@/components/field";
+import { FocusedMessage } from "@/components/focused-message";
+import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/form-state";
 import { resetPasswordAction } from "./actions";
 
@@ -10,23 +12,7 @@ const linkButton = "inline-block rounded-md bg-brand-700 px-4 py-2 font-medium t
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(resetPasswordAction, {});
-  const messageRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.message) messageRef.current?.focus();
-    else if (state.errors) messageRef.current?.closest("form")?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
-  }, [state]);
-
-  const message = (
-    <div
-      ref={messageRef}
-      tabIndex={-1}
-      role="alert"
-      data-testid="form-message"
-      className={!state.message ? "sr-only" : state.ok ? "rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 outline-none" : "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 outline-none"}
-    >
-      {state.message}
-    </div>
-  );
+  const message = <FocusedMessage state={state} />;
   // Done (but not signed in automatically), or the link stopped working meanwhile: no form to fill any more.
   if (state.ok || state.result?.link) {
     return (
@@ -47,9 +33,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <Field label="New password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." errors={state.errors?.password} />
       <Field label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required errors={state.errors?.confirmPassword} />
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-700 px-4 py-2.5 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
-        {pending ? "Saving…" : "Save and sign in"}
-      </button>
+      <SubmitButton wide pending={pending} label="Save and sign in" />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { RecentChanges } from "./recent-changes";
 import { SchoolDetails } from "./school-details";
 import { CentralTeamSection } from "./central-team-section";
 import { TrustSection, type TrustSectionParams } from "./trust-section";
+import { NoOrganisation } from "@/components/no-organisation";
 
 export const metadata: Metadata = { title: "My School" };
 
@@ -26,14 +27,7 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
   const member = await currentMemberScope(viewer);
   // Schoot support belongs to no school: its work is the console.
   if (!member && viewer.platformRole === "SUPPORT") redirect("/console/tickets");
-  if (!member) {
-    return (
-      <section className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 className="text-xl font-semibold">My School</h2>
-        <p className="mt-2 text-slate-700">You are not a member of any organisation yet. Ask your school&apos;s Administrator to invite you.</p>
-      </section>
-    );
-  }
+  if (!member) return <NoOrganisation title="My School" />;
   const colleagueViewer = withPermission(member, "colleagues.view");
   const manager = withPermission(member, "colleagues.manage");
 

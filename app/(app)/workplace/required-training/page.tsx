@@ -17,6 +17,7 @@ import { readSearchParam } from "@/lib/search-params";
 import { RequirementForm, type RequirementFormValues } from "./requirement-form";
 import { RequirementHistory } from "./requirement-history";
 import { RequirementList } from "./requirement-list";
+import { NoOrganisation } from "@/components/no-organisation";
 
 export const metadata: Metadata = { title: "Required training" };
 
@@ -37,14 +38,7 @@ export default async function RequiredTrainingPage({ searchParams }: { searchPar
   // Read from the database on this request: a role change shows on the changed person's next page.
   const member = await currentMemberScope(viewer);
   if (!member && viewer.platformRole === "SUPPORT") redirect("/console/tickets");
-  if (!member) {
-    return (
-      <section className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 className="text-xl font-semibold">Required training</h2>
-        <p className="mt-2 text-slate-700">You are not a member of any organisation yet. Ask your school&apos;s Administrator to invite you.</p>
-      </section>
-    );
-  }
+  if (!member) return <NoOrganisation title="Required training" />;
   const [setting, requirements, history] = await Promise.all([getRequirementSetting(member), listRequirements(member), listRequirementHistory(member)]);
   const manages = can(member.role, "requirements.manage") && setting.setsRequirements;
   const courses = manages ? await listRequirableCourses(member) : [];

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { logError, logEvent } from "@/lib/log";
 import { runMailCron } from "@/lib/mail/cron";
+import { sameSecret } from "@/lib/same-secret";
 
 // Vercel Cron calls this with GET and "Authorization: Bearer $CRON_SECRET" (vercel.json's schedule); any other
 // scheduler can do the same. Without CRON_SECRET the route refuses everyone.
@@ -11,8 +11,7 @@ export const maxDuration = 60;
 function authorised(header: string | null): boolean {
   const secret = env().CRON_SECRET;
   if (!secret || !header?.startsWith("Bearer ")) return false;
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(header.slice("Bearer ".length)), digest(secret));
+  return sameSecret(header.slice("Bearer ".length), secret);
 }
 
 async function run(request: Request) {
