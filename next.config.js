@@ -6,6 +6,10 @@ export const SERVER_ACTIONS_BODY_LIMIT_BYTES = 1024 * 1024;
 const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
+  // PDFKit reads its own data files at run time, so it runs from node_modules rather than from a bundle.
+  serverExternalPackages: ["pdfkit"],
+  // The PDFs' fonts (lib/pdf/document.ts reads them by path) go with every server function that may draw one.
+  outputFileTracingIncludes: { "*": ["./lib/pdf/fonts/*.ttf"] },
   experimental: {
     serverActions: { bodySizeLimit: SERVER_ACTIONS_BODY_LIMIT_BYTES },
   },
