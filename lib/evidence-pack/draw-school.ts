@@ -65,15 +65,15 @@ export async function* drawSchool(writer: PageWriter, facts: SchoolFacts, staff:
     type Course = (typeof compliance.courses)[number];
     // Widths in points (of 499): every header word fits its column at 8.5 pt, so none breaks mid-word.
     const table = writer.startTable<Course>([
-      { header: "Course", width: 86, text: (c) => c.title, bold: () => true },
-      { header: "Required by", width: 70, text: (c) => [...new Set(rulesOf(c.courseId).map((r) => r.organisationName))].join(" and ") || c.requiredByName },
-      { header: "Due", width: 70, text: (c) => rulesOf(c.courseId).map((r) => r.due).join("; ") || "—" },
-      { header: "Renewal", width: 65, text: (c) => renewalWords(shortestRenewal(rulesOf(c.courseId).map((r) => r.renewalYears))) },
+      { header: "Course", width: 82, text: (c) => c.title, bold: () => true },
+      { header: "Required by", width: 68, text: (c) => [...new Set(rulesOf(c.courseId).map((r) => r.organisationName))].join(" and ") || c.requiredByName },
+      { header: "Due", width: 68, text: (c) => rulesOf(c.courseId).map((r) => r.due).join("; ") || "—" },
+      { header: "Renewal", width: 63, text: (c) => renewalWords(shortestRenewal(rulesOf(c.courseId).map((r) => r.renewalYears))) },
       { header: "In date", width: 46, align: "right", text: (c) => `${number.format(c.inDate)} of ${number.format(c.required)}`, tone: (c) => (c.inDate === c.required ? "good" : "plain") },
       { header: "Due soon", width: 42, align: "right", text: (c) => number.format(c.dueSoon), tone: (c) => (c.dueSoon ? "warn" : "plain") },
       { header: "Overdue", width: 44, align: "right", text: (c) => number.format(c.overdue), tone: (c) => (c.overdue ? "bad" : "plain"), bold: (c) => c.overdue > 0 },
-      { header: "Expired", width: 40, align: "right", text: (c) => number.format(c.expired), tone: (c) => (c.expired ? "bad" : "plain"), bold: (c) => c.expired > 0 },
-      { header: "Not yet due", width: 36, align: "right", text: (c) => number.format(c.notYetDue) },
+      { header: "Expired", width: 42, align: "right", text: (c) => number.format(c.expired), tone: (c) => (c.expired ? "bad" : "plain"), bold: (c) => c.expired > 0 },
+      { header: "Not yet due", width: 44, align: "right", text: (c) => number.format(c.notYetDue) },
     ]);
     for (const course of compliance.courses) table.row(course);
     table.end();

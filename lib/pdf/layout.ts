@@ -108,6 +108,7 @@ export class PageWriter {
     const height = doc.heightOfString(text, { width: this.width });
     this.need(height + 72); // never a heading alone at the foot of a page: room for a line and a table row or two
     if (this.doc.y > MARGIN + 1) this.gap(level === 1 ? 4 : 10);
+    doc.font(FONT.bold).fontSize(size); // again: a new page above resets the font
     doc.fillColor(INK).text(text, this.left, doc.y, { width: this.width });
     doc.font(FONT.regular).fontSize(BODY);
     this.gap(level === 1 ? 6 : 4);
@@ -118,6 +119,7 @@ export class PageWriter {
     const height = doc.heightOfString(text, { width: this.width });
     // The whole paragraph on one page when it fits on one: PDFKit would otherwise start a page of its own, without furniture.
     this.need(Math.min(height, this.bottom - MARGIN));
+    doc.font(options.bold ? FONT.bold : FONT.regular).fontSize(options.size ?? BODY);
     doc.fillColor(options.muted ? MUTED : TONE[options.tone ?? "plain"]).text(text, this.left, doc.y, { width: this.width });
     doc.fillColor(INK).font(FONT.regular).fontSize(BODY);
     this.gap(4);
