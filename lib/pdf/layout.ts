@@ -174,7 +174,12 @@ export class PageWriter {
   }
 }
 
+/** Measured cell heights, by font, width and text: courses, statuses and dates repeat row after row. Bounded. */
+const MEASURED_LIMIT = 5000;
+
 export class TableWriter<R> {
+  private readonly measured = new Map<string, number>();
+
   constructor(
     private readonly writer: PageWriter,
     private readonly columns: Column<R>[],
@@ -188,9 +193,15 @@ export class TableWriter<R> {
     const lineHeight = doc.font(FONT.regular).currentLineHeight(true);
     // One line unless the text is wider than its cell (measuring a width is much cheaper than a wrapped height).
     const heights = cells.map(({ text, width, bold }) => {
-      doc.font(bold ? FONT.bold : FONT.regular);
-      if (doc.widthOfString(text) <= width && !text.includes("\n")) return lineHeight;
-      return doc.heightOfString(text, { width });
+      const key = `${bold ? "b" : "r"}${width}|${text}`;
+      let height = this.measured.get(key);
+      if (height === undefined) {
+        doc.font(bold ? FONT.bold : FONT.regular);
+        height = doc.widthOfString(text) <= width && !text.includes("\n") ? lineHeight : doc.heightOfString(text, { width });
+        if (this.measured.size >= MEASURED_LIMIT) this.measured.clear();
+        this.measured.set(key, height);
+      }
+      return height;
     });
     const height = Math.max(...heights, lineHeight) + 2 * CELL_PAD;
     this.writer.need(height);
