@@ -125,15 +125,17 @@ export type SchoolViewer = { userId: string; name: string; email: string; organi
 /**
  * The inverse question, for the transparency pages: everyone who may see school S's course progress
  * under the same rule, and why. Who can see a school's staff training is open to its own members (it
- * is about them), so this takes the member's scope.
+ * is about them), so this takes the member's scope; and to whoever may see that training (the evidence
+ * pack prints the list), so also a school's progress scope.
  */
-export const listSchoolProgressViewers = cache(async (member: MemberScope): Promise<SchoolViewer[]> => {
+export const listSchoolProgressViewers = cache(async (scope: MemberScope | SchoolProgressScope): Promise<SchoolViewer[]> => {
+  const schoolId = "schoolId" in scope ? scope.schoolId : scope.organisationId;
   const rows = await db.$queryRaw<{ user_id: string; name: string; email: string; organisation_id: string; organisation_name: string; reason: Reason }[]>`
     SELECT u.id AS user_id, u.name, u.email, o.id AS organisation_id, o.name AS organisation_name, g.reason
       FROM ${grants()} g
       JOIN "User" u ON u.id = g.viewer_id
       JOIN "Organisation" o ON o.id = COALESCE(g.trust_id, g.school_id)
-     WHERE g.school_id = ${member.organisationId}::uuid
+     WHERE g.school_id = ${schoolId}::uuid
      ORDER BY g.reason = 'trust-administrator', o.name, u.name`; // the school's own Administrators first
   return rows.map((r) => ({ userId: r.user_id, name: r.name, email: r.email, organisationId: r.organisation_id, organisationName: r.organisation_name, reason: r.reason }));
 });

@@ -83,7 +83,7 @@ export class PageWriter {
       .strokeColor(RULE)
       .stroke();
     const footerY = height - MARGIN + FOOTER_GAP;
-    doc.fontSize(8).fillColor(MUTED);
+    doc.fontSize(SMALL).fillColor(MUTED);
     doc.text(this.running.footer, MARGIN, footerY, { width: (width - 2 * MARGIN) * 0.8, lineBreak: false, ellipsis: true });
     doc.text(`Page ${this.pageNumber}`, MARGIN, footerY, { width: width - 2 * MARGIN, align: "right", lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
@@ -106,8 +106,9 @@ export class PageWriter {
     const size = level === 1 ? 18 : level === 2 ? 13 : 11;
     const doc = this.doc.font(FONT.bold).fontSize(size);
     const height = doc.heightOfString(text, { width: this.width });
-    this.need(height + 40); // never a heading alone at the foot of a page
+    this.need(height + 72); // never a heading alone at the foot of a page: room for a line and a table row or two
     if (this.doc.y > MARGIN + 1) this.gap(level === 1 ? 4 : 10);
+    doc.font(FONT.bold).fontSize(size); // again: a new page above resets the font
     doc.fillColor(INK).text(text, this.left, doc.y, { width: this.width });
     doc.font(FONT.regular).fontSize(BODY);
     this.gap(level === 1 ? 6 : 4);
@@ -116,7 +117,9 @@ export class PageWriter {
   paragraph(text: string, options: { size?: number; tone?: Tone; bold?: boolean; muted?: boolean } = {}): void {
     const doc = this.doc.font(options.bold ? FONT.bold : FONT.regular).fontSize(options.size ?? BODY);
     const height = doc.heightOfString(text, { width: this.width });
-    this.need(Math.min(height, 40));
+    // The whole paragraph on one page when it fits on one: PDFKit would otherwise start a page of its own, without furniture.
+    this.need(Math.min(height, this.bottom - MARGIN));
+    doc.font(options.bold ? FONT.bold : FONT.regular).fontSize(options.size ?? BODY);
     doc.fillColor(options.muted ? MUTED : TONE[options.tone ?? "plain"]).text(text, this.left, doc.y, { width: this.width });
     doc.fillColor(INK).font(FONT.regular).fontSize(BODY);
     this.gap(4);
@@ -156,21 +159,27 @@ export class PageWriter {
 
   private drawHeaderRow(columns: Column<unknown>[], widths: number[]): void {
     const doc = this.doc.font(FONT.bold).fontSize(SMALL);
-    const height = Math.max(...columns.map((column, i) => doc.heightOfString(column.header, { width: widths[i] - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+    const height = Math.max(...columns.map((column, i) => doc.heightOfString(column.header, { width: widths[i]! - 2 * CELL_PAD }))) + 2 * CELL_PAD;
     const top = doc.y;
     doc.rect(this.left, top, this.width, height).fillColor(SHADE).fill();
     doc.fillColor(INK);
     let x = this.left;
     columns.forEach((column, i) => {
-      doc.text(column.header, x + CELL_PAD, top + CELL_PAD, { width: widths[i] - 2 * CELL_PAD, align: column.align ?? "left" });
-      x += widths[i];
+      const width = widths[i]!;
+      doc.text(column.header, x + CELL_PAD, top + CELL_PAD, { width: width - 2 * CELL_PAD, align: column.align ?? "left" });
+      x += width;
     });
     doc.y = top + height;
     doc.font(FONT.regular);
   }
 }
 
+/** Measured cell heights, by font, width and text: courses, statuses and dates repeat row after row. Bounded. */
+const MEASURED_LIMIT = 5000;
+
 export class TableWriter<R> {
+  private readonly measured = new Map<string, number>();
+
   constructor(
     private readonly writer: PageWriter,
     private readonly columns: Column<R>[],
@@ -180,27 +189,29 @@ export class TableWriter<R> {
   row(row: R): void {
     const doc = this.writer.doc;
     doc.fontSize(SMALL);
-    const texts = this.columns.map((column) => column.text(row));
-    const bolds = this.columns.map((column) => column.bold?.(row) ?? false);
-    let lines = 1;
+    const cells = this.columns.map((column, i) => ({ column, width: this.widths[i]! - 2 * CELL_PAD, text: column.text(row), bold: column.bold?.(row) ?? false }));
     const lineHeight = doc.font(FONT.regular).currentLineHeight(true);
-    const heights = texts.map((text, i) => {
-      doc.font(bolds[i] ? FONT.bold : FONT.regular);
-      const inner = this.widths[i] - 2 * CELL_PAD;
-      if (doc.widthOfString(text) <= inner && !text.includes("\n")) return lineHeight;
-      return doc.heightOfString(text, { width: inner });
+    // One line unless the text is wider than its cell (measuring a width is much cheaper than a wrapped height).
+    const heights = cells.map(({ text, width, bold }) => {
+      const key = `${bold ? "b" : "r"}${width}|${text}`;
+      let height = this.measured.get(key);
+      if (height === undefined) {
+        doc.font(bold ? FONT.bold : FONT.regular);
+        height = doc.widthOfString(text) <= width && !text.includes("\n") ? lineHeight : doc.heightOfString(text, { width });
+        if (this.measured.size >= MEASURED_LIMIT) this.measured.clear();
+        this.measured.set(key, height);
+      }
+      return height;
     });
-    const height = Math.max(...heights, lineHeight * lines) + 2 * CELL_PAD;
+    const height = Math.max(...heights, lineHeight) + 2 * CELL_PAD;
     this.writer.need(height);
     const top = doc.y;
     let x = this.writer.left;
-    texts.forEach((text, i) => {
-      const column = this.columns[i];
-      const inner = this.widths[i] - 2 * CELL_PAD;
-      doc.font(bolds[i] ? FONT.bold : FONT.regular).fillColor(TONE[column.tone?.(row) ?? "plain"]);
-      if (heights[i] === lineHeight) doc.text(text, x + CELL_PAD, top + CELL_PAD, { width: inner, align: column.align ?? "left", lineBreak: false });
-      else doc.text(text, x + CELL_PAD, top + CELL_PAD, { width: inner, align: column.align ?? "left" });
-      x += this.widths[i];
+    cells.forEach(({ column, width, text, bold }, i) => {
+      doc.font(bold ? FONT.bold : FONT.regular).fillColor(TONE[column.tone?.(row) ?? "plain"]);
+      const options = { width, align: column.align ?? "left", ...(heights[i] === lineHeight ? { lineBreak: false } : {}) } as const;
+      doc.text(text, x + CELL_PAD, top + CELL_PAD, options);
+      x += width + 2 * CELL_PAD;
     });
     doc
       .moveTo(this.writer.left, top + height)
@@ -210,7 +221,6 @@ export class TableWriter<R> {
       .stroke();
     doc.fillColor(INK).font(FONT.regular);
     doc.y = top + height;
-    lines = 1;
   }
 
   end(): void {

@@ -112,7 +112,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
 
       <section aria-labelledby="exports-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h3 id="exports-heading" className="text-lg font-semibold">Exports</h3>
-        <ul className="mt-2 grid gap-4 sm:grid-cols-2" data-testid="overview-exports">
+        <ul className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="overview-exports">
           {[
             { id: "summary", title: "Per-school summary", context: "the per-school summary", text: "One row per school: the figures in the Schools table.", href: `/courses/overview/${overview.trustId}/export` },
             {
@@ -121,6 +121,14 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
               context: "every enrolment",
               text: "One row per enrolment at every school: school, person, email, course, status, progress and dates.",
               href: `/courses/overview/${overview.trustId}/enrolments-export${sort === "name" && dir === "asc" ? "" : `?sort=${sort}&dir=${dir}`}`,
+            },
+            {
+              id: "evidence-pack",
+              title: "Evidence pack",
+              context: "",
+              label: "Evidence pack (PDF)",
+              text: "For governors and inspectors: every school's required training, worst first, then each school's staff, requirement history and who can see it.",
+              href: `/courses/overview/${overview.trustId}/evidence-pack`,
             },
           ].map((item) => (
             <li key={item.id} className="flex flex-col gap-2" data-testid={`export-${item.id}`}>
@@ -133,7 +141,7 @@ export default async function TrustOverviewPage({ params, searchParams }: { para
                   aria-describedby={`export-${item.id}-text`}
                   className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50"
                 >
-                  Export as CSV<span className="sr-only"> of {item.context}</span>
+                  {"label" in item ? item.label : <>Export as CSV<span className="sr-only"> of {item.context}</span></>}
                 </a>
               </p>
             </li>

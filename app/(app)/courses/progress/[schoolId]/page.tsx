@@ -97,13 +97,24 @@ export default async function SchoolProgressPage({ params, searchParams }: Props
           <p className="text-sm text-slate-700" data-testid="match-count">
             {summary.enrolments === 1 ? "1 enrolment matches." : `${summary.enrolments.toLocaleString("en-GB")} enrolments match.`}
           </p>
-          <a
-            href={`${basePath}/export${progressSearch({ ...query, from: undefined })}`}
-            download
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-          >
-            Export as CSV
-          </a>
+          <div className="flex flex-wrap gap-2">
+            <a
+              href={`${basePath}/export${progressSearch({ ...query, from: undefined })}`}
+              download
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+            >
+              Export as CSV
+            </a>
+            {/* The whole school, whatever the filters: required training, every member of staff, history, who can see it. */}
+            <a
+              href={`${basePath}/evidence-pack`}
+              download
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+              data-testid="evidence-pack"
+            >
+              Evidence pack (PDF)
+            </a>
+          </div>
         </div>
         <ProgressRows rows={page.rows} query={query} basePath={basePath} clearHref={clearHref} />
         <Pagination query={query} page={page} basePath={basePath} range={range} total={summary.enrolments} />
