@@ -151,7 +151,7 @@ export function printStatements(rows: { calls: number; query: string }[]) {
 }
 
 /** A streamed download over HTTP: its lines (less the header), bytes and time, and the server's RSS growth meanwhile. */
-export async function download(bench: Bench, url: string, headers: Record<string, string>): Promise<{ rows: number; bytes: number; elapsed: number; growth: number }> {
+export async function download(bench: Bench, url: string, headers: Record<string, string>, contentType = "text/csv"): Promise<{ rows: number; bytes: number; elapsed: number; growth: number }> {
   const before = bench.serverRss();
   let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, bench.serverRss())), 5);
@@ -159,7 +159,7 @@ export async function download(bench: Bench, url: string, headers: Record<string
   try {
     // Not followed: a refused or expired session is a redirect to the sign-in page, whose lines are no rows.
     const response = await fetch(url, { headers, redirect: "manual" });
-    if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/csv")) {
+    if (response.status !== 200 || !response.headers.get("content-type")?.startsWith(contentType)) {
       throw new Error(`${url} answered ${response.status} ${response.headers.get("content-type") ?? ""}`);
     }
     let bytes = 0;

@@ -147,6 +147,25 @@ await runBench(args, async (bench) => {
   line(`live heap kept by the export (own process), ${live.rows.toLocaleString("en-GB")} rows`, `${kb(live.liveHeapPeak)} peak, ${kb(live.lateGrowth)} growth`);
   line("flat: peak at 4× the rows within 1 MB of the peak, under 4 MB", `${kb(smallLive.liveHeapPeak)} → ${kb(live.liveHeapPeak)}`, live.liveHeapPeak < 4 * 1048576 && live.liveHeapPeak - smallLive.liveHeapPeak < 1048576);
 
+  // 7b. The whole trust's evidence pack (lib/evidence-pack): over HTTP as the lead downloads it, the floor (the
+  // same rows read by raw SQL, nothing drawn), then the live heap it keeps, in a process of its own.
+  console.log("\nThe trust's evidence pack (PDF): 60 schools × 200 staff, each with every required course");
+  const pack = await download(bench, `${base}/courses/overview/${data.trustId}/evidence-pack`, lead.headers, "application/pdf");
+  line("whole-trust pack over HTTP (target < 20 s)", `${(pack.elapsed / 1000).toFixed(1)} s, ${mb(pack.bytes)}, server RSS growth ${mb(pack.growth)}`, pack.elapsed < 20_000);
+  t0 = performance.now();
+  const floorRows = (await admin.query(
+    `SELECT r."schoolId", u.name, c.title, r.status, r."dueOn", r."completedOn", r."expiresOn"
+       FROM required_training($1::uuid[], (now() AT TIME ZONE 'Europe/London')::date) r
+       JOIN "User" u ON u.id = r."userId" JOIN "Course" c ON c.id = r."courseId"
+      ORDER BY r."schoolId", u.name, c.title`,
+    [data.schoolIds],
+  )).rowCount;
+  line(`the floor: its ${floorRows?.toLocaleString("en-GB")} staff × required course rows by raw SQL, nothing drawn`, ms(performance.now() - t0));
+  const packHeap = await liveHeapOf<{ schools: number; pages: number; bytes: number; elapsed: number; liveHeapPeak: number; firstQuarterPeak: number }>(bench, "scripts/bench-evidence-pack.ts", [data.leadId, data.trustId]);
+  line(`drawn in its own process: ${packHeap.schools} schools, ${packHeap.pages.toLocaleString("en-GB")} pages`, `${(packHeap.elapsed / 1000).toFixed(1)} s, ${mb(packHeap.bytes)}`);
+  // Flat: the live heap once a quarter of the schools are drawn is the live heap at the end, within 2 MB.
+  line("flat in the schools: live heap peak after a quarter of them → after all (within 2 MB)", `${kb(packHeap.firstQuarterPeak)} → ${kb(packHeap.liveHeapPeak)}`, packHeap.liveHeapPeak - packHeap.firstQuarterPeak < 2 * 1048576);
+
   // 8. The mail cron's planning at this scale (lib/mail/reminders.ts, digests.ts): it runs every 10 minutes.
   const mail = await liveHeapOf<{ now: string; reminderRows: number; first: Record<"reminders" | "digests", { ms: number; messages: number }>; second: Record<"reminders" | "digests", { ms: number; messages: number }> }>(bench, "scripts/bench-mail-plan.ts", []);
   console.log(`\nThe mail cron's planning, every school of the database (${mail.now}, a Monday morning)`);
