@@ -10,7 +10,7 @@ export async function pdfText(bytes: Uint8Array | ArrayBuffer): Promise<PdfText>
   const { info } = await pdf.getMetadata();
   const { text } = await extractText(pdf, { mergePages: false });
   const pages = (text as string[]).map((page) => page.replace(/[ \t]+/g, " "));
-  await pdf.destroy();
+  await pdf.loadingTask.destroy(); // this pdf.js has no PDFDocumentProxy.destroy()
   return { pages, text: pages.join("\n"), info: info as Record<string, unknown> };
 }
 

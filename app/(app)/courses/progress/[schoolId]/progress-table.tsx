@@ -22,6 +22,26 @@ export type ColumnView = {
 /** A row as sent to the browser: the enrolment id, then each column's text in column order. */
 export type RowCells = string[];
 
+/** An enrolment's certificate downloads: the current attempt's, and the earlier completion's (a renewal). */
+export type RowCertificates = { current?: string; earlier?: string };
+
+/** The links of one row, named for a screen reader by the person and the course (the visible words are short). */
+function Certificates({ links, who }: { links: RowCertificates | undefined; who: string }) {
+  if (!links) return null;
+  const link = (href: string, label: string) => (
+    <a key={href} href={href} download className="inline-flex min-h-6 items-center font-medium whitespace-nowrap text-brand-700 underline underline-offset-4 hover:text-brand-800" data-testid="certificate-link">
+      {label}
+      <span className="sr-only">: {who}</span>
+    </a>
+  );
+  return (
+    <span className="flex flex-wrap gap-x-3">
+      {links.current ? link(links.current, "Certificate (PDF)") : null}
+      {links.earlier ? link(links.earlier, "Earlier certificate (PDF)") : null}
+    </span>
+  );
+}
+
 /** The bar is decoration: the percentage beside it says the same in words. */
 function Progress({ percent }: { percent: number }) {
   return (
@@ -90,7 +110,7 @@ function groupByPerson(rows: RowCells[], person: Placed[]): Person[] {
  * per person holding their courses, so a phone reads a person's training at a glance and never scrolls
  * sideways. The other layout is display:none, hidden from assistive technology too.
  */
-export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: RowCells[] }) {
+export function ProgressTable({ columns, rows, certificates = {} }: { columns: ColumnView[]; rows: RowCells[]; certificates?: Record<string, RowCertificates> }) {
   const placed: Placed[] = columns.map((column, index) => ({ column, index }));
   const inSlot = (slot: CardSlot) => placed.filter(({ column }) => column.card === slot);
   const field = (row: RowCells, { column, index }: Placed) => <Value column={column} text={row[index + 1] ?? ""} />;
@@ -101,6 +121,9 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
   const meters = inSlot("meter");
   const badges = inSlot("badge");
   const details = inSlot("detail");
+  const hasCertificates = rows.some((row) => certificates[row[0]!]);
+  /** "Jo Bloggs, Safeguarding essentials": whose certificate of what, for the links' screen-reader names. */
+  const whoOf = (row: RowCells) => [...titles, ...headings].map(({ index }) => row[index + 1]).filter(Boolean).join(", ");
 
   return (
     <>
@@ -117,6 +140,7 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
                   </Link>
                 </th>
               ))}
+              {hasCertificates ? <th scope="col" className="font-medium whitespace-nowrap text-slate-800" data-column="certificate">Certificate</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -125,6 +149,7 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
                 {placed.map((p) => (
                   <td key={p.column.key} data-column={p.column.key} className={cellClass(p.column)}>{field(row, p)}</td>
                 ))}
+                {hasCertificates ? <td data-column="certificate"><Certificates links={certificates[row[0]!]} who={whoOf(row)} /></td> : null}
               </tr>
             ))}
           </tbody>
@@ -172,6 +197,9 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
                         </div>
                       ))}
                     </dl>
+                  ) : null}
+                  {certificates[row[0]!] ? (
+                    <p className="mt-2 text-sm"><Certificates links={certificates[row[0]!]} who={whoOf(row)} /></p>
                   ) : null}
                 </li>
               ))}
