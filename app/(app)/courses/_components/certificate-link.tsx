@@ -7,7 +7,7 @@ export function CertificateLink({ href, course, label = "Download certificate (P
   return (
     <a href={href} download className="inline-flex min-h-6 items-center text-sm font-medium text-brand-700 underline underline-offset-4 hover:text-brand-800" data-testid="certificate-link">
       {label}
-      <span className="sr-only">: {course}{detail ? `, ${detail}` : ""}</span>
+      <span className="sr-only"> for {course}{detail ? `, ${detail}` : ""}</span>
     </a>
   );
 }

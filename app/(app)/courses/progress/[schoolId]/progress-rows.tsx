@@ -36,6 +36,7 @@ export async function ProgressRows({ rows, query, basePath, clearHref }: Props) 
       wrap: column.wrap ?? "words",
       strong: column.strong ?? false,
       cardWhenSet: column.cardWhenSet ?? false,
+      certificate: "certificate" in column ? column.certificate : undefined,
       // A second click on the current column reverses its order.
       href: `${basePath}${progressSearch(query, { sort: column.key, dir: current && query.dir === "asc" ? "desc" : "asc" })}`,
       sort: current ? (query.dir === "asc" ? "ascending" : "descending") : undefined,

@@ -15,6 +15,8 @@ export type ColumnView = {
   strong: boolean;
   /** On a card only when it has a value. */
   cardWhenSet: boolean;
+  /** The attempt whose certificate the table offers beside this date (lib/progress/columns.ts). */
+  certificate?: "current" | "earlier";
   href: string;
   sort?: "ascending" | "descending";
 };
@@ -25,20 +27,18 @@ export type RowCells = string[];
 /** An enrolment's certificate downloads: the current attempt's, and the earlier completion's (a renewal). */
 export type RowCertificates = { current?: string; earlier?: string };
 
-/** The links of one row, named for a screen reader by the person and the course (the visible words are short). */
-function Certificates({ links, who }: { links: RowCertificates | undefined; who: string }) {
-  if (!links) return null;
-  const link = (href: string, label: string) => (
-    <a key={href} href={href} download className="inline-flex min-h-6 items-center font-medium whitespace-nowrap text-brand-700 underline underline-offset-4 hover:text-brand-800" data-testid="certificate-link">
-      {label}
-      <span className="sr-only">: {who}</span>
-    </a>
-  );
+/** A certificate's download, named for a screen reader by the person and the course (the visible words are short). */
+function CertificateLink({ href, who, label = "Certificate (PDF)", block = false }: { href: string; who: string; label?: string; block?: boolean }) {
   return (
-    <span className="flex flex-wrap gap-x-3">
-      {links.current ? link(links.current, "Certificate (PDF)") : null}
-      {links.earlier ? link(links.earlier, "Earlier certificate (PDF)") : null}
-    </span>
+    <a
+      href={href}
+      download
+      className={`${block ? "flex w-fit" : "inline-flex"} min-h-6 items-center font-medium whitespace-normal text-brand-700 underline underline-offset-4 hover:text-brand-800`}
+      data-testid="certificate-link"
+    >
+      {label}
+      <span className="sr-only"> for {who}</span>
+    </a>
   );
 }
 
@@ -121,9 +121,10 @@ export function ProgressTable({ columns, rows, certificates = {} }: { columns: C
   const meters = inSlot("meter");
   const badges = inSlot("badge");
   const details = inSlot("detail");
-  const hasCertificates = rows.some((row) => certificates[row[0]!]);
   /** "Jo Bloggs, Safeguarding essentials": whose certificate of what, for the links' screen-reader names. */
-  const whoOf = (row: RowCells) => [...titles, ...headings].map(({ index }) => row[index + 1]).filter(Boolean).join(", ");
+  const whoOf = (row: RowCells, column: ColumnView) =>
+    [...[...titles, ...headings].map(({ index }) => row[index + 1]), column.certificate === "earlier" ? "earlier attempt" : ""].filter(Boolean).join(", ");
+  const certificateOf = (row: RowCells, column: ColumnView) => (column.certificate ? certificates[row[0]!]?.[column.certificate] : undefined);
 
   return (
     <>
@@ -140,16 +141,17 @@ export function ProgressTable({ columns, rows, certificates = {} }: { columns: C
                   </Link>
                 </th>
               ))}
-              {hasCertificates ? <th scope="col" className="font-medium whitespace-nowrap text-slate-800" data-column="certificate">Certificate</th> : null}
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row[0]} data-testid="progress-row">
                 {placed.map((p) => (
-                  <td key={p.column.key} data-column={p.column.key} className={cellClass(p.column)}>{field(row, p)}</td>
+                  <td key={p.column.key} data-column={p.column.key} className={cellClass(p.column)}>
+                    {field(row, p)}
+                    {certificateOf(row, p.column) ? <CertificateLink href={certificateOf(row, p.column)!} who={whoOf(row, p.column)} block /> : null}
+                  </td>
                 ))}
-                {hasCertificates ? <td data-column="certificate"><Certificates links={certificates[row[0]!]} who={whoOf(row)} /></td> : null}
               </tr>
             ))}
           </tbody>
@@ -199,7 +201,14 @@ export function ProgressTable({ columns, rows, certificates = {} }: { columns: C
                     </dl>
                   ) : null}
                   {certificates[row[0]!] ? (
-                    <p className="mt-2 text-sm"><Certificates links={certificates[row[0]!]} who={whoOf(row)} /></p>
+                    <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
+                      {placed.map(({ column }) => {
+                        const href = certificateOf(row, column);
+                        // On a card the link stands apart from its date, so it says which attempt it is.
+                        const label = column.certificate === "earlier" ? "Earlier certificate (PDF)" : "Certificate (PDF)";
+                        return href ? <CertificateLink key={column.key} href={href} who={whoOf(row, column)} label={label} /> : null;
+                      })}
+                    </p>
                   ) : null}
                 </li>
               ))}
