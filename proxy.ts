@@ -12,7 +12,7 @@ import { SERVER_ACTIONS_BODY_LIMIT_BYTES } from "./next.config.js";
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 // Pages a visitor without a session may open (the same paths the redirect skipped before the CSP came here).
-const OPEN_TO_VISITORS = /^\/(?:sign-in|invite|confirm-email|forgot-password|reset-password|unsubscribe|api\/unsubscribe|api\/cron|dev\/mailbox)(?:\/|$)/;
+const OPEN_TO_VISITORS = /^\/(?:sign-in|verify|invite|confirm-email|forgot-password|reset-password|unsubscribe|api\/unsubscribe|api\/cron|dev\/mailbox)(?:\/|$)/;
 
 export async function proxy(request: NextRequest) {
   if (undecodable(request.nextUrl.pathname)) return plainText(404, "Not found.");

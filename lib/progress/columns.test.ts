@@ -55,6 +55,14 @@ describe("the school view's column list", () => {
     expect(schoolColumns.every((c) => ["title", "subtitle", "heading", "standing", "meter", "badge", "detail"].includes(c.card))).toBe(true);
   });
 
+  it("marks the two completion dates the table puts a certificate beside, the current attempt's and the earlier one's", () => {
+    const marked = schoolColumns.flatMap((c) => ("certificate" in c ? [[c.key, c.certificate]] : []));
+    expect(marked).toEqual([["completed", "current"], ["earlier", "earlier"]]);
+    // Each reads its own attempt's completion: the enrolment's, and the one kept when a renewal began.
+    expect(schoolColumns.find((c) => c.key === "completed")!.sql).toBe(`e."completedAt"`);
+    expect(schoolColumns.find((c) => c.key === "earlier")!.sql).toContain(`e."previousCompletedAt"`);
+  });
+
   it("is the sort whitelist: every column sorts, by its own SQL first, and nothing else does", () => {
     for (const key of columnKeys) {
       expect(parseProgressQuery({ sort: key }).sort).toBe(key);

@@ -60,6 +60,11 @@ type ColumnDefinition<K extends string, V> = {
   strong?: boolean;
   /** On a phone's card, only when it has a value (a detail most rows never have). */
   cardWhenSet?: boolean;
+  /**
+   * The completion date of an attempt that has a certificate: the table puts that attempt's download beside
+   * it ("current": the enrolment's current attempt; "earlier": the latest earlier one). Not in the CSVs.
+   */
+  certificate?: "current" | "earlier";
 };
 
 /** Fixes a column's value type, and lets its key be inferred as a literal. */
@@ -89,13 +94,13 @@ export const schoolColumns = [
   }),
   column<Date | null>()({
     key: "completed", label: "Completed", sql: `e."completedAt"`, kind: "timestamp", emptyLast: true, ties: [],
-    screen: formatDate, csv: isoDate, card: "detail", wrap: "none",
+    screen: formatDate, csv: isoDate, card: "detail", wrap: "none", certificate: "current",
   }),
   // A renewal under way (attempt 2 or later): when the earlier attempt was completed, so the view shows why
   // someone at "Not started" is still in date. Every attempt is kept (CourseAttempt) and listed on the course page.
   column<Date | null>()({
     key: "earlier", label: "Earlier completion", sql: `CASE WHEN e.attempt > 1 THEN e."previousCompletedAt" END`, kind: "timestamp", emptyLast: true, ties: [],
-    screen: (date) => (date ? formatDate(date) : ""), csv: isoDate, card: "detail", wrap: "none", cardWhenSet: true,
+    screen: (date) => (date ? formatDate(date) : ""), csv: isoDate, card: "detail", wrap: "none", cardWhenSet: true, certificate: "earlier",
   }),
   // Required training (rt: the school's required_training() row for the person and course, when the course
   // is required of the school; lib/progress/sql.ts joins it). Worst first, then the earliest due date.

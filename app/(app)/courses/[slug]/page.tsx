@@ -13,6 +13,8 @@ import { findMyRequiredCourse } from "@/lib/requirements/mine";
 import { listAttempts } from "@/lib/requirements/renewal";
 import { RequiredTrainingBox } from "./required-training-box";
 import { EarlierAttempts } from "./earlier-attempts";
+import { certificateHref, listMyCertificates, type MyCertificates } from "@/lib/certificates/links";
+import { CertificateLink } from "../_components/certificate-link";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -29,7 +31,13 @@ export default async function CoursePage({ params }: Props) {
   const course = slug ? await getCourseForViewer(viewer.id, slug) : null;
   if (!course) notFound();
   const { enrolment } = course;
-  const [required, attempts] = await Promise.all([findMyRequiredCourse(viewer.id, course.id), enrolment ? listAttempts(viewer.id, course.id) : []]);
+  const [required, attempts, certificates] = await Promise.all([
+    findMyRequiredCourse(viewer.id, course.id),
+    enrolment ? listAttempts(viewer.id, course.id) : [],
+    enrolment ? listMyCertificates(viewer.id, course.id) : new Map<string, MyCertificates>(),
+  ]);
+  const completed = certificates.get(course.id);
+  const enrolmentId = completed?.enrolmentId ?? null;
 
   return (
     <article aria-labelledby="course-title" className="space-y-6">
@@ -43,6 +51,11 @@ export default async function CoursePage({ params }: Props) {
           {enrolment?.status === "COMPLETED" ? (
             <p className="mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 font-medium text-green-900" data-testid="course-completed">
               <span aria-hidden="true">✓ </span>Course completed on {formatDate(enrolment.completedAt ?? enrolment.lastActivityAt)}
+              {completed?.current ? (
+                <span className="mt-1 block font-normal">
+                  <CertificateLink href={certificateHref(completed.enrolmentId, completed.current)} course={course.title} />
+                </span>
+              ) : null}
             </p>
           ) : null}
           {enrolment ? (
@@ -69,7 +82,7 @@ export default async function CoursePage({ params }: Props) {
           )}
         </div>
       </header>
-      {required ? <RequiredTrainingBox required={required} attempts={attempts} /> : attempts.length ? <EarlierAttempts attempts={attempts} /> : null}
+      {required ? <RequiredTrainingBox required={required} attempts={attempts} enrolmentId={enrolmentId} /> : attempts.length ? <EarlierAttempts attempts={attempts} course={course} enrolmentId={enrolmentId} /> : null}
       <section aria-labelledby="lessons" className="rounded-lg border border-slate-200 bg-white p-5">
         <h3 id="lessons" className="text-lg font-semibold">Lessons</h3>
         <ol className="mt-3 space-y-2">

@@ -7,7 +7,7 @@ import { EarlierAttempts } from "./earlier-attempts";
 import { RequiredStatusBadge } from "./required-status-badge";
 
 /** The course page's "Required training" box: due or in date until, status, required by, Start renewal when open, then earlier attempts. */
-export function RequiredTrainingBox({ required, attempts }: { required: MyRequiredCourse; attempts: EarlierAttempt[] }) {
+export function RequiredTrainingBox({ required, attempts, enrolmentId }: { required: MyRequiredCourse; attempts: EarlierAttempt[]; enrolmentId: string | null }) {
   const urgent = required.status === "OVERDUE" || required.status === "EXPIRED";
   return (
     <section
@@ -27,7 +27,7 @@ export function RequiredTrainingBox({ required, attempts }: { required: MyRequir
           <ActionButton action={startRenewalAction} fields={{ slug: required.course.slug }} label="Start renewal" pendingLabel="Starting…" />
         </div>
       ) : null}
-      {attempts.length ? <div className="mt-5"><EarlierAttempts attempts={attempts} nested /></div> : null}
+      {attempts.length ? <div className="mt-5"><EarlierAttempts attempts={attempts} nested course={required.course} enrolmentId={enrolmentId} /></div> : null}
     </section>
   );
 }

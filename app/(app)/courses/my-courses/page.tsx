@@ -11,23 +11,32 @@ import { ProgressSelector } from "../_components/progress-selector";
 import { TrustAccessGaps } from "./trust-access-gaps";
 import { listMyRequiredTraining } from "@/lib/requirements/mine";
 import { RequiredTraining } from "./required-training";
+import { certificateHref, latestCompleted, listMyCertificates } from "@/lib/certificates/links";
+import { CertificateLink } from "../_components/certificate-link";
 
 export const metadata: Metadata = { title: "My Courses" };
 
 export default async function MyCoursesPage() {
   const viewer = await requireViewer();
-  const [scopes, allEnrolments, gaps, required] = await Promise.all([
+  const [scopes, allEnrolments, gaps, required, certificates] = await Promise.all([
     listProgressScopes(viewer.id),
     listMyEnrolments(viewer.id),
     listTrustAccessGaps(viewer.id),
     listMyRequiredTraining(viewer.id),
+    listMyCertificates(viewer.id),
   ]);
+  /** The latest completion's certificate of a course (a renewal under way keeps the earlier attempt's), or null. */
+  const certificateOf = (courseId: string) => {
+    const completed = certificates.get(courseId);
+    const attempt = latestCompleted(completed);
+    return completed && attempt !== null ? certificateHref(completed.enrolmentId, attempt) : null;
+  };
   // Required courses are listed once, in their own section first; the other courses keep their look below.
   const requiredIds = new Set(required.map((r) => r.course.id));
   const byCourse = new Map(allEnrolments.map((e) => [e.courseId, e]));
   const requiredItems = required.map((r) => {
     const e = byCourse.get(r.course.id);
-    return { ...r, enrolment: e ? { status: e.status, nextPosition: e.nextPosition } : null };
+    return { ...r, enrolment: e ? { status: e.status, nextPosition: e.nextPosition } : null, certificateHref: certificateOf(r.course.id) };
   });
   const enrolments = allEnrolments.filter((e) => !requiredIds.has(e.courseId));
   return (
@@ -66,7 +75,7 @@ export default async function MyCoursesPage() {
                   Enrolled {formatDate(enrolment.enrolledAt)}
                   {enrolment.completedAt ? ` · Completed ${formatDate(enrolment.completedAt)}` : enrolment.lastActivityAt ? ` · Last activity ${formatDate(enrolment.lastActivityAt)}` : ""}
                 </p>
-                <p className="mt-3">
+                <p className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
                   <Link
                     href={`/courses/${enrolment.courseSlug}/lessons/${enrolment.nextPosition}`}
                     className="inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
@@ -74,6 +83,7 @@ export default async function MyCoursesPage() {
                     {nextStepLabel(enrolment.status)}
                     <span className="sr-only"> {enrolment.courseTitle}</span>
                   </Link>
+                  <CertificateLink href={certificateOf(enrolment.courseId)} course={enrolment.courseTitle} />
                 </p>
               </li>
             ))}

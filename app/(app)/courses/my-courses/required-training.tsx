@@ -5,8 +5,13 @@ import { nextStepLabel } from "@/lib/progress/status";
 import { requiredDateLine, type MyRequiredCourse } from "@/lib/requirements/mine";
 import { startRenewalAction } from "../[slug]/actions";
 import { RequiredStatusBadge } from "../[slug]/required-status-badge";
+import { CertificateLink } from "../_components/certificate-link";
 
-export type RequiredItem = MyRequiredCourse & { enrolment: { status: EnrolmentStatus; nextPosition: number } | null };
+export type RequiredItem = MyRequiredCourse & {
+  enrolment: { status: EnrolmentStatus; nextPosition: number } | null;
+  /** The latest completion's certificate (a renewal under way keeps the earlier attempt's), or null. */
+  certificateHref: string | null;
+};
 
 /**
  * My Courses' first section: the person's required courses, worst first then by due date. On a phone the
@@ -36,7 +41,7 @@ export function RequiredTraining({ items }: { items: RequiredItem[] }) {
                 <RequiredStatusBadge status={item.status} />
               </div>
               <p className="mt-2 flex-1 text-sm text-slate-700" data-testid="required-by">Required by {item.requiredBy.join(", ")}</p>
-              <div className="mt-3">
+              <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
                 {item.renewalOpen ? (
                   <ActionButton action={startRenewalAction} fields={{ slug: item.course.slug }} label="Start renewal" pendingLabel="Starting…" />
                 ) : (
@@ -48,6 +53,7 @@ export function RequiredTraining({ items }: { items: RequiredItem[] }) {
                     <span className="sr-only"> {item.course.title}</span>
                   </Link>
                 )}
+                <CertificateLink href={item.certificateHref} course={item.course.title} />
               </div>
             </li>
           );

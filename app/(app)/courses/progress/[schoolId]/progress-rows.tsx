@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { findSchoolProgressScope } from "@/lib/access";
+import { requireViewer } from "@/lib/auth";
+import { listRowCertificates } from "@/lib/certificates/links";
 import { schoolColumns, screenCells, type ProgressRow } from "@/lib/progress/columns";
 import { countActiveFilters, progressSearch, type ProgressQuery } from "@/lib/progress/query";
 import { ProgressTable, type ColumnView, type RowCells } from "./progress-table";
@@ -8,9 +11,10 @@ type Props = { rows: ProgressRow[]; query: ProgressQuery; basePath: string; clea
 /**
  * Prepares the column list (lib/progress/columns.ts) and the rows for the table: each row goes to the
  * browser as a short array of strings rather than a tree of elements (a page can hold 200 rows), and each
- * column as the little the browser needs to lay it out in the table and on the phone's cards.
+ * column as the little the browser needs to lay it out in the table and on the phone's cards. Each completed
+ * enrolment gets its certificate link (?school=: the certificate route checks this school's access again).
  */
-export function ProgressRows({ rows, query, basePath, clearHref }: Props) {
+export async function ProgressRows({ rows, query, basePath, clearHref }: Props) {
   if (!rows.length && !countActiveFilters(query)) {
     return <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">Nobody at this school is enrolled on a course yet.</p>;
   }
@@ -32,11 +36,15 @@ export function ProgressRows({ rows, query, basePath, clearHref }: Props) {
       wrap: column.wrap ?? "words",
       strong: column.strong ?? false,
       cardWhenSet: column.cardWhenSet ?? false,
+      certificate: "certificate" in column ? column.certificate : undefined,
       // A second click on the current column reverses its order.
       href: `${basePath}${progressSearch(query, { sort: column.key, dir: current && query.dir === "asc" ? "desc" : "asc" })}`,
       sort: current ? (query.dir === "asc" ? "ascending" : "descending") : undefined,
     };
   });
   const cells: RowCells[] = rows.map((row) => [row.id, ...screenCells(row)]);
-  return <ProgressTable columns={columns} rows={cells} />;
+  // The school is the last part of basePath; its scope is the page's own (lib/access.ts caches it for the request).
+  const scope = await findSchoolProgressScope((await requireViewer()).id, basePath.split("/").pop() ?? "");
+  const certificates = scope ? await listRowCertificates(scope, rows.map((row) => row.id)) : {};
+  return <ProgressTable columns={columns} rows={cells} certificates={certificates} />;
 }

@@ -15,12 +15,32 @@ export type ColumnView = {
   strong: boolean;
   /** On a card only when it has a value. */
   cardWhenSet: boolean;
+  /** The attempt whose certificate the table offers beside this date (lib/progress/columns.ts). */
+  certificate?: "current" | "earlier";
   href: string;
   sort?: "ascending" | "descending";
 };
 
 /** A row as sent to the browser: the enrolment id, then each column's text in column order. */
 export type RowCells = string[];
+
+/** An enrolment's certificate downloads: the current attempt's, and the earlier completion's (a renewal). */
+export type RowCertificates = { current?: string; earlier?: string };
+
+/** A certificate's download, named for a screen reader by the person and the course (the visible words are short). */
+function CertificateLink({ href, who, label = "Certificate (PDF)", block = false }: { href: string; who: string; label?: string; block?: boolean }) {
+  return (
+    <a
+      href={href}
+      download
+      className={`${block ? "flex w-fit" : "inline-flex"} min-h-6 items-center font-medium whitespace-normal text-brand-700 underline underline-offset-4 hover:text-brand-800`}
+      data-testid="certificate-link"
+    >
+      {label}
+      <span className="sr-only"> for {who}</span>
+    </a>
+  );
+}
 
 /** The bar is decoration: the percentage beside it says the same in words. */
 function Progress({ percent }: { percent: number }) {
@@ -90,7 +110,7 @@ function groupByPerson(rows: RowCells[], person: Placed[]): Person[] {
  * per person holding their courses, so a phone reads a person's training at a glance and never scrolls
  * sideways. The other layout is display:none, hidden from assistive technology too.
  */
-export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: RowCells[] }) {
+export function ProgressTable({ columns, rows, certificates = {} }: { columns: ColumnView[]; rows: RowCells[]; certificates?: Record<string, RowCertificates> }) {
   const placed: Placed[] = columns.map((column, index) => ({ column, index }));
   const inSlot = (slot: CardSlot) => placed.filter(({ column }) => column.card === slot);
   const field = (row: RowCells, { column, index }: Placed) => <Value column={column} text={row[index + 1] ?? ""} />;
@@ -101,6 +121,10 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
   const meters = inSlot("meter");
   const badges = inSlot("badge");
   const details = inSlot("detail");
+  /** "Jo Bloggs, Safeguarding essentials": whose certificate of what, for the links' screen-reader names. */
+  const whoOf = (row: RowCells, column: ColumnView) =>
+    [...[...titles, ...headings].map(({ index }) => row[index + 1]), column.certificate === "earlier" ? "earlier attempt" : ""].filter(Boolean).join(", ");
+  const certificateOf = (row: RowCells, column: ColumnView) => (column.certificate ? certificates[row[0]!]?.[column.certificate] : undefined);
 
   return (
     <>
@@ -123,7 +147,10 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
             {rows.map((row) => (
               <tr key={row[0]} data-testid="progress-row">
                 {placed.map((p) => (
-                  <td key={p.column.key} data-column={p.column.key} className={cellClass(p.column)}>{field(row, p)}</td>
+                  <td key={p.column.key} data-column={p.column.key} className={cellClass(p.column)}>
+                    {field(row, p)}
+                    {certificateOf(row, p.column) ? <CertificateLink href={certificateOf(row, p.column)!} who={whoOf(row, p.column)} block /> : null}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -172,6 +199,16 @@ export function ProgressTable({ columns, rows }: { columns: ColumnView[]; rows: 
                         </div>
                       ))}
                     </dl>
+                  ) : null}
+                  {certificates[row[0]!] ? (
+                    <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
+                      {placed.map(({ column }) => {
+                        const href = certificateOf(row, column);
+                        // On a card the link stands apart from its date, so it says which attempt it is.
+                        const label = column.certificate === "earlier" ? "Earlier certificate (PDF)" : "Certificate (PDF)";
+                        return href ? <CertificateLink key={column.key} href={href} who={whoOf(row, column)} label={label} /> : null;
+                      })}
+                    </p>
                   ) : null}
                 </li>
               ))}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { normaliseCode, printedCode } from "@/lib/certificates/code";
+import { readSearchParams } from "@/lib/search-params";
+import { VerifyForm } from "./verify-form";
+
+export const metadata: Metadata = { title: "Check a certificate", robots: { index: false, follow: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// Open to visitors (proxy.ts): whoever is handed a certificate checks it here, signed in or not.
+export default async function VerifyPage({ searchParams }: Props) {
+  const { code } = readSearchParams(await searchParams, ["code"]);
+  const typed = code?.trim();
+  if (typed) {
+    const code = normaliseCode(typed);
+    redirect(`/verify/${code ? printedCode(code) : encodeURIComponent(typed)}`);
+  }
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
+      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Schoot</p>
+      <h1 className="mt-1 text-2xl font-semibold">Check a certificate</h1>
+      <p className="mt-2 text-slate-700">Enter the verification code printed on a Schoot certificate to see whether it is genuine and in date.</p>
+      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <VerifyForm />
+      </div>
+      <p className="mt-4 text-center text-sm">
+        <Link href="/sign-in" className="inline-block py-1 font-medium text-brand-700 underline hover:text-brand-800">
+          Sign in to Schoot
+        </Link>
+      </p>
+    </main>
+  );
+}
