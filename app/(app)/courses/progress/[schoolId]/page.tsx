@@ -29,8 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * access decision for this school, in the layout, the metadata and here, and for the overview it came
  * from: all lib/access.ts's one query, cached for the request), the rows, the summary (with the page's
  * position), the required-training compliance (lib/requirements/school-compliance.ts: its figures and the
- * first overdue people) and the course list (which also names the course the view is filtered to): five
- * in all. The rows, the summary and the compliance take the school's scope, so they cannot be asked for a
+ * first overdue people), the course list (which also names the course the view is filtered to) and the
+ * shown rows' completed attempts (their certificate links, lib/certificates/links.ts): six in all. The rows, the summary and the compliance take the school's scope, so they cannot be asked for a
  * school the viewer was not granted. Required-training standings are worked out on today's date in England,
  * read once per request.
  */
@@ -116,7 +116,7 @@ export default async function SchoolProgressPage({ params, searchParams }: Props
             </a>
           </div>
         </div>
-        <ProgressRows rows={page.rows} query={query} basePath={basePath} clearHref={clearHref} />
+        <ProgressRows school={school} rows={page.rows} query={query} basePath={basePath} clearHref={clearHref} />
         <Pagination query={query} page={page} basePath={basePath} range={range} total={summary.enrolments} />
       </section>
     </>

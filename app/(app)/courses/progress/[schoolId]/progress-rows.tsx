@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { findSchoolProgressScope } from "@/lib/access";
-import { requireViewer } from "@/lib/auth";
+import type { SchoolProgressScope } from "@/lib/access";
 import { listRowCertificates } from "@/lib/certificates/links";
 import { schoolColumns, screenCells, type ProgressRow } from "@/lib/progress/columns";
 import { countActiveFilters, progressSearch, type ProgressQuery } from "@/lib/progress/query";
 import { ProgressTable, type ColumnView, type RowCells } from "./progress-table";
 
-type Props = { rows: ProgressRow[]; query: ProgressQuery; basePath: string; clearHref: string };
+type Props = { school: SchoolProgressScope; rows: ProgressRow[]; query: ProgressQuery; basePath: string; clearHref: string };
 
 /**
  * Prepares the column list (lib/progress/columns.ts) and the rows for the table: each row goes to the
@@ -14,7 +13,7 @@ type Props = { rows: ProgressRow[]; query: ProgressQuery; basePath: string; clea
  * column as the little the browser needs to lay it out in the table and on the phone's cards. Each completed
  * enrolment gets its certificate link (?school=: the certificate route checks this school's access again).
  */
-export async function ProgressRows({ rows, query, basePath, clearHref }: Props) {
+export async function ProgressRows({ school, rows, query, basePath, clearHref }: Props) {
   if (!rows.length && !countActiveFilters(query)) {
     return <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">Nobody at this school is enrolled on a course yet.</p>;
   }
@@ -43,8 +42,6 @@ export async function ProgressRows({ rows, query, basePath, clearHref }: Props) 
     };
   });
   const cells: RowCells[] = rows.map((row) => [row.id, ...screenCells(row)]);
-  // The school is the last part of basePath; its scope is the page's own (lib/access.ts caches it for the request).
-  const scope = await findSchoolProgressScope((await requireViewer()).id, basePath.split("/").pop() ?? "");
-  const certificates = scope ? await listRowCertificates(scope, rows.map((row) => row.id)) : {};
+  const certificates = await listRowCertificates(school, rows.map((row) => row.id));
   return <ProgressTable columns={columns} rows={cells} certificates={certificates} />;
 }
