@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { normaliseCode, printedCode } from "@/lib/certificates/code";
-import { readSearchParams } from "@/lib/search-params";
+import { readSearchParam } from "@/lib/search-params";
 import { VerifyForm } from "./verify-form";
 
 export const metadata: Metadata = { title: "Check a certificate", robots: { index: false, follow: false } };
@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 // Open to visitors (proxy.ts): whoever is handed a certificate checks it here, signed in or not.
 export default async function VerifyPage({ searchParams }: Props) {
-  const { code } = readSearchParams(await searchParams, ["code"]);
+  const code = readSearchParam(await searchParams, "code", 64); // a code is 16 characters, 19 with its hyphens
   const typed = code?.trim();
   if (typed) {
     const code = normaliseCode(typed);

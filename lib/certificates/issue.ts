@@ -3,6 +3,7 @@ import { z } from "zod";
 import { findSchoolProgressScope } from "../access";
 import { writeAudit } from "../audit";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { formatDate } from "../format";
 import { addYears, isoDateOf, londonDate, type IsoDate } from "../requirements/status";
 import { newCode } from "./code";
@@ -39,7 +40,9 @@ export type IssuedCertificate = {
 
 const ids = z.object({ enrolmentId: z.uuid(), attempt: z.number().int().min(1).max(10_000), schoolId: z.uuid().optional() });
 
-const NO_ORGANISATION = "00000000-0000-0000-0000-000000000000";
+// Written into the statement, not bound: PostgreSQL matches ON CONFLICT to the partial index's expression only
+// when it is the same literal (a parameter would match under custom plans only).
+const NO_ORGANISATION = Prisma.raw(`'00000000-0000-0000-0000-000000000000'::uuid`);
 
 type Printed = Pick<IssuedCertificate, "personName" | "courseTitle" | "organisationName" | "completedAt" | "expiresOn">;
 
@@ -84,28 +87,33 @@ export async function certificateFor(actorId: string, enrolmentId: string, attem
   const memberships = enrolment.user.memberships;
   const memberOf = (id: string | null | undefined) => (id ? memberships.find((m) => m.organisationId === id) : undefined);
 
-  // A school named must be one of the person's own; anyone else must also be granted its progress.
-  if (schoolId !== undefined && !memberOf(schoolId)) return null;
-  if (actorId !== enrolment.userId && (schoolId === undefined || !(await findSchoolProgressScope(actorId, schoolId)))) return null;
+  // A school named must be one of the person's own; anyone else must also be granted its progress. Access is
+  // asked whether or not the person belongs to the school named, so the time taken says nothing about that.
+  const granted = actorId === enrolment.userId || (schoolId !== undefined && (await findSchoolProgressScope(actorId, schoolId)) !== null);
+  if (!granted || (schoolId !== undefined && !memberOf(schoolId))) return null;
 
   const completedAt = await completionOf(enrolment, attempt);
   if (!completedAt) return null;
 
+  // The schools that require this course of the person, with their renewal periods.
+  const required = await db.requiredAssignment.findMany({
+    where: { userId: enrolment.userId, courseId: enrolment.courseId },
+    select: { schoolId: true, renewalYears: true },
+  });
+  const renewalAt = (id: string | undefined) => required.find((r) => r.schoolId === id);
+  // Without a school named, a school that requires the course (the shortest renewal first), so the person
+  // cannot print a certificate without its expiry by choosing an organisation that does not require it.
+  const requiring = [...required].sort((a, b) => (a.renewalYears ?? Infinity) - (b.renewalYears ?? Infinity)).map((r) => memberOf(r.schoolId)).find(Boolean);
   const organisation =
     memberOf(schoolId) ??
+    requiring ??
     memberOf(enrolment.user.currentOrganisationId) ??
     memberships.find((m) => m.organisation.kind === "SCHOOL") ??
     memberships[0];
 
   // Where the organisation requires the course with a renewal period, the certificate says until when it
   // is in date: the rule of lib/requirements/status.ts, from this attempt's completion.
-  const assignment = organisation
-    ? await db.requiredAssignment.findUnique({
-        where: { schoolId_courseId_userId: { schoolId: organisation.organisationId, courseId: enrolment.courseId, userId: enrolment.userId } },
-        select: { renewalYears: true },
-      })
-    : null;
-  const renewalYears = assignment?.renewalYears ?? null;
+  const renewalYears = renewalAt(organisation?.organisationId)?.renewalYears ?? null;
 
   const printed: Printed = {
     personName: enrolment.user.name,
@@ -137,7 +145,7 @@ export async function certificateFor(actorId: string, enrolmentId: string, attem
               ${organisationId}::uuid, ${printed.personName}, ${printed.courseTitle}, ${printed.organisationName},
               ${completedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${printed.expiresOn}::date,
               ${now.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${actorId}::uuid)
-      ON CONFLICT ("enrolmentId", attempt, COALESCE("organisationId", ${NO_ORGANISATION}::uuid)) WHERE "revokedAt" IS NULL DO NOTHING
+      ON CONFLICT ("enrolmentId", attempt, COALESCE("organisationId", ${NO_ORGANISATION})) WHERE "revokedAt" IS NULL DO NOTHING
       RETURNING id`;
     const row = await tx.certificate.findFirst({ where: current });
     if (!row) throw new Error(`Certificate for enrolment ${enrolmentId} attempt ${attempt} neither inserted nor found`);

@@ -1,6 +1,6 @@
 import "server-only";
 import { formatDate, formatDay } from "../format";
-import { FONT, newPdf, streamPdf } from "../pdf/document";
+import { FONT, newPdf, printable, streamPdf } from "../pdf/document";
 import { printedCode } from "./code";
 import type { IssuedCertificate } from "./issue";
 
@@ -18,7 +18,7 @@ export type CertificateToPrint = Pick<IssuedCertificate, "code" | "attempt" | "p
 /** The certificate's PDF. `appUrl` is the app's own address (no trailing slash), for the verification link. */
 export function renderCertificate(certificate: CertificateToPrint, appUrl: string): ReadableStream<Uint8Array> {
   const doc = newPdf({
-    title: `Certificate: ${certificate.courseTitle} — ${certificate.personName}`,
+    title: `Certificate: ${printable(certificate.courseTitle)} — ${printable(certificate.personName)}`,
     author: "Schoot trust progress",
     subject: `Certificate of completion, verification code ${printedCode(certificate.code)}`,
     landscape: true,
@@ -55,9 +55,11 @@ function draw(doc: PDFKit.PDFDocument, c: CertificateToPrint, appUrl: string) {
   centred("SCHOOT TRUST PROGRESS", FONT.bold, 10, BRAND, 22, { characterSpacing: 2.5 });
   centred("Certificate of completion", FONT.bold, 30, INK, 26);
   centred("This certifies that", FONT.regular, 12, MUTED, 8);
-  centred(c.personName, FONT.bold, fittedSize(doc, c.personName, FONT.bold, width, 38, 22), BRAND, 10);
+  const name = printable(c.personName);
+  const course = printable(c.courseTitle);
+  centred(name, FONT.bold, fittedSize(doc, name, FONT.bold, width, 38, 16), BRAND, 10);
   centred("has completed the course", FONT.regular, 12, MUTED, 8);
-  centred(c.courseTitle, FONT.bold, fittedSize(doc, c.courseTitle, FONT.bold, width, 22, 15), INK, 16);
+  centred(course, FONT.bold, fittedSize(doc, course, FONT.bold, width, 22, 13), INK, 16);
 
   const rule = doc.y;
   doc.lineWidth(0.5).strokeColor(RULE).moveTo(W / 2 - 60, rule).lineTo(W / 2 + 60, rule).stroke();
@@ -65,12 +67,12 @@ function draw(doc: PDFKit.PDFDocument, c: CertificateToPrint, appUrl: string) {
   centred(`Completed on ${formatDate(c.completedAt)}`, FONT.bold, 13, INK, 4);
   if (c.expiresOn) centred(`In date until ${formatDay(c.expiresOn)}`, FONT.regular, 13, INK, 4);
   if (c.attempt > 1) centred(`Renewal, attempt ${c.attempt}`, FONT.regular, 11, MUTED, 4);
-  if (c.organisationName) centred(c.organisationName, FONT.regular, 13, INK, 4);
+  if (c.organisationName) centred(printable(c.organisationName), FONT.regular, 13, INK, 4);
 
   // The foot: the code and where to check it on the left, who issued it and when on the right.
   const code = printedCode(c.code);
   const url = `${appUrl}/verify/${code}`;
-  const foot = H - inset - 92;
+  const foot = Math.max(H - inset - 92, doc.y + 12); // below the body, however long a name or title wraps
   const half = (W - 2 * left) / 2;
   doc.font(FONT.regular).fontSize(9).fillColor(MUTED).text("Verification code", left, foot, { width: half });
   doc.font(FONT.bold).fontSize(14).fillColor(INK).text(code, left, doc.y + 2, { width: half, characterSpacing: 1 });

@@ -7,7 +7,7 @@
 // audit log before the first byte (an abandoned download is still on record), and the first data load happens
 // before the response, so a failure there is an error status rather than a broken file.
 import "server-only";
-import { listProgressScopes, type SchoolProgressScope, type TrustOverviewScope } from "../access";
+import { findSchoolProgressScope, listProgressScopes, type SchoolProgressScope, type TrustOverviewScope } from "../access";
 import { writeAudit } from "../audit";
 import { fileSlug } from "../csv";
 import { db } from "../db";
@@ -93,8 +93,9 @@ export async function loadTrustSummary(trust: TrustOverviewScope, period: Period
     scopes.filter((s): s is SchoolProgressScope & { kind: "trust-school" } => s.kind === "trust-school" && s.trustId === trust.trustId).map((s) => [s.schoolId, s]),
   );
   const schools: TrustPackSchool[] = [];
-  for (let i = 0; i < summaries.length; i += 8) {
-    const batch = summaries.slice(i, i + 8).flatMap((summary) => {
+  // Four schools' figures at a time: a pack never takes the whole connection pool (5 by default).
+  for (let i = 0; i < summaries.length; i += 4) {
+    const batch = summaries.slice(i, i + 4).flatMap((summary) => {
       const scope = scopeOf.get(summary.schoolId);
       return scope ? [{ summary, scope }] : []; // granted a moment ago and no longer: left out, never widened
     });
@@ -135,10 +136,21 @@ async function* drawTrust(writer: PageWriter, trust: TrustOverviewScope, schools
   if (schools.length === 0) writer.paragraph("No school has chosen this trust.");
   yield;
 
-  // One school at a time: its facts are loaded here, drawn, and let go before the next.
+  // One school at a time: its facts are loaded here, drawn, and let go before the next. A slow reader can make
+  // this last minutes, so each school's access is asked again first: one that stopped sharing with the trust
+  // (or a viewer no longer its Administrator) in the meantime is left out, and the pack says so.
   for (const school of schools) {
-    const facts = await loadSchoolFacts(school.scope, period, school.compliance);
-    yield* drawSchool(writer, facts, readStaffRows(school.scope, period.to), period, generated);
+    const scope = await findSchoolProgressScope(trust.viewerId, school.scope.schoolId);
+    if (!scope || scope.kind !== "trust-school" || scope.trustId !== trust.trustId) {
+      writer.running = { ...writer.running, title: school.scope.schoolName };
+      writer.newPage();
+      writer.heading(school.scope.schoolName, 1);
+      writer.paragraph(`Left out: this school's staff training stopped being shared with you through ${trust.trustName} while the pack was being generated.`);
+      yield;
+      continue;
+    }
+    const facts = await loadSchoolFacts(scope, period, school.compliance);
+    yield* drawSchool(writer, facts, readStaffRows(scope, period.to), period, generated);
   }
 }
 

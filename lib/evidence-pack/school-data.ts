@@ -7,8 +7,6 @@
 import "server-only";
 import { listSchoolProgressViewers, type SchoolProgressScope, type SchoolViewer } from "../access";
 import { db } from "../db";
-import { readByCursor } from "../db-cursor";
-import { Prisma } from "../generated/prisma/client";
 import { describeDueRule, describeRenewal, describeRequirementChange } from "../requirements/manage";
 import { summariseSchoolCompliance, type SchoolCompliance } from "../requirements/school-compliance";
 import { requiredTrainingOf } from "../requirements/sql";
@@ -59,14 +57,15 @@ export async function loadSchoolFacts(scope: SchoolProgressScope, period: Period
        WHERE (r."courseId", r."organisationId") IN (
                SELECT DISTINCT rt."courseId", unnest(rt."requiredBy") FROM ${requiredTrainingOf([schoolId], period.to)} rt)
        ORDER BY r."courseId", r."organisationId" = ${schoolId}::uuid, o.name`,
-    // The school's own changes and its current trust's (whose requirements apply to it), in the period.
+    // The school's own changes, and its current trust's since the school chose it (when they started to apply), in the period.
     db.$queryRaw<{ action: string; before: unknown; after: unknown; createdAt: Date; actorName: string | null; organisationName: string | null }[]>`
       SELECT a.action, a.before, a.after, a."createdAt", u.name AS "actorName", o.name AS "organisationName"
         FROM "AuditLog" a
         LEFT JOIN "User" u ON u.id = a."actorId"
         LEFT JOIN "Organisation" o ON o.id = a."organisationId"
-       WHERE a."organisationId" IN (SELECT s.id FROM "Organisation" s WHERE s.id = ${schoolId}::uuid
-                                    UNION ALL SELECT s."trustId" FROM "Organisation" s WHERE s.id = ${schoolId}::uuid AND s."trustId" IS NOT NULL)
+       WHERE (a."organisationId" = ${schoolId}::uuid
+              OR a."organisationId" = (SELECT s."trustId" FROM "Organisation" s WHERE s.id = ${schoolId}::uuid)
+                 AND a."createdAt" >= (SELECT s."trustChosenAt" FROM "Organisation" s WHERE s.id = ${schoolId}::uuid))
          AND a.action LIKE 'requirement.%'
          AND london_date(a."createdAt") BETWEEN ${period.from}::date AND ${period.to}::date
        ORDER BY a.id`,
@@ -107,19 +106,20 @@ export type StaffRow = {
 };
 
 /**
- * Every member of the school (any role), by name, with a row per required course (by title), in one statement
- * read by a cursor `batchSize` rows at a time: a school of any size costs one batch of memory.
+ * Every member of the school (any role), by name, with a row per required course (by title), in one statement,
+ * handed out `batchSize` rows at a time for the drawing. One plain query per school rather than a cursor: a
+ * cursor keeps a transaction (and a pooled connection) open for as long as the client takes to read the pack,
+ * so a few slow downloads could hold every connection. A school's rows are small (5,000 staff × 5 required
+ * courses is about 5 MB) and a trust's pack reads one school at a time, so memory stays flat in the schools.
  */
-export function readStaffRows(scope: SchoolProgressScope, today: IsoDate, batchSize = 300): AsyncGenerator<StaffRow[]> {
-  return readByCursor<StaffRow>(
-    Prisma.sql`
+export async function* readStaffRows(scope: SchoolProgressScope, today: IsoDate, batchSize = 300): AsyncGenerator<StaffRow[]> {
+  const rows = await db.$queryRaw<StaffRow[]>`
       SELECT u.id AS "userId", u.name, c.title AS course, rt.status, rt."dueOn", rt."completedOn", rt."expiresOn"
         FROM "Membership" m
         JOIN "User" u ON u.id = m."userId"
         LEFT JOIN (SELECT * FROM ${requiredTrainingOf([scope.schoolId], today)}) rt ON rt."userId" = m."userId"
         LEFT JOIN "Course" c ON c.id = rt."courseId"
        WHERE m."organisationId" = ${scope.schoolId}::uuid
-       ORDER BY u.name, u.id, c.title, c.id`,
-    batchSize,
-  );
+       ORDER BY u.name, u.id, c.title, c.id`;
+  for (let at = 0; at < rows.length; at += batchSize) yield rows.slice(at, at + batchSize);
 }

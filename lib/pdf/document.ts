@@ -79,6 +79,14 @@ export function streamPdf(doc: PDFKit.PDFDocument, work: AsyncIterable<unknown>)
   );
 }
 
+/**
+ * Text as it may be printed: control characters and the invisible marks that reorder text (a name typed with
+ * a right-to-left override would print its letters backwards) become spaces, runs of spaces one.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ").replace(/\s+/g, " ").trim();
+}
+
 /** Collects a stream's bytes (tests, the benchmark). */
 export async function pdfBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];

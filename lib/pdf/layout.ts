@@ -1,5 +1,5 @@
 import "server-only";
-import { FONT, MARGIN } from "./document";
+import { FONT, MARGIN, printable } from "./document";
 
 // Page furniture and flowing content for A4 documents: every page carries the running title (the school's
 // name) and the document's name at the top, and who generated it, when, and the page number at the foot.
@@ -73,7 +73,7 @@ export class PageWriter {
     doc.page.margins.bottom = 0; // furniture sits in the margins; PDFKit would otherwise start a page
     doc.font(FONT.bold).fontSize(9).fillColor(INK);
     const titleWidth = (width - 2 * MARGIN) * 0.65;
-    doc.text(this.running.title, MARGIN, HEADER_TOP, { width: titleWidth, lineBreak: false, ellipsis: true });
+    doc.text(printable(this.running.title), MARGIN, HEADER_TOP, { width: titleWidth, lineBreak: false, ellipsis: true });
     doc.font(FONT.regular).fillColor(MUTED);
     doc.text(this.running.document, MARGIN + titleWidth, HEADER_TOP, { width: width - 2 * MARGIN - titleWidth, align: "right", lineBreak: false });
     doc
@@ -84,7 +84,7 @@ export class PageWriter {
       .stroke();
     const footerY = height - MARGIN + FOOTER_GAP;
     doc.fontSize(SMALL).fillColor(MUTED);
-    doc.text(this.running.footer, MARGIN, footerY, { width: (width - 2 * MARGIN) * 0.8, lineBreak: false, ellipsis: true });
+    doc.text(printable(this.running.footer), MARGIN, footerY, { width: (width - 2 * MARGIN) * 0.8, lineBreak: false, ellipsis: true });
     doc.text(`Page ${this.pageNumber}`, MARGIN, footerY, { width: width - 2 * MARGIN, align: "right", lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
     doc.fillColor(INK).font(FONT.regular).fontSize(BODY);
@@ -102,7 +102,8 @@ export class PageWriter {
     this.doc.y += points;
   }
 
-  heading(text: string, level: 1 | 2 | 3 = 2): void {
+  heading(raw: string, level: 1 | 2 | 3 = 2): void {
+    const text = printable(raw);
     const size = level === 1 ? 18 : level === 2 ? 13 : 11;
     const doc = this.doc.font(FONT.bold).fontSize(size);
     const height = doc.heightOfString(text, { width: this.width });
@@ -114,7 +115,8 @@ export class PageWriter {
     this.gap(level === 1 ? 6 : 4);
   }
 
-  paragraph(text: string, options: { size?: number; tone?: Tone; bold?: boolean; muted?: boolean } = {}): void {
+  paragraph(raw: string, options: { size?: number; tone?: Tone; bold?: boolean; muted?: boolean } = {}): void {
+    const text = printable(raw);
     const doc = this.doc.font(options.bold ? FONT.bold : FONT.regular).fontSize(options.size ?? BODY);
     const height = doc.heightOfString(text, { width: this.width });
     // The whole paragraph on one page when it fits on one: PDFKit would otherwise start a page of its own, without furniture.
@@ -129,7 +131,8 @@ export class PageWriter {
   details(pairs: [string, string][]): void {
     const doc = this.doc;
     const labelWidth = this.width * 0.3;
-    for (const [label, value] of pairs) {
+    for (const [label, raw] of pairs) {
+      const value = printable(raw);
       doc.font(FONT.regular).fontSize(BODY);
       const height = Math.max(doc.heightOfString(value, { width: this.width - labelWidth }), 14);
       this.need(height);
@@ -189,7 +192,7 @@ export class TableWriter<R> {
   row(row: R): void {
     const doc = this.writer.doc;
     doc.fontSize(SMALL);
-    const cells = this.columns.map((column, i) => ({ column, width: this.widths[i]! - 2 * CELL_PAD, text: column.text(row), bold: column.bold?.(row) ?? false }));
+    const cells = this.columns.map((column, i) => ({ column, width: this.widths[i]! - 2 * CELL_PAD, text: printable(column.text(row)), bold: column.bold?.(row) ?? false }));
     const lineHeight = doc.font(FONT.regular).currentLineHeight(true);
     // One line unless the text is wider than its cell (measuring a width is much cheaper than a wrapped height).
     const heights = cells.map(({ text, width, bold }) => {

@@ -157,6 +157,22 @@ describe("the person's own certificate", () => {
   });
 });
 
+describe("which school a certificate names", () => {
+  it("without one named, a school that requires the course (its expiry printed), not the organisation the person is working in", async () => {
+    const person = await makeUser(w.school.id);
+    await db.membership.create({ data: { userId: person.id, organisationId: w.trust.id } }); // also on the trust's central team
+    await db.user.update({ where: { id: person.id }, data: { currentOrganisationId: w.trust.id, name: `Ann\u202Eeel\u202C Lee\n${unique("x")}` } });
+    const { enrolment, completedAt, course } = await completed(w.school, person, { daysAgo: 30, renewalYears: 2 });
+    const { text } = await textOf(await call(person.id, enrolment.id, 1));
+    expect(text).toContain(w.school.name);
+    expect(text).not.toContain(w.trust.name);
+    expect(text).toContain(`In date until ${formatDay(addYears(londonDate(completedAt), 2))}`);
+    expect(text).toContain(course.title);
+    // Control characters and direction marks print as spaces: the name reads as typed, never reversed.
+    expect(text).toMatch(/Ann eel Lee x/);
+  });
+});
+
 describe("who may download it", () => {
   it("the school's head and the MAT lead of its trust, from the school's progress view (?school=): the same certificate", async () => {
     const own = await db.certificate.findFirstOrThrow({ where: { enrolmentId: w.required.enrolment.id, attempt: 1, revokedAt: null } });

@@ -265,6 +265,32 @@ describe("a trust's evidence pack", () => {
   });
 });
 
+describe("a trust's pack read slowly", () => {
+  it("asks each school's access again when it comes to it: a school that stops sharing meanwhile is left out", async () => {
+    const response = await trustPack(people.lead, ids.trust);
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const parts: Uint8Array[] = [(await reader.read()).value!]; // the summary (and at most the first school) drawn
+    const chosenAt = at(day(-300));
+    await db.organisation.update({ where: { id: ids.school }, data: { trustId: null, trustChosenAt: null } }); // School, drawn last
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parts.push(value);
+      }
+    } finally {
+      await db.organisation.update({ where: { id: ids.school }, data: { trustId: ids.trust, trustChosenAt: chosenAt } });
+    }
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+    parts.reduce((offset, part) => (bytes.set(part, offset), offset + part.byteLength), 0);
+    const text = (await pdfText(bytes)).text.replace(/\s+/g, " ");
+    expect(text).toContain(`School ${tag} Left out: this school's staff training stopped being shared with you through Trust ${tag} while the pack was being generated.`);
+    expect(text).not.toContain(`Adams ${tag}`);
+    expect(text).toContain(`Sibling ${tag} Evidence pack: staff training`);
+  });
+});
+
 describe("who may download a pack", () => {
   let elmwoodLead = "";
   let northstar = "";

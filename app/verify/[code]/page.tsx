@@ -16,7 +16,7 @@ function verdictOf(result: Verification): Verdict {
     case "valid":
       return {
         heading: "Genuine and in date",
-        detail: result.facts.expiresOn ? `This certificate was issued by Schoot and is in date until ${formatDay(result.facts.expiresOn)}.` : "This certificate was issued by Schoot. The course needs no renewal.",
+        detail: result.facts.expiresOn ? `This certificate was issued by Schoot and is in date until ${formatDay(result.facts.expiresOn)}.` : "This certificate was issued by Schoot. It has no expiry date: where it was issued, the course needs no renewal.",
         tone: "border-green-300 bg-green-50 text-green-900",
         mark: "✓",
       };

@@ -7,6 +7,7 @@ import { signInFirst } from "@/lib/csv-download";
 import { env } from "@/lib/env";
 import { notFoundResponse } from "@/lib/not-found-html";
 import { pdfDownload } from "@/lib/pdf/document";
+import { readSearchParam } from "@/lib/search-params";
 
 const certificateParams = z.object({
   enrolmentId: z.uuid(),
@@ -24,7 +25,7 @@ const slug = (text: string) => text.toLowerCase().normalize("NFKD").replace(/[^a
 export async function GET(request: NextRequest, { params }: { params: Promise<{ enrolmentId: string; attempt: string }> }) {
   const viewer = await getViewer();
   if (!viewer) return signInFirst(request);
-  const input = certificateParams.safeParse({ ...(await params), school: request.nextUrl.searchParams.get("school") ?? undefined });
+  const input = certificateParams.safeParse({ ...(await params), school: readSearchParam(request.nextUrl.searchParams, "school") });
   if (!input.success) return notFoundResponse();
   const { enrolmentId, attempt, school } = input.data;
   const certificate = await certificateFor(viewer.id, enrolmentId, attempt, school);
