@@ -113,6 +113,9 @@ test("no 5xx, no write and a clear answer for hostile input to every action and 
       { viewer: "head", path: (v) => `/courses/progress/${own}/export?course=${missing}&q=${v}&status=${v}&sort=${v}&after=${v}` },
       { viewer: "head", path: (v) => `/courses/progress/${v}`, inPath: true },
       { viewer: "head", path: (v) => `/courses/progress/${v}/export`, inPath: true },
+      { viewer: "head", path: (v) => `/courses/progress/${v}/evidence-pack`, inPath: true },
+      { viewer: "head", path: (v) => `/certificates/${v}/${v}?school=${v}`, inPath: true },
+      { viewer: "head", path: (v) => `/certificates/${missing}/1?school=${v}` },
       { viewer: "head", path: (v) => `/courses/progress?school=${v}` },
       { viewer: "head", path: (v) => `/workplace/my-school?trustQuery=${v}&confirmTrust=${v}&confirmRemove=${v}&trust=${v}` },
       { viewer: "head", path: (v) => `/support/new?category=${v}&subject=${v}&organisation=${v}` },
@@ -122,6 +125,7 @@ test("no 5xx, no write and a clear answer for hostile input to every action and 
       { viewer: "head", path: (v) => `/courses/${slug}/lessons/${v}`, inPath: true },
       { viewer: "lead", path: (v) => `/courses/overview/${v}`, inPath: true },
       { viewer: "lead", path: (v) => `/courses/overview/${v}/export`, inPath: true },
+      { viewer: "lead", path: (v) => `/courses/overview/${v}/evidence-pack`, inPath: true },
       { viewer: "lead", path: (v) => `/courses/overview/${ownTrust}?sort=${v}&dir=${v}` },
       { viewer: "lead", path: (v) => `/courses/overview/${ownTrust}/enrolments-export?course=${missing}&school=${v}&status=${v}&q=${v}&sort=${v}` },
       { viewer: "support", path: (v) => `/console/organisations?q=${v}` },
@@ -136,6 +140,8 @@ test("no 5xx, no write and a clear answer for hostile input to every action and 
       { viewer: "visitor", path: (v) => `/api/unsubscribe?u=${v}&l=${v}&t=${v}` },
       { viewer: "visitor", path: (v) => `/dev/mailbox?key=${v}` },
       { viewer: "visitor", path: (v) => `/sign-in?callbackUrl=${v}` },
+      { viewer: "visitor", path: (v) => `/verify/${v}`, inPath: true },
+      { viewer: "visitor", path: (v) => `/verify?code=${v}` },
     ];
     const probes: Probe[] = [];
     for (const route of routes) {
@@ -317,7 +323,7 @@ function readActions(toPath: (route: string) => string) {
     const pages = Object.keys(entry.workers).filter((w) => w.endsWith("/page"));
     const page = pages.find((p) => p.startsWith("app/(app)/workplace/my-school")) ?? pages[0]!;
     const route = toPath(page);
-    return { id, name: entry.exportedName ?? id.slice(0, 8), path: route === "/" ? "/" : route, visitor: /^\/(sign-in|invite\/|confirm-email\/|forgot-password|reset-password\/)/.test(route) };
+    return { id, name: entry.exportedName ?? id.slice(0, 8), path: route === "/" ? "/" : route, visitor: /^\/(sign-in|invite\/|confirm-email\/|forgot-password|reset-password\/|verify)/.test(route) };
   });
 }
 

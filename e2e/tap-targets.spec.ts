@@ -19,7 +19,7 @@ test("every control on every page is at least 24×24 px", async ({ page }) => {
 
   // The pages a visitor reaches from an email (an unknown link shows each page's own refusal).
   const unknownToken = "A".repeat(43);
-  for (const path of ["/sign-in", "/forgot-password", `/reset-password/${unknownToken}`, `/confirm-email/${unknownToken}`, `/invite/${unknownToken}`]) await visit(path);
+  for (const path of ["/sign-in", "/forgot-password", `/reset-password/${unknownToken}`, `/confirm-email/${unknownToken}`, `/invite/${unknownToken}`, "/verify", "/verify/ABCD-EFGH-JKMN-PQRS"]) await visit(path);
   await signIn(page, "lead@northstar.example");
   await audit();
   await openMenu(page);
