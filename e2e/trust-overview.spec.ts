@@ -99,7 +99,8 @@ test("the overview offers both exports as Export as CSV: the per-school summary 
 
   // Both links read "Export as CSV"; their headings and descriptions tell them apart.
   const exports = page.getByTestId("overview-exports");
-  await expect(exports.getByRole("link")).toHaveCount(2);
+  await expect(exports.getByRole("link")).toHaveCount(3); // the two CSVs and the evidence pack (e2e/evidence-pack.spec.ts)
+  await expect(exports.getByRole("link", { name: /^Evidence pack \(PDF\)/ })).toHaveCount(1);
   await expect(exports.getByRole("link", { name: /^Export as CSV of the per-school summary$/ })).toHaveCount(1);
   await expect(exports.getByRole("link", { name: /^Export as CSV of every enrolment$/ })).toHaveCount(1);
   // The words a sighted person reads, without the visually hidden context.
@@ -108,7 +109,7 @@ test("the overview offers both exports as Export as CSV: the per-school summary 
     copy.querySelectorAll(".sr-only").forEach((hidden) => hidden.remove());
     return copy.textContent!.trim();
   };
-  for (const link of await exports.getByRole("link").all()) expect(await link.evaluate(visibleWords)).toBe("Export as CSV");
+  for (const link of await exports.getByRole("link", { name: /^Export as CSV/ }).all()) expect(await link.evaluate(visibleWords)).toBe("Export as CSV");
   await expect(page.getByTestId("export-summary").getByRole("heading")).toHaveText("Per-school summary");
   await expect(page.getByTestId("export-enrolments").getByRole("heading")).toHaveText("Every enrolment");
   await expect(page.getByRole("link", { name: "Export as CSV of every enrolment" })).toHaveAccessibleDescription(/One row per enrolment/);

@@ -49,14 +49,16 @@ export default async function CoursePage({ params }: Props) {
         <p className="mt-3 text-sm text-slate-600">{course.lessons.length} lessons · about {course.estimatedMinutes} minutes</p>
         <div className="mt-4">
           {enrolment?.status === "COMPLETED" ? (
-            <p className="mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 font-medium text-green-900" data-testid="course-completed">
-              <span aria-hidden="true">✓ </span>Course completed on {formatDate(enrolment.completedAt ?? enrolment.lastActivityAt)}
+            <div className="mb-3 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-green-900">
+              <p className="font-medium" data-testid="course-completed">
+                <span aria-hidden="true">✓ </span>Course completed on {formatDate(enrolment.completedAt ?? enrolment.lastActivityAt)}
+              </p>
               {completed?.current ? (
-                <span className="mt-1 block font-normal">
+                <p className="mt-1">
                   <CertificateLink href={certificateHref(completed.enrolmentId, completed.current)} course={course.title} />
-                </span>
+                </p>
               ) : null}
-            </p>
+            </div>
           ) : null}
           {enrolment ? (
             <div className="space-y-3">
