@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { VisitorPage } from "@/components/visitor-page";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export const metadata: Metadata = { title: "Forgot your password?" };
@@ -7,9 +8,7 @@ export const metadata: Metadata = { title: "Forgot your password?" };
 // Open to visitors (proxy.ts), and to signed-in people too: asking for a link changes nothing until it is used.
 export default function ForgotPasswordPage() {
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Schoot</p>
-      <h1 className="mt-1 text-2xl font-semibold">Forgot your password?</h1>
+    <VisitorPage title="Forgot your password?">
       <p className="mt-2 text-slate-700">Enter the email address you sign in with. We will send it a link to choose a new password.</p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <ForgotPasswordForm />
@@ -19,6 +18,6 @@ export default function ForgotPasswordPage() {
           Back to sign in
         </Link>
       </p>
-    </main>
+    </VisitorPage>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { VisitorPage } from "@/components/visitor-page";
 import { getEmailSettings, LIST_WORDS } from "@/lib/email-settings";
 import { readUnsubscribe, unsubscribeQuery } from "@/lib/mail/unsubscribe";
 
@@ -24,9 +25,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
   const subscribed = link.list === "reminders" ? settings.reminders : settings.digest;
 
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Schoot</p>
-      <h1 className="mt-1 text-2xl font-semibold">Unsubscribe</h1>
+    <VisitorPage title="Unsubscribe">
       <div className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         {subscribed ? (
           <>
@@ -45,6 +44,6 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
           </p>
         )}
       </div>
-    </main>
+    </VisitorPage>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { VisitorPage } from "@/components/visitor-page";
 import { normaliseCode, printedCode } from "@/lib/certificates/code";
 import { readSearchParam } from "@/lib/search-params";
 import { VerifyForm } from "./verify-form";
@@ -18,9 +19,7 @@ export default async function VerifyPage({ searchParams }: Props) {
     redirect(`/verify/${code ? printedCode(code) : encodeURIComponent(typed)}`);
   }
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Schoot</p>
-      <h1 className="mt-1 text-2xl font-semibold">Check a certificate</h1>
+    <VisitorPage title="Check a certificate">
       <p className="mt-2 text-slate-700">Enter the verification code printed on a Schoot certificate to see whether it is genuine and in date.</p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <VerifyForm />
@@ -30,6 +29,6 @@ export default async function VerifyPage({ searchParams }: Props) {
           Sign in to Schoot
         </Link>
       </p>
-    </main>
+    </VisitorPage>
   );
 }

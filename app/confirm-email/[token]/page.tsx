@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { VisitorPage } from "@/components/visitor-page";
 import { findVerification, unknownVerificationMessage } from "@/lib/sign-up";
 import { SignUpForm } from "./sign-up-form";
 
@@ -29,10 +30,8 @@ export default async function ConfirmEmailPage({ params }: { params: Promise<{ t
   }
 
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Schoot</p>
-      <h1 className="mt-1 text-2xl font-semibold">{verification ? `Join ${verification.organisationName}` : "Confirm your address"}</h1>
+    <VisitorPage title={verification ? `Join ${verification.organisationName}` : "Confirm your address"}>
       <div className="mt-6 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">{body}</div>
-    </main>
+    </VisitorPage>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { VisitorPage } from "@/components/visitor-page";
 import { getViewer } from "@/lib/auth";
 import { formatDate } from "@/lib/format";
 import { findInvitation } from "@/lib/invitations";
@@ -64,15 +65,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
 
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Schoot</p>
-      <h1 className="mt-1 text-2xl font-semibold">
-        {invitation ? `Join ${invitation.organisationName}` : "Invitation"}
-      </h1>
+    <VisitorPage title={invitation ? `Join ${invitation.organisationName}` : "Invitation"}>
       {invitation?.status === "valid" ? (
         <p className="mt-2 text-slate-700">You have been invited to join as a Member. The invitation is valid until {formatDate(invitation.expiresAt)}.</p>
       ) : null}
       <div className="mt-6 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">{body}</div>
-    </main>
+    </VisitorPage>
   );
 }

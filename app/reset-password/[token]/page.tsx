@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { VisitorPage } from "@/components/visitor-page";
 import { findPasswordReset } from "@/lib/password-reset";
 import { ResetPasswordForm } from "./reset-password-form";
 
@@ -21,9 +22,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const problem = reset && reset.status !== "valid" ? reset.status : "unknown";
 
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Schoot</p>
-      <h1 className="mt-1 text-2xl font-semibold">{valid ? "Choose a new password" : "Reset your password"}</h1>
+    <VisitorPage title={valid ? "Choose a new password" : "Reset your password"}>
       {valid ? (
         <p className="mt-2 break-words text-slate-700">
           For <strong>{valid.email}</strong>. Saving it signs you in here and signs you out on every other device.
@@ -41,6 +40,6 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
           </>
         )}
       </div>
-    </main>
+    </VisitorPage>
   );
 }

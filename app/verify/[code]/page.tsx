@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { VisitorPage } from "@/components/visitor-page";
 import { verifyCertificate, type PrintedFacts, type Verification } from "@/lib/certificates/verify";
 import { formatDate, formatDay } from "@/lib/format";
 import { readPathParam } from "@/lib/search-params";
@@ -90,9 +91,7 @@ export default async function VerifyCodePage({ params }: Props) {
   const result = await verifyCertificate(typed);
   const verdict = verdictOf(result);
   return (
-    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-10">
-      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Schoot</p>
-      <h1 className="mt-1 text-2xl font-semibold">Certificate check</h1>
+    <VisitorPage title="Certificate check">
       <div className={`mt-4 rounded-lg border px-4 py-3 ${verdict.tone}`} role="status" data-testid="verdict" data-status={result.status}>
         <p className="text-lg font-semibold break-words"><span aria-hidden="true">{verdict.mark} </span>{verdict.heading}</p>
         <p className="mt-1 text-sm">{verdict.detail}</p>
@@ -109,6 +108,6 @@ export default async function VerifyCodePage({ params }: Props) {
           Check another certificate
         </Link>
       </p>
-    </main>
+    </VisitorPage>
   );
 }
