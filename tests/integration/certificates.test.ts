@@ -47,7 +47,7 @@ async function expectNotFound(response: Response) {
 
 /** A member who completed a two-lesson course `daysAgo` days ago; required by the school with `renewalYears` when given. */
 async function completed(school: { id: string }, person: { id: string }, { daysAgo, renewalYears }: { daysAgo: number; renewalYears?: number | null }) {
-  const course = await makeCourse(2, unique("Safeguarding"));
+  const course = await makeCourse(2, unique("Cert required course"));
   if (renewalYears !== undefined) {
     await db.requirement.create({ data: { organisationId: school.id, courseId: course.id, dueKind: "WITHIN_DAYS", dueDays: 30, renewalYears } });
     await enrolRequired({ organisationId: school.id });
@@ -66,10 +66,10 @@ async function completed(school: { id: string }, person: { id: string }, { daysA
 
 let w: Awaited<ReturnType<typeof world>>;
 async function world() {
-  const trust = await makeTrust({ name: unique("Northstar Trust") });
-  const school = await makeOrganisation({ name: unique("Riverside School"), trustId: trust.id });
-  const otherTrust = await makeTrust({ name: unique("Elmwood Trust") });
-  const otherSchool = await makeOrganisation({ name: unique("Brookside School"), trustId: otherTrust.id });
+  const trust = await makeTrust({ name: unique("Cert Trust") });
+  const school = await makeOrganisation({ name: unique("Cert School"), trustId: trust.id });
+  const otherTrust = await makeTrust({ name: unique("Other Cert Trust") });
+  const otherSchool = await makeOrganisation({ name: unique("Other Cert School"), trustId: otherTrust.id });
   const person = await makeUser(school.id);
   await db.user.update({ where: { id: person.id }, data: { name: `Teacher ${unique("Ada")}` } });
   const head = await makeUser(school.id, "ADMINISTRATOR");
@@ -79,7 +79,7 @@ async function world() {
   const otherLead = await makeUser(otherTrust.id, "ADMINISTRATOR");
   const required = await completed(school, person, { daysAgo: 100, renewalYears: 1 });
   const plain = await completed(school, person, { daysAgo: 10 });
-  const started = await makeCourse(3, unique("Fire safety"));
+  const started = await makeCourse(3, unique("Cert unfinished course"));
   await enrolOnCourse(person.id, started.slug);
   await completeLesson(person.id, started.slug, 1);
   const unfinished = await db.enrolment.findUniqueOrThrow({ where: { userId_courseId: { userId: person.id, courseId: started.id } } });
