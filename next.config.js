@@ -8,8 +8,12 @@ const nextConfig = {
   typedRoutes: false,
   // PDFKit reads its own data files at run time, so it runs from node_modules rather than from a bundle.
   serverExternalPackages: ["pdfkit"],
-  // The PDFs' fonts (lib/pdf/document.ts reads them by path) go with every server function that may draw one.
-  outputFileTracingIncludes: { "*": ["./lib/pdf/fonts/*.ttf"] },
+  // The PDFs' fonts (lib/pdf/document.ts reads them by path) go with the server functions that draw one (the
+  // keys are matched against each route's path, route groups left out), and no others.
+  outputFileTracingIncludes: {
+    "/certificates/**": ["./lib/pdf/fonts/*.ttf"],
+    "/courses/**/evidence-pack": ["./lib/pdf/fonts/*.ttf"],
+  },
   experimental: {
     serverActions: { bodySizeLimit: SERVER_ACTIONS_BODY_LIMIT_BYTES },
   },
