@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { CertificateLink } from "../../_components/certificate-link";
 import type { CardSlot, CellShows, CellWrap } from "@/lib/progress/columns";
 import { requiredStatusLabel } from "@/lib/requirements/status";
 import styles from "./progress-rows.module.css";
@@ -26,21 +27,6 @@ export type RowCells = string[];
 
 /** An enrolment's certificate downloads: the current attempt's, and the earlier completion's (a renewal). */
 export type RowCertificates = { current?: string; earlier?: string };
-
-/** A certificate's download, named for a screen reader by the person and the course (the visible words are short). */
-function CertificateLink({ href, who, label = "Certificate (PDF)", block = false }: { href: string; who: string; label?: string; block?: boolean }) {
-  return (
-    <a
-      href={href}
-      download
-      className={`${block ? "flex w-fit" : "inline-flex"} min-h-6 items-center font-medium whitespace-normal text-brand-700 underline underline-offset-4 hover:text-brand-800`}
-      data-testid="certificate-link"
-    >
-      {label}
-      <span className="sr-only"> for {who}</span>
-    </a>
-  );
-}
 
 /** The bar is decoration: the percentage beside it says the same in words. */
 function Progress({ percent }: { percent: number }) {
@@ -149,7 +135,7 @@ export function ProgressTable({ columns, rows, certificates = {} }: { columns: C
                 {placed.map((p) => (
                   <td key={p.column.key} data-column={p.column.key} className={cellClass(p.column)}>
                     {field(row, p)}
-                    {certificateOf(row, p.column) ? <CertificateLink href={certificateOf(row, p.column)!} who={whoOf(row, p.column)} block /> : null}
+                    <CertificateLink href={certificateOf(row, p.column)} course={whoOf(row, p.column)} label="Certificate (PDF)" block />
                   </td>
                 ))}
               </tr>
@@ -206,7 +192,7 @@ export function ProgressTable({ columns, rows, certificates = {} }: { columns: C
                         const href = certificateOf(row, column);
                         // On a card the link stands apart from its date, so it says which attempt it is.
                         const label = column.certificate === "earlier" ? "Earlier certificate (PDF)" : "Certificate (PDF)";
-                        return href ? <CertificateLink key={column.key} href={href} who={whoOf(row, column)} label={label} /> : null;
+                        return href ? <CertificateLink key={column.key} href={href} course={whoOf(row, column)} label={label} /> : null;
                       })}
                     </p>
                   ) : null}
