@@ -30,9 +30,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * from: all lib/access.ts's one query, cached for the request), the rows, the summary (with the page's
  * position), the required-training compliance (lib/requirements/school-compliance.ts: its figures and the
  * first overdue people), the course list (which also names the course the view is filtered to) and the
- * shown rows' completed attempts (their certificate links, lib/certificates/links.ts): six in all. The rows, the summary and the compliance take the school's scope, so they cannot be asked for a
- * school the viewer was not granted. Required-training standings are worked out on today's date in England,
- * read once per request.
+ * shown rows' completed attempts (their certificate links, lib/certificates/links.ts): six in all. The
+ * rows, the summary, the compliance and the certificate links take the school's scope, so they cannot be
+ * asked for a school the viewer was not granted. Required-training standings are worked out on today's
+ * date in England, read once per request.
  */
 export default async function SchoolProgressPage({ params, searchParams }: Props) {
   const viewer = await requireViewer();
