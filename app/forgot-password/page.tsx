@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { VisitorPage } from "@/components/visitor-page";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
@@ -8,16 +7,11 @@ export const metadata: Metadata = { title: "Forgot your password?" };
 // Open to visitors (proxy.ts), and to signed-in people too: asking for a link changes nothing until it is used.
 export default function ForgotPasswordPage() {
   return (
-    <VisitorPage title="Forgot your password?">
+    <VisitorPage title="Forgot your password?" back={{ href: "/sign-in", label: "Back to sign in" }}>
       <p className="mt-2 text-slate-700">Enter the email address you sign in with. We will send it a link to choose a new password.</p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <ForgotPasswordForm />
       </div>
-      <p className="mt-4 text-center text-sm">
-        <Link href="/sign-in" className="inline-block py-1 font-medium text-brand-700 underline hover:text-brand-800">
-          Back to sign in
-        </Link>
-      </p>
     </VisitorPage>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { VisitorPage } from "@/components/visitor-page";
 import { normaliseCode, printedCode } from "@/lib/certificates/code";
@@ -19,16 +18,11 @@ export default async function VerifyPage({ searchParams }: Props) {
     redirect(`/verify/${code ? printedCode(code) : encodeURIComponent(typed)}`);
   }
   return (
-    <VisitorPage title="Check a certificate">
+    <VisitorPage title="Check a certificate" back={{ href: "/sign-in", label: "Sign in to Schoot" }}>
       <p className="mt-2 text-slate-700">Enter the verification code printed on a Schoot certificate to see whether it is genuine and in date.</p>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <VerifyForm />
       </div>
-      <p className="mt-4 text-center text-sm">
-        <Link href="/sign-in" className="inline-block py-1 font-medium text-brand-700 underline hover:text-brand-800">
-          Sign in to Schoot
-        </Link>
-      </p>
     </VisitorPage>
   );
 }

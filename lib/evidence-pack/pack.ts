@@ -30,12 +30,12 @@ export function periodTo(now: Date): Period {
   return { now, from: addDays(addYears(to, -1), 1), to };
 }
 
-/** "Generated 30 Nov 2026, 09:14 by Ann Lead". */
-const generatedLine = (period: Period, by: string) => `Generated ${formatDateTime(period.now)} by ${by}`;
+/** "30 Nov 2026, 09:14 by Ann Lead": the cover's "Generated" detail, and the footer after "Generated ". */
+const generatedWords = (period: Period, by: string) => `${formatDateTime(period.now)} by ${by}`;
 
 function writerFor(title: string, subject: string, period: Period, generatedBy: string) {
   const doc = newPdf({ title: `${PACK_TITLE}: ${title}`, author: generatedBy, subject });
-  return new PageWriter(doc, { title, document: "Evidence pack", footer: generatedLine(period, generatedBy) });
+  return new PageWriter(doc, { title, document: "Evidence pack", footer: `Generated ${generatedWords(period, generatedBy)}` });
 }
 
 /** `evidence-pack-riverside-primary-academy-2026-11-30.pdf`. */
@@ -60,7 +60,7 @@ async function* logged(work: AsyncIterable<void>, onError: (error: unknown) => v
 /** A school's pack as a stream, from facts already loaded (the first load happens before the response). */
 export function schoolPackStream(facts: SchoolFacts, generatedBy: string, period: Period): ReadableStream<Uint8Array> {
   const writer = writerFor(facts.scope.schoolName, `Staff training at ${facts.scope.schoolName}`, period, generatedBy);
-  const work = drawSchool(writer, facts, readStaffRows(facts.scope, period.to), period, generatedLine(period, generatedBy).replace(/^Generated /, ""));
+  const work = drawSchool(writer, facts, readStaffRows(facts.scope, period.to), period, generatedWords(period, generatedBy));
   return streamPdf(writer.doc, logged(work, logFailure({ viewerId: facts.scope.viewerId, schoolId: facts.scope.schoolId })));
 }
 
@@ -108,7 +108,7 @@ export async function loadTrustSummary(trust: TrustOverviewScope, period: Period
 const percentTone = (percent: number | null): Tone => (percent === null ? "plain" : percent === 100 ? "good" : percent < 80 ? "bad" : "warn");
 
 async function* drawTrust(writer: PageWriter, trust: TrustOverviewScope, schools: TrustPackSchool[], period: Period, generatedBy: string): AsyncGenerator<void> {
-  const generated = generatedLine(period, generatedBy).replace(/^Generated /, "");
+  const generated = generatedWords(period, generatedBy);
   writer.newPage();
   writer.doc.outline.addItem(trust.trustName);
   writer.heading(trust.trustName, 1);

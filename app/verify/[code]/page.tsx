@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { VisitorPage } from "@/components/visitor-page";
 import { verifyCertificate, type PrintedFacts, type Verification } from "@/lib/certificates/verify";
 import { formatDate, formatDay } from "@/lib/format";
@@ -91,7 +90,7 @@ export default async function VerifyCodePage({ params }: Props) {
   const result = await verifyCertificate(typed);
   const verdict = verdictOf(result);
   return (
-    <VisitorPage title="Certificate check">
+    <VisitorPage title="Certificate check" back={{ href: "/verify", label: "Check another certificate" }}>
       <div className={`mt-4 rounded-lg border px-4 py-3 ${verdict.tone}`} role="status" data-testid="verdict" data-status={result.status}>
         <p className="text-lg font-semibold break-words"><span aria-hidden="true">{verdict.mark} </span>{verdict.heading}</p>
         <p className="mt-1 text-sm">{verdict.detail}</p>
@@ -103,11 +102,6 @@ export default async function VerifyCodePage({ params }: Props) {
       ) : (
         <Facts facts={result.facts} />
       )}
-      <p className="mt-4 text-center text-sm">
-        <Link href="/verify" className="inline-block py-1 font-medium text-brand-700 underline hover:text-brand-800">
-          Check another certificate
-        </Link>
-      </p>
     </VisitorPage>
   );
 }

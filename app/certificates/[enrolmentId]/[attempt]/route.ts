@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getViewer } from "@/lib/auth";
 import { certificateFor } from "@/lib/certificates/issue";
 import { renderCertificate } from "@/lib/certificates/render";
+import { fileSlug } from "@/lib/csv";
 import { signInFirst } from "@/lib/csv-download";
 import { env } from "@/lib/env";
 import { notFoundResponse } from "@/lib/not-found-html";
@@ -14,8 +15,6 @@ const certificateParams = z.object({
   attempt: z.string().regex(/^[1-9]\d{0,3}$/).transform(Number),
   school: z.uuid().optional(),
 });
-
-const slug = (text: string) => text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 /**
  * A certificate of one completed attempt, as a PDF. lib/certificates/issue.ts decides, from the database on
@@ -31,6 +30,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const certificate = await certificateFor(viewer.id, enrolmentId, attempt, school);
   if (!certificate) return notFoundResponse();
   const appUrl = (env().APP_URL ?? request.nextUrl.origin).replace(/\/+$/, "");
-  const fileName = `certificate-${certificate.courseSlug}-${slug(certificate.personName)}-${attempt}.pdf`;
+  const fileName = `certificate-${certificate.courseSlug}-${fileSlug(certificate.personName.normalize("NFKD"), "person")}-${attempt}.pdf`;
   return pdfDownload(fileName, renderCertificate(certificate, appUrl));
 }
