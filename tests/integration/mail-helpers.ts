@@ -27,6 +27,7 @@ export function waitForMailTo(address: string, subject: RegExp, after = 0): Prom
 }
 
 /** The outbox rows written for an address, oldest first. */
+/** The address's outbox rows, oldest first; rows written in one transaction share a time, so then by kind (MailKind's order). */
 export function outboxFor(address: string) {
-  return db.outboxMessage.findMany({ where: { to: address }, orderBy: { createdAt: "asc" } });
+  return db.outboxMessage.findMany({ where: { to: address }, orderBy: [{ createdAt: "asc" }, { kind: "asc" }] });
 }
