@@ -9,7 +9,7 @@ import { Prisma } from "../generated/prisma/client";
 import { errorFields, logEvent } from "../log";
 import { renderHtml, renderText } from "./message";
 import { seal, unseal } from "./seal";
-import { KINDS_WITH_SECRET, LIST_OF, renderMessage, type Payloads } from "./templates";
+import { KINDS_WITH_OPTIONAL_SECRET, KINDS_WITH_SECRET, LIST_OF, renderMessage, type Payloads } from "./templates";
 import { appUrl, mailTransport } from "./transport";
 import { unsubscribeUrl } from "./unsubscribe";
 
@@ -42,25 +42,36 @@ export type OutboxInput<K extends MailKind = MailKind> = {
   invitationId?: string | null;
 };
 
+function outboxRow<K extends MailKind>(message: OutboxInput<K>) {
+  const needsSecret = (KINDS_WITH_SECRET as readonly MailKind[]).includes(message.kind);
+  const mayHaveSecret = needsSecret || (KINDS_WITH_OPTIONAL_SECRET as readonly MailKind[]).includes(message.kind);
+  if ((needsSecret && !message.secret) || (!mayHaveSecret && message.secret)) {
+    throw new Error(`A ${message.kind} message ${needsSecret ? "needs" : "takes no"} link token.`);
+  }
+  return {
+    id: randomUUID(),
+    kind: message.kind,
+    to: message.to,
+    userId: message.userId ?? null,
+    organisationId: message.organisationId ?? null,
+    invitationId: message.invitationId ?? null,
+    payload: message.payload as Prisma.InputJsonValue,
+    secret: message.secret ? seal(message.secret) : null,
+  };
+}
+
 /** Writes a message in the caller's transaction; returns its id, for sendSoon once the transaction commits. */
 export async function enqueueMail<K extends MailKind>(tx: Tx, message: OutboxInput<K>): Promise<string> {
-  const needsSecret = (KINDS_WITH_SECRET as readonly MailKind[]).includes(message.kind);
-  if (needsSecret !== Boolean(message.secret)) throw new Error(`A ${message.kind} message ${needsSecret ? "needs" : "takes no"} link token.`);
-  const id = randomUUID();
-  await tx.outboxMessage.create({
-    data: {
-      id,
-      kind: message.kind,
-      to: message.to,
-      userId: message.userId ?? null,
-      organisationId: message.organisationId ?? null,
-      invitationId: message.invitationId ?? null,
-      payload: message.payload as Prisma.InputJsonValue,
-      secret: message.secret ? seal(message.secret) : null,
-    },
-    select: { id: true },
-  });
-  return id;
+  const row = outboxRow(message);
+  await tx.outboxMessage.create({ data: row, select: { id: true } });
+  return row.id;
+}
+
+/** Many messages in one statement (a staff list's welcomes and invitations); returns their ids. */
+export async function enqueueMails(tx: Tx, messages: OutboxInput[]): Promise<string[]> {
+  const rows = messages.map(outboxRow);
+  for (let i = 0; i < rows.length; i += 1000) await tx.outboxMessage.createMany({ data: rows.slice(i, i + 1000) });
+  return rows.map((r) => r.id);
 }
 
 type Claimed = {

@@ -9,6 +9,15 @@ export type InvitationPayload = { organisationName: string; inviterName: string 
 export type VerificationPayload = { organisationName: string; email: string };
 export type AccountExistsPayload = { organisationName: string; email: string };
 export type PasswordResetPayload = { name: string; email: string };
+/**
+ * A staff list added the person to an organisation: a new account with no password yet. With a password
+ * allowed, the link (a password-reset token that lasts a week) lets them choose one; where the organisation
+ * requires Microsoft or Google, the link is the sign-in page and `providers` names the buttons to use.
+ */
+export type StaffAddedPayload = {
+  organisationName: string; adderName: string | null; name: string; email: string;
+  passwordAllowed: boolean; providers: string[]; expiresAt: string | null;
+};
 
 export function invitationMessage(p: InvitationPayload, token: string, appUrl: string): Message {
   const who = p.inviterName ? `${p.inviterName} has invited you` : "You have been invited";
@@ -65,5 +74,28 @@ export function passwordResetMessage(p: PasswordResetPayload, token: string, app
       note("The link works once, for an hour. Choosing a new password signs you out on every other device. If you did not ask, ignore this email: your password has not changed."),
     ],
     footer: "Sent by Schoot trust progress.",
+  };
+}
+
+export function staffAddedMessage(p: StaffAddedPayload, token: string | null, appUrl: string): Message {
+  const who = p.adderName ? `${p.adderName} has added you` : "You have been added";
+  const withProvider = p.providers.length ? `Sign in with ${p.providers.join(" or ")}` : null;
+  const passwordLink = p.passwordAllowed && token;
+  return {
+    subject: `You have been added to ${p.organisationName} on Schoot`,
+    preview: `${who} to ${p.organisationName}'s staff on Schoot trust progress.`,
+    blocks: [
+      heading(`Welcome to ${p.organisationName}`),
+      paragraph(`Hello ${p.name}, ${who.charAt(0).toLowerCase()}${who.slice(1)} to ${p.organisationName}'s staff on Schoot trust progress, where you take your professional-development courses and see your progress.`),
+      passwordLink
+        ? button("Choose your password", `${appUrl}/reset-password/${token}`)
+        : button(withProvider ?? "Sign in", `${appUrl}/sign-in`),
+      note(
+        passwordLink
+          ? `The link is for ${p.email} and works once, until ${formatDate(new Date(p.expiresAt ?? Date.now()))}.${withProvider ? ` You can also ${withProvider.charAt(0).toLowerCase()}${withProvider.slice(1)} on the sign-in page, using ${p.email}.` : ""} If you do not work at ${p.organisationName}, tell the school: nothing is shared until you sign in.`
+          : `Use ${p.email}. If you do not work at ${p.organisationName}, tell the school.`,
+      ),
+    ],
+    footer: `Sent by Schoot trust progress for ${p.organisationName}.`,
   };
 }
