@@ -1,6 +1,10 @@
-// Next's default for a server action's body, written out because proxy.ts answers a larger Content-Length
-// with 413 before Next would (Next's own refusal is a 500). 1 MB as the `bytes` package counts it.
-export const SERVER_ACTIONS_BODY_LIMIT_BYTES = 1024 * 1024;
+// The most a server action's body may hold, written out because proxy.ts answers a larger Content-Length
+// with 413 before Next would (Next's own refusal is a 500). 3 MB (as the `bytes` package counts), not Next's
+// default 1 MB: a staff list may be 2 MB (lib/staff-import MAX_BYTES), and the form adds its other fields
+// and the multipart framing; a file between 2 and 3 MB then reaches the import, which says what is wrong with
+// it beside the file field, rather than the proxy's plain-text refusal. Every other field is still held to
+// 20,000 characters by lib/action.ts.
+export const SERVER_ACTIONS_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

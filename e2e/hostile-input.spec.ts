@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { SERVER_ACTIONS_BODY_LIMIT_BYTES } from "../next.config.js";
 import { DEMO_PASSWORD } from "./fixtures";
 
 /*
@@ -14,7 +15,7 @@ import { DEMO_PASSWORD } from "./fixtures";
  * change (row counts of every table, the audit log included) apart from the audit row each CSV export
  * that was actually served writes.
  *
- * Some payloads are answered by proxy.ts (a foreign Origin: 403; a body over 1 MB: 413; a Flight body
+ * Some payloads are answered by proxy.ts (a foreign Origin: 403; a body over 3 MB: 413; a Flight body
  * or a path that cannot be decoded: 4xx); they are tagged `proxy` and expect a 4xx.
  */
 
@@ -208,8 +209,8 @@ test("no 5xx, no write and a clear answer for hostile input to every action and 
         ] as [string, [string, string][]][]) post(`Flight ${label}`, form(entries), { proxy: true });
         post("text that is no JSON", () => "hello", { proxy: true }, { "Content-Type": "text/plain;charset=UTF-8" });
         post("a foreign Origin", form([["0", '[{},"$K1"]'], ...fields(() => "x")]), { proxy: true }, { Origin: FOREIGN_ORIGIN });
-        post("a body over 1 MB", form([["0", '[{},"$K1"]'], ["_1_body", "a".repeat(1_100_000)]]), { proxy: true });
-        post("a text body over 1 MB", () => JSON.stringify([{}, "a".repeat(1_100_000)]), { proxy: true }, { "Content-Type": "text/plain;charset=UTF-8" });
+        post("a body over the limit", form([["0", '[{},"$K1"]'], ["_1_body", "a".repeat(SERVER_ACTIONS_BODY_LIMIT_BYTES + 100_000)]]), { proxy: true });
+        post("a text body over the limit", () => JSON.stringify([{}, "a".repeat(SERVER_ACTIONS_BODY_LIMIT_BYTES + 100_000)]), { proxy: true }, { "Content-Type": "text/plain;charset=UTF-8" });
         // The no-JavaScript encodings (no Next-Action header).
         const mpa = (label: string, entries: [string, string][], extra: Partial<Probe> = {}) =>
           probes.push({ label: `${action.name} (${viewer}) no-JS ${label}`, viewer, method: "POST", path: action.path, body: form(entries), ...extra });

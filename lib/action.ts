@@ -19,24 +19,32 @@ const MAX_FIELD_LENGTH = 20_000;
 // no person types the others.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-type Fields = { formData: FormData; fields: Record<string, string>; bad: Record<string, string[]> };
+type Fields = { formData: FormData; fields: Record<string, string>; files: Record<string, File>; bad: Record<string, string[]> };
 
 /**
  * An action's arguments, checked for shape before anything else runs. A server action is a public POST
  * endpoint: its arguments are whatever the client encoded, not necessarily (previous state, FormData).
- * Only form data of text fields passes; a field holding characters no form can hold is answered next to it.
+ * Only form data of text fields passes, and, for an action that takes one, a single file in `fileField`;
+ * a field holding characters no form can hold is answered next to it.
  */
-export function readFormArguments(args: unknown[]): Fields | null {
+export function readFormArguments(args: unknown[], fileField?: string): Fields | null {
   const formData = args[1];
   if (args.length !== 2 || !(formData instanceof FormData)) return null;
   const fields: Record<string, string> = {};
+  const files: Record<string, File> = {};
   const bad: Record<string, string[]> = {};
   for (const [key, value] of formData) {
-    if (typeof value !== "string" || key.length > 200) return null; // no action takes a file
+    if (key.length > 200) return null;
+    if (typeof value !== "string") {
+      // A file only where the action takes one, and only one: no other form of this app sends a file.
+      if (key !== fileField || key in files) return null;
+      files[key] = value;
+      continue;
+    }
     if (value.length > MAX_FIELD_LENGTH || CONTROL.test(value) || !value.isWellFormed()) bad[key] = [UNUSUAL_CHARACTERS];
     else fields[key] = value;
   }
-  return { formData, fields, bad };
+  return { formData, fields, files, bad };
 }
 
 function refusal(formData: FormData | null, message: string, errors?: FormState["errors"]): FormState {
@@ -53,17 +61,18 @@ function boundary<S extends z.ZodType, C extends object>(
   schema: S,
   context: () => Promise<C | FormState>,
   handler: (input: z.output<S>, context: C & { formData: FormData }) => Promise<FormState | void>,
+  fileField?: string,
 ) {
   return async function action(...args: unknown[]): Promise<FormState> {
-    const read = readFormArguments(args);
+    const read = readFormArguments(args, fileField);
     if (!read) return { message: NOT_A_FORM };
-    const { formData, fields, bad } = read;
+    const { formData, fields, files, bad } = read;
     if (Object.keys(bad).length) return refusal(formData, "Check the highlighted fields.", bad);
     let ctx: C | FormState | undefined;
     try {
       ctx = await context();
       if (isFormState(ctx)) return ctx;
-      const parsed = schema.safeParse(fields);
+      const parsed = schema.safeParse({ ...fields, ...files });
       if (!parsed.success) {
         return refusal(formData, "Check the highlighted fields.", z.flattenError(parsed.error).fieldErrors as FormState["errors"]);
       }
@@ -83,6 +92,11 @@ function boundary<S extends z.ZodType, C extends object>(
 
 const SESSION_ENDED: FormState = { message: "Your session has ended. Sign in again to carry on." };
 
+async function signedIn(): Promise<{ viewer: Viewer } | FormState> {
+  const viewer = await getViewer();
+  return viewer ? { viewer } : SESSION_ENDED;
+}
+
 function isFormState(value: unknown): value is FormState {
   return !!value && typeof value === "object" && "message" in value;
 }
@@ -96,11 +110,20 @@ export function authAction<S extends z.ZodType>(
   schema: S,
   handler: (input: z.output<S>, context: { viewer: Viewer; formData: FormData }) => Promise<FormState | void>,
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
-  const context = async () => {
-    const viewer = await getViewer();
-    return viewer ? { viewer } : SESSION_ENDED;
-  };
-  return boundary(handler.name, schema, context, handler) as (previous: FormState, formData: FormData) => Promise<FormState>;
+  return boundary(handler.name, schema, signedIn, handler) as (previous: FormState, formData: FormData) => Promise<FormState>;
+}
+
+/**
+ * authAction for the one kind of form that sends a file (the staff list): the same session, zod and
+ * error handling, and `fileField` may hold one File, which the schema receives beside the text fields
+ * (so it checks the file's presence, size and type like any other field). Any other file is refused.
+ */
+export function authFileAction<S extends z.ZodType>(
+  fileField: string,
+  schema: S,
+  handler: (input: z.output<S>, context: { viewer: Viewer; formData: FormData }) => Promise<FormState | void>,
+): (previous: FormState, formData: FormData) => Promise<FormState> {
+  return boundary(handler.name, schema, signedIn, handler, fileField) as (previous: FormState, formData: FormData) => Promise<FormState>;
 }
 
 /**
