@@ -119,6 +119,7 @@ test("no 5xx, no write and a clear answer for hostile input to every action and 
       { viewer: "head", path: (v) => `/certificates/${missing}/1?school=${v}` },
       { viewer: "head", path: (v) => `/courses/progress?school=${v}` },
       { viewer: "head", path: (v) => `/workplace/my-school?trustQuery=${v}&confirmTrust=${v}&confirmRemove=${v}&trust=${v}` },
+      { viewer: "head", path: (v) => `/workplace/my-school/import/${v}`, inPath: true },
       { viewer: "head", path: (v) => `/support/new?category=${v}&subject=${v}&organisation=${v}` },
       { viewer: "head", path: (v) => `/support/${v}?sent=${v}`, inPath: true },
       { viewer: "head", path: (v) => `/courses/${v}`, inPath: true },
@@ -310,6 +311,7 @@ function ownPaths(ids: { own: string; ownTrust: string; slug: string; missing: s
   const fill: Record<string, string> = {
     "[slug]": ids.slug, "[position]": "1", "[ticketId]": ids.missing, "[organisationId]": ids.own, "[schoolId]": ids.own,
     "[trustId]": ids.ownTrust, "[token]": "not-a-token",
+    "[importId]": ids.missing,
   };
   return (route: string) =>
     "/" + route.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((s) => !/^\(.*\)$/.test(s) && s !== "page").map((s) => fill[s] ?? s).join("/");

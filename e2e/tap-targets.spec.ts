@@ -50,6 +50,13 @@ test("every control on every page is at least 24×24 px", async ({ page }) => {
   await page.getByTestId("colleague").filter({ hasText: "teacher@riverside.example" }).locator("summary").first().click();
   await audit();
   await visit("/workplace/required-training"); // the school's side: the trust's requirement, its own, the form
+  // A staff list's preview: one person kept, the rest no longer on the list, a bad row; the ticks and Confirm import.
+  await page.goto("/workplace/my-school");
+  await page.getByLabel("Staff list (CSV)").setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from("name,email\r\nTom Teacher,teacher@riverside.example\r\nNew Person,new.person.tap@riverside.example\r\nBroken,not-an-email\r\n") });
+  await audit();
+  await page.getByRole("button", { name: "Upload and preview" }).click();
+  await expect(page).toHaveURL(/\/workplace\/my-school\/import\/[0-9a-f-]{36}$/);
+  await audit();
 
   await page.context().clearCookies();
   await signIn(page, "teacher@riverside.example");

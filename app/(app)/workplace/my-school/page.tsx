@@ -7,6 +7,7 @@ import { ColleaguesSection } from "./colleagues-section";
 import { InvitationsSection } from "./invitations-section";
 import { RecentChanges } from "./recent-changes";
 import { SchoolDetails } from "./school-details";
+import { StaffImportSection } from "./staff-import-section";
 import { CentralTeamSection } from "./central-team-section";
 import { TrustSection, type TrustSectionParams } from "./trust-section";
 import { NoOrganisation } from "@/components/no-organisation";
@@ -44,6 +45,7 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
       <div className="space-y-6">
         {colleagueViewer ? <ColleaguesSection member={member} viewer={colleagueViewer} canManage={manager !== null} /> : null}
         {manager ? <InvitationsSection manager={manager} /> : null}
+        {manager ? <StaffImportSection organisationId={manager.organisationId} /> : null}
         {manager ? <RecentChanges manager={manager} /> : null}
       </div>
     </div>

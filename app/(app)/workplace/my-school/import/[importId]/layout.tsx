@@ -1,0 +1,8 @@
+import { loadStaffImport } from "./load";
+
+// Decides not-found before this segment's loading skeleton: another organisation's upload, like one that does
+// not exist, must answer a real 404. The page asks again; the answer is cached for the request.
+export default async function Layout({ children, params }: { children: React.ReactNode; params: Promise<{ importId: string }> }) {
+  await loadStaffImport((await params).importId);
+  return children;
+}

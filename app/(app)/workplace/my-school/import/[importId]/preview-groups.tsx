@@ -1,0 +1,161 @@
+import type { ReactNode } from "react";
+import { formatDay } from "@/lib/format";
+import { roleLabels } from "@/lib/labels";
+import type { BadRow, ImportPlan, Joiner } from "@/lib/staff-import";
+
+// The preview's groups as plain server-rendered lists: a list may hold 5,000 people, so no client component
+// per row, and a group longer than FOLD is folded into a <details> (open it to read them all).
+const FOLD = 50;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** People the import would take out of the organisation: leavers it does not have to keep (you, the last Administrator). */
+export function removableLeavers(plan: ImportPlan): number {
+  return plan.leavers.filter((leaver) => !leaver.keptBecause).length;
+}
+
+/** "12 to add, 1 to invite, 2 changes, 3 no longer on the list, 40 unchanged", and the rest only when there are any. */
+export function countsLine(plan: ImportPlan): string {
+  const invited = plan.joiners.filter((joiner) => joiner.hasAccount).length;
+  return [
+    `${(plan.joiners.length - invited).toLocaleString("en-GB")} to add`,
+    `${invited.toLocaleString("en-GB")} to invite`,
+    plural(plan.changes.length, "change", "changes"),
+    `${plan.leavers.length.toLocaleString("en-GB")} no longer on the list`,
+    `${plan.unchanged.toLocaleString("en-GB")} unchanged`,
+    ...(plan.alreadyInvited ? [`${plan.alreadyInvited.toLocaleString("en-GB")} already invited`] : []),
+    ...(plan.problems.length ? [plural(plan.problems.length, "row with problems", "rows with problems")] : []),
+  ].join(", ");
+}
+
+function Group({ id, title, intro, count, children }: { id: string; title: string; intro: ReactNode; count: number; children: ReactNode }) {
+  const list = (
+    <ul className="mt-3 divide-y divide-slate-200 rounded-md border border-slate-200" data-testid={`${id}-list`}>
+      {children}
+    </ul>
+  );
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5" data-testid={id}>
+      <h3 id={id} className="text-lg font-semibold">{title}</h3>
+      <p className="mt-1 text-sm text-slate-700">{intro}</p>
+      {count > FOLD ? (
+        <details className="mt-2">
+          <summary className="inline-flex min-h-6 cursor-pointer items-center font-medium text-brand-700 underline underline-offset-4">
+            Show all {count.toLocaleString("en-GB")}
+          </summary>
+          {list}
+        </details>
+      ) : (
+        list
+      )}
+    </section>
+  );
+}
+
+function Person({ name, email, children }: { name: string | null; email: string; children?: ReactNode }) {
+  return (
+    <li className="px-3 py-2 text-sm">
+      {name ? <span className="font-medium text-slate-900">{name} </span> : null}
+      <span className="break-all text-slate-600">{email}</span>
+      {children}
+    </li>
+  );
+}
+
+function joinerDetails(joiner: Joiner) {
+  return (
+    <span className="block text-slate-700">
+      {roleLabels[joiner.role]}
+      {joiner.startDate ? `, starts ${formatDay(joiner.startDate)}` : ""}
+    </span>
+  );
+}
+
+export function PreviewGroups({ plan }: { plan: ImportPlan }) {
+  const added = plan.joiners.filter((joiner) => !joiner.hasAccount);
+  const invited = plan.joiners.filter((joiner) => joiner.hasAccount);
+  return (
+    <div className="space-y-6">
+      {added.length ? (
+        <Group id="will-be-added" title="Will be added" count={added.length} intro="They join now as colleagues, and each is emailed how to sign in for the first time.">
+          {added.map((joiner) => (
+            <Person key={joiner.line} name={joiner.name} email={joiner.email}>{joinerDetails(joiner)}</Person>
+          ))}
+        </Group>
+      ) : null}
+      {invited.length ? (
+        <Group id="will-be-invited" title="Will be invited" count={invited.length} intro="They already have a Schoot account, so they are sent an invitation and join when they accept it.">
+          {invited.map((joiner) => (
+            <Person key={joiner.line} name={joiner.name} email={joiner.email}>{joinerDetails(joiner)}</Person>
+          ))}
+        </Group>
+      ) : null}
+      {plan.changes.length ? (
+        <Group id="changes" title="Changes" count={plan.changes.length} intro="Colleagues whose name or role on the list differs from My colleagues.">
+          {plan.changes.map((change) => (
+            <Person key={change.membershipId} name={change.name?.from ?? null} email={change.email}>
+              {change.name ? <span className="block text-slate-700">Name: {change.name.from} → {change.name.to}</span> : null}
+              {change.nameKeptBecause ? <span className="block text-slate-700">Name stays: {change.nameKeptBecause}</span> : null}
+              {change.role ? <span className="block text-slate-700">Role: {roleLabels[change.role.from]} → {roleLabels[change.role.to]}</span> : null}
+            </Person>
+          ))}
+        </Group>
+      ) : null}
+      {plan.leavers.length ? (
+        <Group id="no-longer-on-the-list" title="No longer on the list" count={plan.leavers.length} intro="In My colleagues but not on the list. They stay unless you tick to remove them below.">
+          {plan.leavers.map((leaver) => (
+            <Person key={leaver.membershipId} name={leaver.name} email={leaver.email}>
+              <span className="block text-slate-700">
+                {roleLabels[leaver.role]}
+                {leaver.keptBecause ? `, stays: ${leaver.keptBecause}` : ""}
+              </span>
+            </Person>
+          ))}
+        </Group>
+      ) : null}
+      {plan.problems.length ? <ProblemRows problems={plan.problems} /> : null}
+    </div>
+  );
+}
+
+/** The rows that cannot be imported, by their line in the file (line 0: the file as a whole). */
+export function ProblemRows({ problems }: { problems: BadRow[] }) {
+  const table = (
+    <div className="mt-3 overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="problem-rows">
+        <thead className="border-b border-slate-300 text-slate-700">
+          <tr>
+            <th scope="col" className="py-2 pr-3 font-medium">Line</th>
+            <th scope="col" className="py-2 pr-3 font-medium">Email</th>
+            <th scope="col" className="py-2 font-medium">Reason</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {problems.map((problem, index) => (
+            <tr key={`${problem.line}-${index}`} data-testid="problem-row">
+              <td className="py-2 pr-3 align-top tabular-nums">{problem.line === 0 ? "The file" : problem.line}</td>
+              <td className="py-2 pr-3 align-top break-all">{problem.email || "—"}</td>
+              <td className="py-2 align-top">{problem.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  return (
+    <section aria-labelledby="rows-with-problems" className="rounded-lg border border-red-200 bg-white p-5" data-testid="rows-with-problems">
+      <h3 id="rows-with-problems" className="text-lg font-semibold">Rows with problems</h3>
+      <p className="mt-1 text-sm text-slate-700">These rows cannot be imported as they are. The line numbers are the file&apos;s own, counting the heading row as line 1.</p>
+      {problems.length > FOLD ? (
+        <details className="mt-2">
+          <summary className="inline-flex min-h-6 cursor-pointer items-center font-medium text-brand-700 underline underline-offset-4">
+            Show all {problems.length.toLocaleString("en-GB")}
+          </summary>
+          {table}
+        </details>
+      ) : (
+        table
+      )}
+    </section>
+  );
+}
