@@ -1,5 +1,5 @@
 import { MAX_BYTES, MAX_ROWS } from "@/lib/staff-import";
-import { StaffListForm } from "./import/staff-list-form";
+import { StaffListForm } from "../(staff-import)/my-school/import/staff-list-form";
 
 /** Administrators only: upload the staff list as CSV; the next page previews it, and nothing changes until it is confirmed. */
 export function StaffImportSection({ organisationId }: { organisationId: string }) {

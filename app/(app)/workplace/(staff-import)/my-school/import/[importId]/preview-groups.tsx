@@ -66,7 +66,7 @@ function joinerDetails(joiner: Joiner) {
   return (
     <span className="block text-slate-700">
       {roleLabels[joiner.role]}
-      {joiner.startDate ? `, starts ${formatDay(joiner.startDate)}` : ""}
+      {joiner.startDate ? `, starts ${/^\d{4}-\d{2}-\d{2}$/.test(joiner.startDate) ? formatDay(joiner.startDate) : joiner.startDate}` : ""}
     </span>
   );
 }
@@ -125,7 +125,7 @@ export function ProblemRows({ problems }: { problems: BadRow[] }) {
       <table className="w-full text-left text-sm" data-testid="problem-rows">
         <thead className="border-b border-slate-300 text-slate-700">
           <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">Line</th>
+            <th scope="col" className="w-px py-2 pr-3 font-medium whitespace-nowrap">Line</th>
             <th scope="col" className="py-2 pr-3 font-medium">Email</th>
             <th scope="col" className="py-2 font-medium">Reason</th>
           </tr>
@@ -133,7 +133,7 @@ export function ProblemRows({ problems }: { problems: BadRow[] }) {
         <tbody className="divide-y divide-slate-200">
           {problems.map((problem, index) => (
             <tr key={`${problem.line}-${index}`} data-testid="problem-row">
-              <td className="py-2 pr-3 align-top tabular-nums">{problem.line === 0 ? "The file" : problem.line}</td>
+              <td className="py-2 pr-3 align-top whitespace-nowrap tabular-nums">{problem.line === 0 ? "The file" : problem.line}</td>
               <td className="py-2 pr-3 align-top break-all">{problem.email || "—"}</td>
               <td className="py-2 align-top">{problem.reason}</td>
             </tr>

@@ -15,7 +15,8 @@ export function ImportSummaryPanel({ summary, appliedAt }: { summary: ImportSumm
   return (
     <>
       <p className="mt-3 text-slate-900">
-        Imported {formatDateTime(appliedAt)}. Everyone added was emailed how to sign in, and everyone invited was sent an invitation.
+        Imported {formatDateTime(appliedAt)}.{summary?.added ? " Everyone added was emailed how to sign in." : ""}
+        {summary?.invited ? " Everyone invited was sent an invitation, and joins on accepting it." : ""}
       </p>
       <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-3" data-testid="import-summary">
         {figures.map(([label, value]) => (

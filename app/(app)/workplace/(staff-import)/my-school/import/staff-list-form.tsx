@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/submit-button";
 import type { FormState } from "@/lib/form-state";
-import { StatusMessage } from "../status-message";
+import { StatusMessage } from "../../../my-school/status-message";
 import { uploadStaffListAction } from "./actions";
 import { STAFF_LIST_FIELD, tooLargeMessage } from "./words";
 
