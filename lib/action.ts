@@ -26,13 +26,16 @@ type Fields = { formData: FormData; fields: Record<string, string>; bad: Record<
  * endpoint: its arguments are whatever the client encoded, not necessarily (previous state, FormData).
  * Only form data of text fields passes; a field holding characters no form can hold is answered next to it.
  */
-export function readFormArguments(args: unknown[]): Fields | null {
+export function readFormArguments(args: unknown[], fileFields: readonly string[] = []): Fields | null {
   const formData = args[1];
   if (args.length !== 2 || !(formData instanceof FormData)) return null;
   const fields: Record<string, string> = {};
   const bad: Record<string, string[]> = {};
   for (const [key, value] of formData) {
-    if (typeof value !== "string" || key.length > 200) return null; // no action takes a file
+    // A file only where the action names the field (the handler reads it from formData and checks it);
+    // a repeated file field is not a form this app makes.
+    if (value instanceof File && fileFields.includes(key) && formData.getAll(key).length === 1) continue;
+    if (typeof value !== "string" || key.length > 200) return null;
     if (value.length > MAX_FIELD_LENGTH || CONTROL.test(value) || !value.isWellFormed()) bad[key] = [UNUSUAL_CHARACTERS];
     else fields[key] = value;
   }
@@ -53,9 +56,10 @@ function boundary<S extends z.ZodType, C extends object>(
   schema: S,
   context: () => Promise<C | FormState>,
   handler: (input: z.output<S>, context: C & { formData: FormData }) => Promise<FormState | void>,
+  fileFields: readonly string[] = [],
 ) {
   return async function action(...args: unknown[]): Promise<FormState> {
-    const read = readFormArguments(args);
+    const read = readFormArguments(args, fileFields);
     if (!read) return { message: NOT_A_FORM };
     const { formData, fields, bad } = read;
     if (Object.keys(bad).length) return refusal(formData, "Check the highlighted fields.", bad);
@@ -95,12 +99,13 @@ function isFormState(value: unknown): value is FormState {
 export function authAction<S extends z.ZodType>(
   schema: S,
   handler: (input: z.output<S>, context: { viewer: Viewer; formData: FormData }) => Promise<FormState | void>,
+  options: { files?: readonly string[] } = {},
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
   const context = async () => {
     const viewer = await getViewer();
     return viewer ? { viewer } : SESSION_ENDED;
   };
-  return boundary(handler.name, schema, context, handler) as (previous: FormState, formData: FormData) => Promise<FormState>;
+  return boundary(handler.name, schema, context, handler, options.files) as (previous: FormState, formData: FormData) => Promise<FormState>;
 }
 
 /**
