@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { typedValues, type FormState } from "./form-state";
 import { getViewer, type Viewer } from "./auth";
-import { ActionError } from "./errors";
+import { ActionError, FieldError } from "./errors";
 import { logError } from "./log";
 
 
@@ -74,6 +74,7 @@ function boundary<S extends z.ZodType, C extends object>(
       return (await handler(parsed.data, { ...(ctx as C), formData })) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not errors
+      if (error instanceof FieldError) return refusal(formData, "Check the highlighted fields.", { [error.field]: [error.message] });
       if (error instanceof ActionError) return refusal(formData, error.message);
       const viewer = ctx && !isFormState(ctx) ? (ctx as { viewer?: Viewer }).viewer?.id : undefined;
       // The function's name can be minified away in production; the action's id (in .next's
