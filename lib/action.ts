@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { typedValues, type FormState } from "./form-state";
 import { getViewer, type Viewer } from "./auth";
-import { ActionError } from "./errors";
+import { ActionError, FieldError } from "./errors";
 import { logError } from "./log";
 
 
@@ -19,32 +19,27 @@ const MAX_FIELD_LENGTH = 20_000;
 // no person types the others.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-type Fields = { formData: FormData; fields: Record<string, string>; files: Record<string, File>; bad: Record<string, string[]> };
+type Fields = { formData: FormData; fields: Record<string, string>; bad: Record<string, string[]> };
 
 /**
  * An action's arguments, checked for shape before anything else runs. A server action is a public POST
  * endpoint: its arguments are whatever the client encoded, not necessarily (previous state, FormData).
- * Only form data of text fields passes, and, for an action that takes one, a single file in `fileField`;
- * a field holding characters no form can hold is answered next to it.
+ * Only form data of text fields passes; a field holding characters no form can hold is answered next to it.
  */
-export function readFormArguments(args: unknown[], fileField?: string): Fields | null {
+export function readFormArguments(args: unknown[], fileFields: readonly string[] = []): Fields | null {
   const formData = args[1];
   if (args.length !== 2 || !(formData instanceof FormData)) return null;
   const fields: Record<string, string> = {};
-  const files: Record<string, File> = {};
   const bad: Record<string, string[]> = {};
   for (const [key, value] of formData) {
-    if (key.length > 200) return null;
-    if (typeof value !== "string") {
-      // A file only where the action takes one, and only one: no other form of this app sends a file.
-      if (key !== fileField || key in files) return null;
-      files[key] = value;
-      continue;
-    }
+    // A file only where the action names the field (the handler reads it from formData and checks it);
+    // a repeated file field is not a form this app makes.
+    if (value instanceof File && fileFields.includes(key) && formData.getAll(key).length === 1) continue;
+    if (typeof value !== "string" || key.length > 200) return null;
     if (value.length > MAX_FIELD_LENGTH || CONTROL.test(value) || !value.isWellFormed()) bad[key] = [UNUSUAL_CHARACTERS];
     else fields[key] = value;
   }
-  return { formData, fields, files, bad };
+  return { formData, fields, bad };
 }
 
 function refusal(formData: FormData | null, message: string, errors?: FormState["errors"]): FormState {
@@ -61,24 +56,25 @@ function boundary<S extends z.ZodType, C extends object>(
   schema: S,
   context: () => Promise<C | FormState>,
   handler: (input: z.output<S>, context: C & { formData: FormData }) => Promise<FormState | void>,
-  fileField?: string,
+  fileFields: readonly string[] = [],
 ) {
   return async function action(...args: unknown[]): Promise<FormState> {
-    const read = readFormArguments(args, fileField);
+    const read = readFormArguments(args, fileFields);
     if (!read) return { message: NOT_A_FORM };
-    const { formData, fields, files, bad } = read;
+    const { formData, fields, bad } = read;
     if (Object.keys(bad).length) return refusal(formData, "Check the highlighted fields.", bad);
     let ctx: C | FormState | undefined;
     try {
       ctx = await context();
       if (isFormState(ctx)) return ctx;
-      const parsed = schema.safeParse({ ...fields, ...files });
+      const parsed = schema.safeParse(fields);
       if (!parsed.success) {
         return refusal(formData, "Check the highlighted fields.", z.flattenError(parsed.error).fieldErrors as FormState["errors"]);
       }
       return (await handler(parsed.data, { ...(ctx as C), formData })) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are not errors
+      if (error instanceof FieldError) return refusal(formData, "Check the highlighted fields.", { [error.field]: [error.message] });
       if (error instanceof ActionError) return refusal(formData, error.message);
       const viewer = ctx && !isFormState(ctx) ? (ctx as { viewer?: Viewer }).viewer?.id : undefined;
       // The function's name can be minified away in production; the action's id (in .next's
@@ -92,11 +88,6 @@ function boundary<S extends z.ZodType, C extends object>(
 
 const SESSION_ENDED: FormState = { message: "Your session has ended. Sign in again to carry on." };
 
-async function signedIn(): Promise<{ viewer: Viewer } | FormState> {
-  const viewer = await getViewer();
-  return viewer ? { viewer } : SESSION_ENDED;
-}
-
 function isFormState(value: unknown): value is FormState {
   return !!value && typeof value === "object" && "message" in value;
 }
@@ -109,21 +100,13 @@ function isFormState(value: unknown): value is FormState {
 export function authAction<S extends z.ZodType>(
   schema: S,
   handler: (input: z.output<S>, context: { viewer: Viewer; formData: FormData }) => Promise<FormState | void>,
+  options: { files?: readonly string[] } = {},
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
-  return boundary(handler.name, schema, signedIn, handler) as (previous: FormState, formData: FormData) => Promise<FormState>;
-}
-
-/**
- * authAction for the one kind of form that sends a file (the staff list): the same session, zod and
- * error handling, and `fileField` may hold one File, which the schema receives beside the text fields
- * (so it checks the file's presence, size and type like any other field). Any other file is refused.
- */
-export function authFileAction<S extends z.ZodType>(
-  fileField: string,
-  schema: S,
-  handler: (input: z.output<S>, context: { viewer: Viewer; formData: FormData }) => Promise<FormState | void>,
-): (previous: FormState, formData: FormData) => Promise<FormState> {
-  return boundary(handler.name, schema, signedIn, handler, fileField) as (previous: FormState, formData: FormData) => Promise<FormState>;
+  const context = async () => {
+    const viewer = await getViewer();
+    return viewer ? { viewer } : SESSION_ENDED;
+  };
+  return boundary(handler.name, schema, context, handler, options.files) as (previous: FormState, formData: FormData) => Promise<FormState>;
 }
 
 /**

@@ -10,3 +10,10 @@ export class NotFoundError extends ActionError {
     super("Not found. It may have been removed, or you may not have access to it.");
   }
 }
+
+/** A refusal about one field of the form: shown next to that field (and as the form's message). */
+export class FieldError extends ActionError {
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}

@@ -18,6 +18,8 @@ export const rolePermissions = {
     "progress.view",
     /** Make courses required of the staff (a school's own; a trust designated Academies, of every school that chose it). */
     "requirements.manage",
+    /** Which of Microsoft and Google its staff may sign in with, whether they must, and for which email domains. */
+    "signin.manage",
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "./db";
 import { verifyPassword } from "./password";
+import { passwordRefusal } from "./sso";
 
 /*
  * Sign-in throttling that slows an attacker without shutting out the owner. Failures are counted in the
@@ -37,7 +38,12 @@ export const THROTTLE = {
   pendingStaleMs: 60_000,
 } as const;
 
-export type CredentialsCheck = { ok: true; userId: string } | { ok: false; reason: "wrong" } | { ok: false; reason: "throttled"; retryAfterMs: number };
+export type CredentialsCheck =
+  | { ok: true; userId: string }
+  | { ok: false; reason: "wrong" }
+  | { ok: false; reason: "throttled"; retryAfterMs: number }
+  /** The password was right, but an organisation of the person's requires Microsoft or Google: `message` says which. */
+  | { ok: false; reason: "provider-required"; message: string; userId: string };
 
 /** How long to wait after the last failure, given how many there have been: 0 while they are free. */
 export function delayAfter(failures: number, free: number, max: number = THROTTLE.maxDelayMs): number {
@@ -114,7 +120,9 @@ export async function checkCredentials(email: string, password: string, ip: stri
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
   const ok = (await verifyPassword(user?.passwordHash ?? null, password)) && !!user;
   await finish(attempt.id, ok ? "SUCCEEDED" : "FAILED");
-  return ok && user ? { ok: true, userId: user.id } : { ok: false, reason: "wrong" };
+  if (!ok || !user) return { ok: false, reason: "wrong" };
+  const required = await passwordRefusal(user.id);
+  return required ? { ok: false, reason: "provider-required", message: required, userId: user.id } : { ok: true, userId: user.id };
 }
 
 /**
