@@ -23,8 +23,9 @@ type Props = {
 
 /**
  * The preview with its confirmation: a refusal (the staff changed since the preview…) is said at the top, above
- * the preview as the server works it out again; the ticks and "Confirm import" come after the groups. The
- * server re-checks everything the ticks say: leaving one unticked here decides nothing by itself.
+ * the preview as the server works it out again; the ticks and "Confirm import" come after the groups, and the
+ * problem rows not skipped are said next to their tick. The server decides all of it (lib/staff-import): the
+ * ticks only say what the person chose.
  */
 export function ConfirmImport({ organisationId, importId, fingerprint, removable, problems, head, uploadAnother, children }: Props) {
   const [state, action, pending] = useActionState<FormState, FormData>(confirmStaffImportAction, {});
@@ -42,7 +43,6 @@ export function ConfirmImport({ organisationId, importId, fingerprint, removable
           <input type="hidden" name="organisationId" value={organisationId} />
           <input type="hidden" name="importId" value={importId} />
           <input type="hidden" name="fingerprint" value={fingerprint} />
-          <input type="hidden" name="problemRows" value={problems} />
           {removable > 0 ? (
             <label className="flex items-start gap-3 text-slate-800">
               <input type="checkbox" name="removeLeavers" defaultChecked={ticked("removeLeavers")} className="mt-0.5 size-6 shrink-0 accent-brand-700" />

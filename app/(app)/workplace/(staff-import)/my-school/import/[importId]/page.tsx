@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
+import { changesAnything } from "@/lib/staff-import";
 import { ConfirmImport } from "./confirm-import";
 import { ImportSummaryPanel } from "./import-summary";
 import { loadStaffImport } from "./load";
@@ -37,7 +38,7 @@ export default async function StaffImportPage({ params }: { params: Promise<{ im
   }
 
   const removable = removableLeavers(plan);
-  const nothingToChange = plan.joiners.length === 0 && plan.changes.length === 0 && removable === 0;
+  const nothingToChange = !changesAnything(plan);
   const uploadAnother = (
     <Link href="/workplace/my-school#import-staff-list" className={linkClass}>Upload a different file</Link>
   );

@@ -20,7 +20,7 @@ export function countsLine(plan: ImportPlan): string {
   return [
     `${(plan.joiners.length - invited).toLocaleString("en-GB")} to add`,
     `${invited.toLocaleString("en-GB")} to invite`,
-    plural(plan.changes.length, "change", "changes"),
+    plural(plan.changes.filter((change) => change.role || (change.name && !change.nameKeptBecause)).length, "change", "changes"),
     `${plan.leavers.length.toLocaleString("en-GB")} no longer on the list`,
     `${plan.unchanged.toLocaleString("en-GB")} unchanged`,
     ...(plan.alreadyInvited ? [`${plan.alreadyInvited.toLocaleString("en-GB")} already invited`] : []),
@@ -66,7 +66,7 @@ function joinerDetails(joiner: Joiner) {
   return (
     <span className="block text-slate-700">
       {roleLabels[joiner.role]}
-      {joiner.startDate ? `, starts ${/^\d{4}-\d{2}-\d{2}$/.test(joiner.startDate) ? formatDay(joiner.startDate) : joiner.startDate}` : ""}
+      {joiner.startDate ? `, starts ${formatDay(joiner.startDate)}` : ""}
     </span>
   );
 }
