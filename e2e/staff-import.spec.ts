@@ -13,21 +13,27 @@ const UPLOAD_PATH = /\/workplace\/my-school\/import\/[0-9a-f-]{36}$/;
 
 type Person = { name: string; email: string; role: "Member" | "Administrator" };
 
-/** Riverside's staff as the database holds them now (the demo data, reset for this file). */
-async function riversideStaff(): Promise<Person[]> {
+async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   try {
-    const { rows } = await db.query<{ name: string; email: string; role: string }>(
-      `SELECT u.name, u.email, m.role::text AS role FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-         JOIN "Organisation" o ON o.id = m."organisationId" WHERE o.name = $1 ORDER BY u.email`,
-      [RIVERSIDE],
-    );
-    return rows.map((row) => ({ name: row.name, email: row.email, role: row.role === "ADMINISTRATOR" ? "Administrator" : "Member" }));
+    return (await db.query<T>(sql, params)).rows;
   } finally {
     await db.end();
   }
 }
+
+/** Riverside's staff as the database holds them now (the demo data, reset for this file). */
+async function riversideStaff(): Promise<Person[]> {
+  const rows = await query<{ name: string; email: string; role: string }>(
+    `SELECT u.name, u.email, m.role::text AS role FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+       JOIN "Organisation" o ON o.id = m."organisationId" WHERE o.name = $1 ORDER BY u.email`,
+    [RIVERSIDE],
+  );
+  return rows.map((row) => ({ name: row.name, email: row.email, role: row.role === "ADMINISTRATOR" ? "Administrator" : "Member" }));
+}
+
+const keptUploads = async () => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "StaffImport"`))[0]!.n);
 
 const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const csv = (rows: string[][]) => Buffer.from(rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n", "utf8");
@@ -155,8 +161,10 @@ test("head@riverside.example imports the staff list: a preview, a confirmation, 
 test("a file in the wrong encoding is refused next to the file field, and nothing is kept", async ({ page }) => {
   await signIn(page, "head@riverside.example");
   await page.goto("/workplace/my-school");
+  const before = await keptUploads();
   await upload(page, "staff-list-latin1.csv", readFileSync(path.join("e2e", "files", "staff-list-latin1.csv")));
-  await expect(page.getByTestId("staff-list-error")).toContainText("UTF-8");
+  await expect(page.getByTestId("staff-list-error")).toContainText("Line 2: the file is not saved as UTF-8 text");
+  expect(await keptUploads()).toBe(before);
   await expect(page).toHaveURL(/\/workplace\/my-school$/);
   await expect(page.getByLabel("Staff list (CSV)")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
@@ -179,4 +187,27 @@ test("a Member sees no import section and cannot open an upload", async ({ page 
   const refused = await page.goto(previewUrl);
   expect(refused?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
+test("when the staff change after the preview, confirming says so above the preview worked out again, and confirming that one imports it", async ({ page }) => {
+  const staff = await riversideStaff();
+  const joiner = { name: "Ruth Okonkwo-Hale", email: `ruth.okonkwo-hale.${tag()}@riverside.example` };
+  await signIn(page, "head@riverside.example");
+  await page.goto("/workplace/my-school");
+  await upload(page, "staff-list.csv", csv([["name", "email", "role"], ...staff.map((p) => [p.name, p.email, p.role]), [joiner.name, joiner.email, "Member"]]));
+  await expect(page).toHaveURL(UPLOAD_PATH);
+  await expect(page.getByTestId("import-counts")).toHaveText(`1 to add, 0 to invite, 0 changes, 0 no longer on the list, ${staff.length} unchanged`);
+
+  // Meanwhile someone else makes the teacher an Administrator: the list (which says Member) now changes a role.
+  await query(`UPDATE "Membership" SET role = 'ADMINISTRATOR' WHERE "userId" = (SELECT id FROM "User" WHERE email = 'teacher@riverside.example')`);
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("The staff changed since this preview was made");
+  await expect(page.getByTestId("import-counts")).toHaveText(`1 to add, 0 to invite, 1 change, 0 no longer on the list, ${staff.length - 1} unchanged`);
+  await expect(page.getByRole("region", { name: "Changes" })).toContainText("Administrator → Member");
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByRole("heading", { name: "Import complete" })).toBeVisible();
+  await expect(page.getByTestId("import-summary").locator("div").filter({ hasText: "Added" }).locator("dd")).toHaveText("1");
 });

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { formatDay } from "@/lib/format";
 import { roleLabels } from "@/lib/labels";
 import type { BadRow, ImportPlan, Joiner } from "@/lib/staff-import";
+import styles from "./preview-groups.module.css";
 
 // The preview's groups as plain server-rendered lists: a list may hold 5,000 people, so no client component
 // per row, and a group longer than FOLD is folded into a <details> (open it to read them all).
@@ -30,7 +31,7 @@ export function countsLine(plan: ImportPlan): string {
 
 function Group({ id, title, intro, count, children }: { id: string; title: string; intro: ReactNode; count: number; children: ReactNode }) {
   const list = (
-    <ul className="mt-3 divide-y divide-slate-200 rounded-md border border-slate-200" data-testid={`${id}-list`}>
+    <ul className={styles.list} data-testid={`${id}-list`}>
       {children}
     </ul>
   );
@@ -52,11 +53,12 @@ function Group({ id, title, intro, count, children }: { id: string; title: strin
   );
 }
 
+/** One person: the name (when there is one to show), the address, then a line per detail. */
 function Person({ name, email, children }: { name: string | null; email: string; children?: ReactNode }) {
   return (
-    <li className="px-3 py-2 text-sm">
-      {name ? <span className="font-medium text-slate-900">{name} </span> : null}
-      <span className="break-all text-slate-600">{email}</span>
+    <li>
+      {name ? <b>{name} </b> : null}
+      <i>{email}</i>
       {children}
     </li>
   );
@@ -64,7 +66,7 @@ function Person({ name, email, children }: { name: string | null; email: string;
 
 function joinerDetails(joiner: Joiner) {
   return (
-    <span className="block text-slate-700">
+    <span>
       {roleLabels[joiner.role]}
       {joiner.startDate ? `, starts ${formatDay(joiner.startDate)}` : ""}
     </span>
@@ -94,9 +96,9 @@ export function PreviewGroups({ plan }: { plan: ImportPlan }) {
         <Group id="changes" title="Changes" count={plan.changes.length} intro="Colleagues whose name or role on the list differs from My colleagues.">
           {plan.changes.map((change) => (
             <Person key={change.membershipId} name={change.name?.from ?? null} email={change.email}>
-              {change.name ? <span className="block text-slate-700">Name: {change.name.from} → {change.name.to}</span> : null}
-              {change.nameKeptBecause ? <span className="block text-slate-700">Name stays: {change.nameKeptBecause}</span> : null}
-              {change.role ? <span className="block text-slate-700">Role: {roleLabels[change.role.from]} → {roleLabels[change.role.to]}</span> : null}
+              {change.name ? <span>Name: {change.name.from} → {change.name.to}</span> : null}
+              {change.nameKeptBecause ? <span>Name stays: {change.nameKeptBecause}</span> : null}
+              {change.role ? <span>Role: {roleLabels[change.role.from]} → {roleLabels[change.role.to]}</span> : null}
             </Person>
           ))}
         </Group>
@@ -105,7 +107,7 @@ export function PreviewGroups({ plan }: { plan: ImportPlan }) {
         <Group id="no-longer-on-the-list" title="No longer on the list" count={plan.leavers.length} intro="In My colleagues but not on the list. They stay unless you tick to remove them below.">
           {plan.leavers.map((leaver) => (
             <Person key={leaver.membershipId} name={leaver.name} email={leaver.email}>
-              <span className="block text-slate-700">
+              <span>
                 {roleLabels[leaver.role]}
                 {leaver.keptBecause ? `, stays: ${leaver.keptBecause}` : ""}
               </span>
@@ -122,20 +124,20 @@ export function PreviewGroups({ plan }: { plan: ImportPlan }) {
 export function ProblemRows({ problems }: { problems: BadRow[] }) {
   const table = (
     <div className="mt-3 overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="problem-rows">
-        <thead className="border-b border-slate-300 text-slate-700">
+      <table className={styles.problems} data-testid="problem-rows">
+        <thead>
           <tr>
-            <th scope="col" className="w-px py-2 pr-3 font-medium whitespace-nowrap">Line</th>
-            <th scope="col" className="py-2 pr-3 font-medium">Email</th>
-            <th scope="col" className="py-2 font-medium">Reason</th>
+            <th scope="col" className={styles.line}>Line</th>
+            <th scope="col">Email</th>
+            <th scope="col">Reason</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-200">
+        <tbody>
           {problems.map((problem, index) => (
             <tr key={`${problem.line}-${index}`} data-testid="problem-row">
-              <td className="py-2 pr-3 align-top whitespace-nowrap tabular-nums">{problem.line === 0 ? "The file" : problem.line}</td>
-              <td className="py-2 pr-3 align-top break-all">{problem.email || "—"}</td>
-              <td className="py-2 align-top">{problem.reason}</td>
+              <td className={styles.line}>{problem.line === 0 ? "The file" : problem.line}</td>
+              <td className={styles.email}>{problem.email || "—"}</td>
+              <td>{problem.reason}</td>
             </tr>
           ))}
         </tbody>
