@@ -22,7 +22,8 @@ function providerNotice({ sso, provider, error }: Search): string | null {
   const which = typeof provider === "string" ? PROVIDERS[provider] : undefined;
   if (which && REFUSALS.includes(sso as ProviderRefusal)) return providerRefusalMessage(which, sso as ProviderRefusal);
   // Auth.js's own failures on the way back (an expired or replayed callback, a provider's error answer).
-  if (typeof error === "string" && /^[A-Za-z]{1,40}$/.test(error)) {
+  // (A password's failures are answered on the form itself, never through this parameter.)
+  if (typeof error === "string" && error !== "CredentialsSignin" && /^[A-Za-z]{1,40}$/.test(error)) {
     return "Signing in with Microsoft or Google did not work. Try again, or sign in with your email and password.";
   }
   return null;
