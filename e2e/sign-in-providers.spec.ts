@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { resetDemoData } from "./demo-data";
-import { DEMO_PASSWORD, expect, expectAccessible, expectNoSidewaysScroll, expectTapTargets, newPersonPage, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectAccessible, expectNoSidewaysScroll, expectTapTargets, newPersonPage, openMenu, test } from "./fixtures";
 
 // "Sign in with Microsoft" and "Sign in with Google" in Chromium, through the project's local OpenID Connect
 // provider (scripts/local-oidc.ts, started by scripts/e2e.ts), which answers as Entra ID and Google would.
@@ -74,6 +74,7 @@ test("a teacher signs in through \"Sign in with Microsoft\" and reaches Workplac
   await throughProvider(page, "Microsoft", TEACHER, { check: true });
   await expect(page).toHaveURL(/\/workplace\/my-school$/);
   await expect(page.getByRole("heading", { name: "Riverside Primary Academy" })).toBeVisible();
+  await openMenu(page);
   await expect(page.getByRole("banner").getByText("Tom Teacher").filter({ visible: true })).toBeVisible();
 });
 
@@ -117,14 +118,19 @@ test("Riverside's domains and required provider: the teacher's Microsoft sign-in
   await expectRefused(teacher, "microsoft", "domain", REFUSED_DOMAIN_MICROSOFT);
   await expectPageChecks(teacher);
 
-  // The head clears the domains and requires Microsoft or Google.
-  await page.reload();
-  await domains.fill("");
-  await page.getByRole("checkbox", { name: "Staff must sign in with Microsoft or Google" }).check();
+  // The head clears the domains and requires Microsoft or Google (the form shows the saved settings again).
+  await expect(domains).toHaveValue("riverside.sch.uk");
+  const required = page.getByRole("checkbox", { name: "Staff must sign in with Microsoft or Google" });
+  await expect(async () => {
+    await domains.fill("");
+    await required.check();
+    await expect(domains).toHaveValue("", { timeout: 1000 });
+    await expect(required).toBeChecked({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await page.getByRole("button", { name: "Save sign-in settings" }).click();
   await expect(page.getByText("Sign-in settings saved.")).toBeVisible();
 
-  // A correct password is now answered with the reason; a wrong one still only says it is wrong.
+  // A correct password is now answered with the reason.
   await submitPassword(teacher, TEACHER);
   await expect(teacher.getByTestId("form-message")).toHaveText(PASSWORD_REFUSED);
   await expect(teacher).toHaveURL(/\/sign-in/);

@@ -5,6 +5,7 @@ import Google from "next-auth/providers/google";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import type { Provider } from "next-auth/providers";
 import { headers } from "next/headers";
+import { NextRequest } from "next/server";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
@@ -106,7 +107,7 @@ function oidcProviders(source: NodeJS.ProcessEnv): Provider[] {
 // The session cookie (a signed, encrypted JWT) carries the user id and the id of a Session row, nothing
 // else: the row is checked on every request (so signing out ends every copy of the cookie), and
 // memberships, roles, designations and trust choices are read from the database each time too.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+const nextAuth = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
@@ -157,6 +158,31 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+export const { auth, signIn, signOut } = nextAuth;
+
+/*
+ * Auth.js's route handlers build the provider's callback address from the request's URL; its signIn() in a
+ * server action builds it from the Host header (x-forwarded-host first). Next's request URL is its own listening
+ * address (http://localhost:3000 behind a proxy), and NextRequest spells 127.0.0.1 as localhost, so a provider
+ * would be asked to send the code to one address and the code then exchanged for another (invalid_grant), and
+ * the person sent on to a host their cookies are not for. The route handlers read the same headers the action
+ * does (trustHost already trusts them), through a plain Request, which keeps the address as it is.
+ */
+function asRequested(request: NextRequest): NextRequest {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const protocol = (request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol).replace(/:$/, "");
+  const url = host ? URL.parse(`${protocol}://${host}${request.nextUrl.pathname}${request.nextUrl.search}`) : null;
+  if (!url || url.origin === new URL(request.url).origin) return request;
+  const init = { method: request.method, headers: request.headers, body: request.body, duplex: "half", signal: request.signal };
+  // Auth.js reads only the web Request's url, method, headers and body.
+  return new Request(url, init as RequestInit) as NextRequest;
+}
+
+export const handlers = {
+  GET: (request: NextRequest) => nextAuth.handlers.GET(asRequested(request)),
+  POST: (request: NextRequest) => nextAuth.handlers.POST(asRequested(request)),
+};
 
 const viewerSelect = {
   id: true,

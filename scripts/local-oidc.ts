@@ -145,7 +145,7 @@ function page(title: string, body: string): string {
   label { display: block; font-weight: 600; margin-top: 0.75rem; }
   input[type=email], input[type=text] { box-sizing: border-box; width: 100%; min-height: 44px; margin-top: 0.25rem; padding: 0.5rem; font: inherit; border: 1px solid #64748b; border-radius: 0.375rem; }
   .check { display: flex; gap: 0.5rem; align-items: center; font-weight: 400; min-height: 44px; }
-  .check input { width: 24px; height: 24px; margin: 0; }
+  .check input { flex: none; width: 24px; height: 24px; margin: 0; }
   button { width: 100%; min-height: 44px; margin-top: 1rem; font: inherit; font-weight: 600; color: #fff; background: #1e3a8a; border: 0; border-radius: 0.375rem; }
   .error { color: #991b1b; font-weight: 600; }
 </style>
