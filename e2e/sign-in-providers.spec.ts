@@ -68,6 +68,13 @@ test("the sign-in page offers Microsoft and Google above the password form, sepa
   expect(g!.y).toBeLessThan(p!.y);
   expect(m!.height).toBeGreaterThanOrEqual(44);
   await expectPageChecks(page);
+
+  // Only the app's own words are shown for a refusal: anything else in the URL is ignored.
+  for (const query of ["sso=%3Cb%3Eyou+are+locked+out%3C%2Fb%3E&provider=google", "sso=domain&provider=constructor", "sso=domain"]) {
+    await page.goto(`/sign-in?${query}`);
+    await expect(page.getByRole("button", { name: "Sign in with Google" })).toBeVisible();
+    await expect(page.getByTestId("provider-message")).toHaveCount(0);
+  }
 });
 
 test("a teacher signs in through \"Sign in with Microsoft\" and reaches Workplace", async ({ page }) => {

@@ -125,8 +125,9 @@ const nextAuth = NextAuth(() => ({
   callbacks: {
     /*
      * Microsoft or Google has said who this is: lib/sso.ts decides whether that reaches an account (the whole
-     * linking rule, audited). Refused, the person goes back to the sign-in page with the reason as a fixed word
-     * (the page turns it into a sentence). Let in, the account's id replaces the provider's: with no adapter,
+     * linking rule, audited). Refused, the person goes back to the sign-in page with the reason and the
+     * provider as fixed words (the page turns them into a sentence; app/sign-in/provider-slug.ts reads the
+     * provider's word back). Let in, the account's id replaces the provider's: with no adapter,
      * Auth.js hands this same `user` object to the jwt callback, which opens the Session row for it.
      * A password sign-in was decided by authorize() already.
      */

@@ -8,6 +8,7 @@ import { typedValues } from "@/lib/form-state";
 import { logError } from "@/lib/log";
 import { waitInWords } from "@/lib/format";
 import { AUTH_PROVIDER_ID, configuredProviders, PROVIDER_LABEL } from "@/lib/sso";
+import { providerOfSlug } from "./provider-slug";
 
 const WRONG_CREDENTIALS = "The email or password is incorrect.";
 const throttled = (retryAfterMs: number | undefined) =>
@@ -39,7 +40,7 @@ export const signInWithPassword = visitorAction(signInInput, async function sign
 });
 
 const providerInput = z.object({
-  provider: z.enum(["microsoft", "google"]),
+  provider: z.string().transform((slug, ctx) => providerOfSlug(slug) ?? (ctx.addIssue({ code: "custom", message: "Choose Microsoft or Google." }), z.NEVER)),
   callbackUrl: z.string().max(2048).optional(),
 });
 
@@ -49,7 +50,7 @@ const providerInput = z.object({
  * is let in, or not, when the provider sends them back (lib/auth.ts signIn callback).
  */
 export const signInWithProvider = visitorAction(providerInput, async function signInWithProvider(input) {
-  const provider = input.provider === "microsoft" ? "MICROSOFT" : "GOOGLE";
+  const { provider } = input;
   if (!configuredProviders().includes(provider)) return { message: `Sign-in with ${PROVIDER_LABEL[provider]} is not available here. Sign in with your email and password.` };
   try {
     await signIn(AUTH_PROVIDER_ID[provider], { redirectTo: safeCallbackUrl(input.callbackUrl) });
@@ -57,7 +58,7 @@ export const signInWithProvider = visitorAction(providerInput, async function si
   } catch (error) {
     if (error instanceof AuthError) {
       // The provider could not be reached, or its metadata could not be read.
-      logError("sign-in.provider-failed", error, { provider: input.provider });
+      logError("sign-in.provider-failed", error, { provider });
       return { message: `We could not reach ${PROVIDER_LABEL[provider]} just now. Try again in a moment, or sign in with your email and password.` };
     }
     throw error; // the redirect to the provider

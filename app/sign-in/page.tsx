@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { VisitorPage } from "@/components/visitor-page";
 import { getViewer, safeCallbackUrl } from "@/lib/auth";
 import { configuredProviders, PROVIDER_LABEL, providerRefusalMessage, type ProviderRefusal } from "@/lib/sso";
-import type { SignInProvider } from "@/lib/generated/prisma/enums";
 import { ProviderButtons } from "./provider-buttons";
+import { providerOfSlug, slugOf } from "./provider-slug";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -12,14 +12,13 @@ export const metadata: Metadata = { title: "Sign in" };
 type Search = { callbackUrl?: string; sso?: string; provider?: string; error?: string };
 
 const REFUSALS: readonly ProviderRefusal[] = ["unverified", "no-email", "no-account", "not-allowed", "domain"];
-const PROVIDERS: Record<string, SignInProvider> = { microsoft: "MICROSOFT", google: "GOOGLE" };
 
 /**
  * Why the last provider sign-in did not get in, from the URL Auth.js sent the browser back to. Only known words
  * are read (anything else is ignored) and the sentence is the app's own: nothing typed into the URL is shown.
  */
 function providerNotice({ sso, provider, error }: Search): string | null {
-  const which = typeof provider === "string" ? PROVIDERS[provider] : undefined;
+  const which = providerOfSlug(provider);
   if (which && REFUSALS.includes(sso as ProviderRefusal)) return providerRefusalMessage(which, sso as ProviderRefusal);
   // Auth.js's own failures on the way back (an expired or replayed callback, a provider's error answer).
   // (A password's failures are answered on the form itself, never through this parameter.)
@@ -33,7 +32,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const search = await searchParams;
   const target = safeCallbackUrl(search.callbackUrl);
   if (await getViewer()) redirect(target);
-  const providers = configuredProviders().map((p) => ({ id: p === "MICROSOFT" ? ("microsoft" as const) : ("google" as const), label: PROVIDER_LABEL[p] }));
+  const providers = configuredProviders().map((p) => ({ id: slugOf(p), label: PROVIDER_LABEL[p] }));
   const notice = providerNotice(search);
   return (
     <VisitorPage title="Sign in to Schoot trust progress">

@@ -3,8 +3,9 @@
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form-state";
 import { signInWithProvider } from "./actions";
+import type { ProviderSlug } from "./provider-slug";
 
-type ProviderChoice = { id: "microsoft" | "google"; label: "Microsoft" | "Google" };
+type ProviderChoice = { id: ProviderSlug; label: "Microsoft" | "Google" };
 
 /** "Sign in with Microsoft" / "Sign in with Google": a form each, so they work before (or without) JavaScript. */
 export function ProviderButtons({ providers, callbackUrl }: { providers: ProviderChoice[]; callbackUrl: string }) {
