@@ -30,7 +30,7 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = newNonce();
-  const policy = contentSecurityPolicy(nonce, isHttps(request));
+  const policy = contentSecurityPolicy(nonce, isHttps(request), request.nextUrl.pathname === "/sign-in" ? providerOrigins() : []);
   const headers = new Headers(request.headers);
   headers.set("x-pathname", path);
   headers.set("x-nonce", nonce);
@@ -46,7 +46,7 @@ export async function proxy(request: NextRequest) {
  * and the layout's <noscript> style are plain <style> elements. Injected CSS cannot reach another origin
  * (images, fonts and connections are 'self' only), so a nonce on styles would add little.
  */
-function contentSecurityPolicy(nonce: string, https: boolean): string {
+function contentSecurityPolicy(nonce: string, https: boolean, formTargets: string[] = []): string {
   const development = process.env.NODE_ENV === "development";
   return [
     "default-src 'self'",
@@ -58,11 +58,29 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(" "),
     "frame-ancestors 'none'",
     // Only where the site is served over https: on http (the e2e run on 127.0.0.1) it would break every asset.
     ...(https && process.env.NODE_ENV === "production" ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
+}
+
+/*
+ * Without JavaScript, "Sign in with Microsoft" is a form POST that the app answers with a redirect to the
+ * provider, and browsers hold a form's redirects to form-action as well: the sign-in page's policy names the
+ * configured providers' origins (the settings lib/sso.ts configuredProviders reads; that module loads the
+ * database, so it is not imported here). Read per request, like the app's own provider settings.
+ */
+function providerOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const issuers = [
+    env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET ? env.AUTH_MICROSOFT_ENTRA_ID_ISSUER : undefined,
+    env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET ? env.AUTH_GOOGLE_ISSUER || "https://accounts.google.com" : undefined,
+  ];
+  const origins = issuers.flatMap((issuer) => {
+    const url = issuer ? URL.parse(issuer) : null;
+    return url && /^https?:$/.test(url.protocol) ? [url.origin] : [];
+  });
+  return [...new Set(origins)];
 }
 
 function newNonce(): string {

@@ -8,7 +8,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // "/" sends each person on to their landing page (Workplace, or support's console): wait until they are there.
   await expect(page).toHaveURL((url) => !url.pathname.startsWith("/sign-in") && url.pathname !== "/");
 }

@@ -161,7 +161,7 @@ test("someone with an account is told so by email, not on the page, signs in fro
   await analyst.goto(told);
   await analyst.getByLabel("Email").fill("analyst@northstar.example");
   await analyst.getByLabel("Password").fill("schoot-demo-2026");
-  await analyst.getByRole("button", { name: "Sign in" }).click();
+  await analyst.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(analyst).toHaveURL(/\/invite\//);
   await analyst.getByRole("button", { name: "Join Riverside Primary Academy" }).click();
 

@@ -38,7 +38,7 @@ test.describe("signing in", () => {
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill("lead@northstar.example");
     await page.getByLabel("Password").fill("not-the-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByTestId("form-message")).toHaveText("The email or password is incorrect.");
     // Focus moves to the reason, so a screen reader or keyboard user starts from it.
     await expect(page.getByTestId("form-message")).toBeFocused();
@@ -52,7 +52,7 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fworkplace%2Fmy-school/);
     await page.getByLabel("Email").fill("head@riverside.example");
     await page.getByLabel("Password").fill("schoot-demo-2026");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/workplace\/my-school$/);
     await expect(page.getByRole("heading", { name: "Riverside Primary Academy" })).toBeVisible();
   });

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort, startEmbeddedDatabase, type Database } from "./embedded-db";
 import { localMailEnv, startLocalMailServer, type LocalMailServer } from "./local-mail";
+import { startLocalOidc, type LocalOidc } from "./local-oidc";
 import { migrate } from "./migrate";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -25,6 +26,7 @@ if (!chromiumPath) {
 
 let database: Database | null = null;
 let mail: LocalMailServer | null = null;
+let oidc: LocalOidc | null = null;
 const mailDir = mkdtempSync(path.join(tmpdir(), "schoot-e2e-mail-"));
 let code = 1;
 try {
@@ -47,11 +49,15 @@ try {
   // The app sends over real SMTP to the project's local server; the journeys read what arrived (e2e/mail.ts).
   mail = await startLocalMailServer({ dir: mailDir });
   Object.assign(env, localMailEnv(mail, {}, `http://127.0.0.1:${env.E2E_PORT}`));
+  // "Sign in with Microsoft" and "Sign in with Google" go to the project's local OpenID Connect provider.
+  oidc = await startLocalOidc({ appUrl: `http://127.0.0.1:${env.E2E_PORT}` });
+  Object.assign(env, oidc.env);
   code = await run("npx", ["playwright", "test", ...process.argv.slice(2).filter((a) => a !== "--no-build")], env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   code ||= 1;
 } finally {
+  await oidc?.stop();
   await mail?.stop();
   rmSync(mailDir, { recursive: true, force: true });
   await database?.stop();

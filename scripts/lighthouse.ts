@@ -46,7 +46,7 @@ try {
   await page.goto(`${base}/sign-in`);
   await page.getByLabel("Email").fill("lead@northstar.example");
   await page.getByLabel("Password").fill("schoot-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(/workplace/);
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   await browser.close();

@@ -6,6 +6,8 @@
 // --migrate applies prisma/migrations (on the direct URL). --prepare is an instance's start (`npm run dev`,
 // `npm start`): it migrates and seeds only an embedded database it started itself, and never touches a
 // configured one (migrating that is the release step, `npm run db:migrate`), then prints where it serves.
+// `next dev` and --throwaway runs (the integration tests) with neither Microsoft nor Google configured also get
+// the local test provider (scripts/local-oidc.ts) standing in for both.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +16,7 @@ import path from "node:path";
 import { directDatabaseUrl } from "../lib/database-url";
 import { startEmbeddedDatabase, type Database } from "./embedded-db";
 import { localMailEnv, startLocalMailServer, type LocalMailServer } from "./local-mail";
+import { startLocalOidc, type LocalOidc } from "./local-oidc";
 import { migrate, POOLED_URL_REFUSED } from "./migrate";
 
 const separator = process.argv.indexOf("--");
@@ -57,7 +60,16 @@ if (!env.SMTP_URL && (database || command.includes("dev"))) {
   Object.assign(env, localMailEnv(mail, env, `http://localhost:${port}`));
 }
 
+// "Sign in with Microsoft" and "Sign in with Google" against a provider on this machine, never for `npm start` on a
+// configured database, and never over a provider that is configured.
+let oidc: LocalOidc | null = null;
+if ((command.includes("dev") || flags.has("--throwaway")) && !env.AUTH_MICROSOFT_ENTRA_ID_ID && !env.AUTH_GOOGLE_ID) {
+  oidc = await startLocalOidc({ appUrl: `http://localhost:${port}` });
+  Object.assign(env, oidc.env);
+}
+
 async function stopDatabase() {
+  if (oidc) await oidc.stop().catch(() => {});
   if (mail) await mail.stop().catch(() => {});
   if (throwawayMailDir) rmSync(throwawayMailDir, { recursive: true, force: true });
   if (database) await database.stop().catch((error) => console.error("Could not stop PostgreSQL:", error));
@@ -78,7 +90,8 @@ try {
     }
     const demo = database ? "  Demo sign-ins (password schoot-demo-2026):\n    lead@northstar.example   MAT lead\n    head@riverside.example   school Administrator\n" : "";
     const mailbox = mail ? `  Email goes to the local mailbox: http://localhost:${port}/dev/mailbox?key=${env.SCHOOT_LOCAL_MAILBOX}\n` : "";
-    console.log(`\n  Schoot trust progress: http://localhost:${port}\n${demo}${mailbox}`);
+    const providers = oidc ? `  Sign in with Microsoft or Google goes to a local test provider (${oidc.issuer}): any address, verified or not.\n` : "";
+    console.log(`\n  Schoot trust progress: http://localhost:${port}\n${demo}${mailbox}${providers}`);
   }
 } catch (error) {
   console.error(error instanceof Error && error.message === POOLED_URL_REFUSED ? error.message : error);

@@ -96,7 +96,8 @@ async function planImport(tx: Tx, organisation: { id: string; name: string }, ac
     changes.push({ line: row.line, membershipId: member.membershipId, userId: member.userId, email: member.email, name: renamed ? { from: member.name, to: row.name } : null, nameKeptBecause, role });
   }
 
-  const listed = new Set(rows.map((r) => r.email));
+  // A row with a problem still names someone on the list: they are not a leaver because their row is wrong.
+  const listed = new Set([...rows.map((r) => r.email), ...fileProblems.flatMap((p) => (p.email ? [p.email] : []))]);
   const leavers: Leaver[] = members
     .filter((m) => !listed.has(m.email))
     .map((m) => ({ membershipId: m.membershipId, userId: m.userId, name: m.name, email: m.email, role: m.role, keptBecause: m.userId === actorId ? "you are importing the list" : null }));

@@ -4,6 +4,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Role } from "../generated/prisma/enums";
+import { roleLabels } from "../labels";
 
 export const MAX_ROWS = 5000;
 export const MAX_BYTES = 2 * 1024 * 1024;
@@ -26,7 +27,9 @@ const HEADINGS: Record<string, "name" | "first" | "last" | "email" | "role" | "s
   startdate: "startDate", start: "startDate", started: "startDate", dateofjoining: "startDate", joined: "startDate", employmentstartdate: "startDate",
 };
 
-const ROLES: Record<string, Role> = { member: "MEMBER", administrator: "ADMINISTRATOR" };
+/** A role as a list writes it: its label, in any case ("member", "Administrator"). */
+const ROLES = new Map(Object.entries(roleLabels).map(([role, label]) => [label.toLowerCase(), role as Role]));
+const ROLE_WORDS = Object.values(roleLabels).join(" or ");
 // Control characters and direction overrides never belong in a name; they would print a name reversed or hidden.
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const email = z.email();
@@ -124,8 +127,8 @@ export function parseStaffList(bytes: Uint8Array): ParsedStaffList {
     seen.set(address, line);
     if (!name) { problem("No name."); continue; }
     if (name.length > MAX_NAME) { problem(`The name is longer than ${MAX_NAME} characters.`); continue; }
-    const role = roleText ? ROLES[roleText.toLowerCase()] : null;
-    if (role === undefined) { problem(`\u201c${roleText.slice(0, 40)}\u201d is not a role: use Member or Administrator, or leave it empty.`); continue; }
+    const role = roleText ? ROLES.get(roleText.toLowerCase()) : null;
+    if (role === undefined) { problem(`\u201c${roleText.slice(0, 40)}\u201d is not a role: use ${ROLE_WORDS}, or leave it empty.`); continue; }
     const startDate = dateText ? parseStartDate(dateText) : null;
     if (dateText && !startDate) { problem(`\u201c${dateText.slice(0, 40)}\u201d is not a date: use a date like 01/09/2026 or 2026-09-01.`); continue; }
     rows.push({ line, name, email: address, role, startDate });

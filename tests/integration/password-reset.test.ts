@@ -65,7 +65,7 @@ describe("asking for a reset link", () => {
 
     const audit = await db.auditLog.findFirst({ where: { action: "user.password_reset_requested", targetId: user.id } });
     expect(audit?.after).toMatchObject({ resetId: reset!.id, ip: IP });
-    expect(await findPasswordReset(token)).toEqual({ status: "valid", email: user.email });
+    expect(await findPasswordReset(token)).toEqual({ status: "valid", email: user.email, firstPassword: false });
   });
 
   it("writes nothing and sends nothing for an address with no account (the caller answers the same)", async () => {

@@ -177,7 +177,7 @@ describe("an organisation's sign-in rules", () => {
     await db.organisation.update({ where: { id: school.id }, data: { providerSignInRequired: true, signInProviders: ["MICROSOFT"] } });
     expect(await checkCredentials(person.email, "wrong-password", unique("ip"))).toEqual({ ok: false, reason: "wrong" });
     expect(await checkCredentials(person.email, "right-password-1", unique("ip"))).toEqual({
-      ok: false, reason: "provider-required", message: `${school.name} asks its staff to sign in with Microsoft. Use the button above.`,
+      ok: false, reason: "provider-required", message: `${school.name} asks its staff to sign in with Microsoft. Use the button above.`, userId: person.id,
     });
     // Not applied while this service has none of the required providers set up: nobody could sign in at all.
     delete process.env.AUTH_MICROSOFT_ENTRA_ID_ID;

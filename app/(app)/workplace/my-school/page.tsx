@@ -7,6 +7,7 @@ import { ColleaguesSection } from "./colleagues-section";
 import { InvitationsSection } from "./invitations-section";
 import { RecentChanges } from "./recent-changes";
 import { SchoolDetails } from "./school-details";
+import { SignInSection } from "./sign-in-section";
 import { StaffImportSection } from "./staff-import-section";
 import { CentralTeamSection } from "./central-team-section";
 import { TrustSection, type TrustSectionParams } from "./trust-section";
@@ -41,6 +42,7 @@ export default async function MySchoolPage({ searchParams }: { searchParams: Pro
         ) : (
           <CentralTeamSection trustName={member.organisationName} isAdministrator={manager !== null} />
         )}
+        <SignInSection member={member} />
       </div>
       <div className="space-y-6">
         {colleagueViewer ? <ColleaguesSection member={member} viewer={colleagueViewer} canManage={manager !== null} /> : null}
