@@ -160,6 +160,27 @@ describe("preview, then apply", () => {
     );
   });
 
+  it("withdraws the pending invitations of an Administrator it removes, and invites again an account whose invitation lapsed", async () => {
+    const { createInvitation } = await import("@/lib/invitations");
+    const { school, admin, staff, otherSchool } = await makeImportSchool(1);
+    const leavingAdmin = await addMember(school.id, "ADMINISTRATOR");
+    const sentByLeaver = await createInvitation(leavingAdmin.id, { organisationId: school.id, email: newAddress("invitee") });
+    const elsewhere = await addMember(otherSchool.id);
+    const lapsed = await createInvitation(admin.id, { organisationId: school.id, email: elsewhere.email }, new Date(Date.now() - 30 * DAY));
+
+    const uploaded = await upload(admin.id, school.id, [rowOf(admin), rowOf(staff[0]!), rowOf(elsewhere)]);
+    expect(uploaded.plan.joiners).toMatchObject([{ email: elsewhere.email, hasAccount: true }]);
+    expect(uploaded.plan.alreadyInvited).toBe(0);
+    expect(uploaded.plan.leavers).toMatchObject([{ email: leavingAdmin.email, role: "ADMINISTRATOR", keptBecause: null }]);
+    expect((await confirm(admin.id, school.id, uploaded, { removeLeavers: true })).summary).toMatchObject({ invited: 1, removed: 1 });
+
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: sentByLeaver.invitationId } })).withdrawnAt).toBeInstanceOf(Date);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: lapsed.invitationId } })).withdrawnAt).toBeInstanceOf(Date);
+    const pending = await db.invitation.findMany({ where: { organisationId: school.id, email: elsewhere.email, withdrawnAt: null } });
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
   it("starts a joiner's membership on a future start date, and their required training falls due from it", async () => {
     const { school, admin } = await makeImportSchool(0);
     const course = await makeCourse(2, unique("Quillon Safeguarding"));
