@@ -33,7 +33,9 @@ export async function changePassword(person: { id: string; email: string }, sess
   const userId = person.id;
   const check = await checkCredentials(person.email, currentPassword, ip, now);
   if (!check.ok && check.reason === "throttled") throw new ActionError(`Too many wrong passwords. Wait ${waitInWords(check.retryAfterMs)} and try again.`);
-  if (!check.ok || check.userId !== userId) throw new WrongCurrentPassword("Your current password is not right.");
+  // A right password is right even where an organisation requires Microsoft or Google for signing in.
+  const rightFor = check.ok || check.reason === "provider-required" ? check.userId : null;
+  if (rightFor !== userId) throw new WrongCurrentPassword("Your current password is not right.");
   const passwordHash = await hashPassword(newPassword); // before the transaction: hashing is slow on purpose
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
@@ -59,4 +61,13 @@ export async function listOtherSessions(userId: string, sessionId: string, now =
     select: { id: true, createdAt: true },
     orderBy: { createdAt: "desc" },
   });
+}
+
+/** How the person can sign in: whether they have a password, and the providers linked to the account. */
+export async function signInMethodsOf(userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true, providerAccounts: { select: { provider: true, email: true, createdAt: true, lastSignInAt: true }, orderBy: { createdAt: "asc" } } },
+  });
+  return { hasPassword: user.passwordHash !== null, providers: user.providerAccounts };
 }

@@ -79,18 +79,19 @@ function statusOf(reset: { usedAt: Date | null; expiresAt: Date }, now: Date): R
 }
 
 /** What the reset page shows for a link: null when the token matches no reset (or cannot be one). */
-export async function findPasswordReset(token: string, now = new Date()): Promise<{ status: ResetLinkStatus; email: string } | null> {
+/** A link's state, and whether it is the person's first password (a staff list's welcome: no password yet). */
+export async function findPasswordReset(token: string, now = new Date()): Promise<{ status: ResetLinkStatus; email: string; firstPassword: boolean } | null> {
   if (!linkToken.safeParse(token).success) return null;
   const reset = await db.passwordReset.findUnique({
     where: { tokenHash: hashLinkToken(token) },
-    select: { usedAt: true, expiresAt: true, user: { select: { email: true } } },
+    select: { usedAt: true, expiresAt: true, user: { select: { email: true, passwordHash: true } } },
   });
-  return reset ? { status: statusOf(reset, now), email: reset.user.email } : null;
+  return reset ? { status: statusOf(reset, now), email: reset.user.email, firstPassword: reset.user.passwordHash === null } : null;
 }
 
 const unusable: Record<Exclude<ResetLinkStatus, "valid"> | "unknown", string> = {
   used: "This link has already been used. Ask for a new one if you still need to change your password.",
-  expired: "This link has expired: a reset link works for an hour. Ask for a new one.",
+  expired: "This link has expired. Ask for a new one.",
   unknown: "This link is not valid. Check that you copied all of it, or ask for a new one.",
 };
 

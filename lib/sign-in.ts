@@ -43,7 +43,7 @@ export type CredentialsCheck =
   | { ok: false; reason: "wrong" }
   | { ok: false; reason: "throttled"; retryAfterMs: number }
   /** The password was right, but an organisation of the person's requires Microsoft or Google: `message` says which. */
-  | { ok: false; reason: "provider-required"; message: string };
+  | { ok: false; reason: "provider-required"; message: string; userId: string };
 
 /** How long to wait after the last failure, given how many there have been: 0 while they are free. */
 export function delayAfter(failures: number, free: number, max: number = THROTTLE.maxDelayMs): number {
@@ -122,7 +122,7 @@ export async function checkCredentials(email: string, password: string, ip: stri
   await finish(attempt.id, ok ? "SUCCEEDED" : "FAILED");
   if (!ok || !user) return { ok: false, reason: "wrong" };
   const required = await passwordRefusal(user.id);
-  return required ? { ok: false, reason: "provider-required", message: required } : { ok: true, userId: user.id };
+  return required ? { ok: false, reason: "provider-required", message: required, userId: user.id } : { ok: true, userId: user.id };
 }
 
 /**

@@ -13,7 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What no request does on its own: forget sign-in attempts the throttle no longer reads, remove address
- * confirmations and reset links a month after they expired, and enrol anyone whose required training is not on
+ * confirmations and reset links a month after they expired, staff lists uploaded and not applied, and enrol anyone whose required training is not on
  * their My Courses yet (the enrolment after a change is its own statement, and its failure is only logged).
  */
 async function housekeeping(now: Date): Promise<Record<string, number>> {
@@ -22,6 +22,9 @@ async function housekeeping(now: Date): Promise<Record<string, number>> {
     signInAttempts: await pruneSignInAttempts(now),
     emailVerifications: (await db.emailVerification.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
     passwordResets: (await db.passwordReset.deleteMany({ where: { expiresAt: { lt: expiredBefore } } })).count,
+    // An uploaded staff list holds names and addresses: gone once its preview lapses, or a month after it was
+    // applied (the audit log keeps what it did).
+    staffImports: (await db.staffImport.deleteMany({ where: { OR: [{ appliedAt: null, expiresAt: { lt: now } }, { appliedAt: { lt: expiredBefore } }] } })).count,
     enrolled: await enrolRequired({ everyone: true }),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { button, heading, linksOf, paragraph, renderHtml, renderText, table, type Message } from "./message";
-import { accountExistsMessage, invitationMessage, passwordResetMessage, verificationMessage } from "./templates/accounts";
+import { accountExistsMessage, invitationMessage, passwordResetMessage, staffAddedMessage, verificationMessage } from "./templates/accounts";
 
 const app = "https://schoot.example.org";
 
@@ -26,12 +26,19 @@ describe("a message's two versions", () => {
   });
 });
 
+const staffAdded = {
+  organisationName: "Riverside Primary Academy", adderName: "Ruth Head", name: "Nia New", email: "nia@school.example",
+  passwordAllowed: true, providers: ["Microsoft"], expiresAt: "2026-12-07T10:00:00Z",
+};
+
 describe("the account messages", () => {
   const cases: [string, Message, string][] = [
     ["invitation", invitationMessage({ organisationName: "Riverside Primary Academy", inviterName: "Ruth Head", email: "new@school.example", expiresAt: "2026-12-07T10:00:00Z" }, "tok", app), `${app}/invite/tok`],
     ["verification", verificationMessage({ organisationName: "Riverside Primary Academy", email: "new@school.example" }, "tok", app), `${app}/confirm-email/tok`],
     ["account exists", accountExistsMessage({ organisationName: "Riverside Primary Academy", email: "new@school.example" }, "tok", app), `${app}/sign-in?callbackUrl=%2Finvite%2Ftok`],
     ["password reset", passwordResetMessage({ name: "Pat", email: "pat@school.example" }, "tok", app), `${app}/reset-password/tok`],
+    ["staff added", staffAddedMessage(staffAdded, "tok", app), `${app}/reset-password/tok`],
+    ["staff added, provider required", staffAddedMessage({ ...staffAdded, passwordAllowed: false, expiresAt: null }, null, app), `${app}/sign-in`],
   ];
 
   it.each(cases)("%s: exactly one link, to the app's own URL, the same in both versions", (_name, message, link) => {
@@ -47,5 +54,19 @@ describe("the account messages", () => {
     expect(text).toContain("Ruth Head has invited you to join Riverside Primary Academy");
     expect(text).toContain("new@school.example");
     expect(text).toContain("7 Dec 2026");
+  });
+});
+
+describe("the staff list's welcome", () => {
+  it("says who added the person to which school, and how they sign in", () => {
+    const withPassword = renderText(staffAddedMessage(staffAdded, "tok", app));
+    expect(withPassword).toContain("Hello Nia New, Ruth Head has added you to Riverside Primary Academy's staff");
+    expect(renderText(staffAddedMessage({ ...staffAdded, adderName: null }, "tok", app))).toContain("Hello Nia New, you have been added to Riverside");
+    expect(withPassword).toContain("Choose your password");
+    expect(withPassword).toContain("until 7 Dec 2026");
+    expect(withPassword).toContain("You can also sign in with Microsoft on the sign-in page, using nia@school.example.");
+    const required = staffAddedMessage({ ...staffAdded, passwordAllowed: false, providers: ["Microsoft", "Google"], expiresAt: null }, null, app);
+    expect(renderText(required)).toContain("Sign in with Microsoft or Google");
+    expect(renderText(required)).not.toContain("password");
   });
 });

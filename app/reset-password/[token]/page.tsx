@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Choose a new password", referrer: "s
 
 const messages = {
   used: "This link has already been used. Links to reset a password work once.",
-  expired: "This link has expired: a link to reset a password works for an hour.",
+  expired: "This link has expired: a link to reset a password works for an hour (a welcome link for a week).",
   unknown: "This link is not valid. Check that you copied all of it.",
 };
 
@@ -22,10 +22,14 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   const problem = reset && reset.status !== "valid" ? reset.status : "unknown";
 
   return (
-    <VisitorPage title={valid ? "Choose a new password" : "Reset your password"}>
+    <VisitorPage title={valid ? (valid.firstPassword ? "Choose your password" : "Choose a new password") : "Reset your password"}>
       {valid ? (
         <p className="mt-2 break-words text-slate-700">
-          For <strong>{valid.email}</strong>. Saving it signs you in here and signs you out on every other device.
+          {valid.firstPassword ? (
+            <>Welcome. You will sign in as <strong>{valid.email}</strong>. Saving your password signs you in.</>
+          ) : (
+            <>For <strong>{valid.email}</strong>. Saving it signs you in here and signs you out on every other device.</>
+          )}
         </p>
       ) : null}
       <div className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

@@ -86,7 +86,7 @@ export function staffAddedMessage(p: StaffAddedPayload, token: string | null, ap
     preview: `${who} to ${p.organisationName}'s staff on Schoot trust progress.`,
     blocks: [
       heading(`Welcome to ${p.organisationName}`),
-      paragraph(`Hello ${p.name}, ${who.charAt(0).toLowerCase()}${who.slice(1)} to ${p.organisationName}'s staff on Schoot trust progress, where you take your professional-development courses and see your progress.`),
+      paragraph(`Hello ${p.name}, ${p.adderName ? `${p.adderName} has added you` : "you have been added"} to ${p.organisationName}'s staff on Schoot trust progress, where you take your professional-development courses and see your progress.`),
       passwordLink
         ? button("Choose your password", `${appUrl}/reset-password/${token}`)
         : button(withProvider ?? "Sign in", `${appUrl}/sign-in`),
