@@ -47,8 +47,7 @@ const person = (name: string, email: string) => (name ? `${name} <${email}>` : e
 
 /** The web page's preview, as text: counts per group, then each person per group, then the bad rows by line. */
 function previewText(plan: ImportPlan): string {
-  const added = plan.joiners.filter((j) => !j.hasAccount);
-  const invited = plan.joiners.filter((j) => j.hasAccount);
+  const added = plan.joiners;
   const lines: string[] = [];
   const group = (heading: string, rows: string[]) => {
     if (!rows.length) return;
@@ -56,7 +55,6 @@ function previewText(plan: ImportPlan): string {
   };
   lines.push(
     `Will be added: ${added.length}`,
-    `Will be invited: ${invited.length}`,
     `Changes: ${plan.changes.length}`,
     `No longer on the list: ${plan.leavers.length}`,
     `Rows with problems: ${plan.problems.length}`,
@@ -64,8 +62,7 @@ function previewText(plan: ImportPlan): string {
   );
   const joiner = (j: ImportPlan["joiners"][number]) =>
     `line ${j.line}: ${person(j.name, j.email)}, ${roleLabels[j.role]}${j.startDate ? `, starts ${j.startDate}` : ""}`;
-  group("Will be added: a new account each, with a welcome email", added.map(joiner));
-  group("Will be invited: they already have a Schoot account, and join on accepting", invited.map(joiner));
+  group("Will be added: a new account each, with a welcome email (anyone who has a Schoot account is invited instead, and joins on accepting)", added.map(joiner));
   group(
     "Changes",
     plan.changes.map((c) => {

@@ -9,6 +9,7 @@ import { Prisma } from "../generated/prisma/client";
 import { errorFields, logEvent } from "../log";
 import { renderHtml, renderText } from "./message";
 import { seal, unseal } from "./seal";
+import { insertRows } from "../db-bulk";
 import { KINDS_WITH_OPTIONAL_SECRET, KINDS_WITH_SECRET, LIST_OF, renderMessage, type Payloads } from "./templates";
 import { appUrl, mailTransport } from "./transport";
 import { unsubscribeUrl } from "./unsubscribe";
@@ -70,7 +71,14 @@ export async function enqueueMail<K extends MailKind>(tx: Tx, message: OutboxInp
 /** Many messages in one statement (a staff list's welcomes and invitations); returns their ids. */
 export async function enqueueMails(tx: Tx, messages: OutboxInput[]): Promise<string[]> {
   const rows = messages.map(outboxRow);
-  for (let i = 0; i < rows.length; i += 1000) await tx.outboxMessage.createMany({ data: rows.slice(i, i + 1000) });
+  await insertRows(
+    tx, "OutboxMessage",
+    [
+      { name: "id", type: "uuid" }, { name: "kind", type: '"MailKind"' }, { name: "to", type: "text" }, { name: "userId", type: "uuid" },
+      { name: "organisationId", type: "uuid" }, { name: "invitationId", type: "uuid" }, { name: "payload", type: "jsonb" }, { name: "secret", type: "text" },
+    ],
+    rows.map((r) => [r.id, r.kind, r.to, r.userId, r.organisationId, r.invitationId, r.payload, r.secret]),
+  );
   return rows.map((r) => r.id);
 }
 

@@ -8,6 +8,7 @@ import type { Role } from "../generated/prisma/enums";
 import { INVITATION_LIFETIME_MS } from "../invitations";
 import { hashLinkToken, newLinkToken } from "../link-token";
 import { enqueueMails, type OutboxInput } from "../mail/outbox";
+import { insertRows } from "../db-bulk";
 import { can, newcomerRole, rolesWith } from "../permissions";
 import { enrolRequired } from "../requirements/assign";
 import { configuredProviders, PROVIDER_LABEL } from "../sso";
@@ -34,7 +35,8 @@ export const IMPORT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** A welcome email's "choose your password" link lasts as long as an invitation. */
 export const WELCOME_LINK_LIFETIME_MS = INVITATION_LIFETIME_MS;
 
-export type Joiner = { line: number; name: string; email: string; role: Role; startDate: string | null; hasAccount: boolean };
+/** Someone the list adds. Applying adds a new address at once; one that has a Schoot account is sent an invitation. */
+export type Joiner = { line: number; name: string; email: string; role: Role; startDate: string | null };
 export type Change = {
   line: number; membershipId: string; userId: string; email: string;
   name: { from: string; to: string } | null; nameKeptBecause: string | null;
@@ -63,9 +65,9 @@ async function planImport(tx: Tx, organisation: { id: string; name: string }, ac
   const members = await currentStaff(tx, organisation.id);
   const byEmail = new Map(members.map((m) => [m.email, m]));
   const outsiders = rows.filter((r) => !byEmail.has(r.email)).map((r) => r.email);
-  const accounts = new Set(
-    (await tx.user.findMany({ where: { email: { in: outsiders } }, select: { email: true } })).map((u) => u.email),
-  );
+  // Whether an address has a Schoot account is not shown before confirming (the invitation pages never say it
+  // either): an upload of guessed addresses must not tell a school who has one. An address this organisation
+  // has already invited is left to its invitation, account or not.
   const invited = new Set(
     (await tx.invitation.findMany({
       where: { organisationId: organisation.id, email: { in: outsiders }, acceptedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
@@ -81,9 +83,8 @@ async function planImport(tx: Tx, organisation: { id: string; name: string }, ac
   for (const row of rows) {
     const member = byEmail.get(row.email);
     if (!member) {
-      const hasAccount = accounts.has(row.email);
-      if (hasAccount && invited.has(row.email)) alreadyInvited++;
-      else joiners.push({ line: row.line, name: row.name, email: row.email, role: hasAccount ? newcomerRole : (row.role ?? newcomerRole), startDate: row.startDate, hasAccount });
+      if (invited.has(row.email)) alreadyInvited++;
+      else joiners.push({ line: row.line, name: row.name, email: row.email, role: row.role ?? newcomerRole, startDate: row.startDate });
       continue;
     }
     const renamed = row.name !== member.name;
@@ -106,18 +107,24 @@ async function planImport(tx: Tx, organisation: { id: string; name: string }, ac
   const managers = rolesWith("colleagues.manage");
   const finalRole = new Map(members.map((m) => [m.membershipId, m.role]));
   for (const change of changes) if (change.role) finalRole.set(change.membershipId, change.role.to);
-  const staying = (m: Member) => !leavers.some((l) => l.membershipId === m.membershipId && !l.keptBecause);
-  const administratorsLeft = () => members.filter((m) => staying(m) && managers.includes(finalRole.get(m.membershipId)!)).length;
+  // A set, not a search of the leavers for each member: this runs once a leaver, over every member.
+  const leaving = new Set(leavers.filter((l) => !l.keptBecause).map((l) => l.membershipId));
+  const administratorsLeft = () => members.filter((m) => !leaving.has(m.membershipId) && managers.includes(finalRole.get(m.membershipId)!)).length;
   for (const leaver of leavers) {
     if (administratorsLeft() > 0) break;
-    if (!leaver.keptBecause && can(leaver.role, "colleagues.manage")) leaver.keptBecause = `the last Administrator of ${organisation.name}`;
+    if (!leaver.keptBecause && can(leaver.role, "colleagues.manage")) {
+      leaver.keptBecause = `the last Administrator of ${organisation.name}`;
+      leaving.delete(leaver.membershipId);
+    }
   }
   for (const change of changes) {
     if (administratorsLeft() > 0) break;
     if (change.role && !managers.includes(change.role.to)) {
       finalRole.set(change.membershipId, change.role.from);
       problems.push({ line: change.line, email: change.email, reason: `This would leave ${organisation.name} with no Administrator: keep at least one.` });
+      // The row is skipped as a whole, as any row with a problem: its name change too.
       change.role = null;
+      change.name = null;
     }
   }
   const plan = { joiners, changes: changes.filter((c) => c.name || c.role), leavers, unchanged, alreadyInvited, problems: problems.sort((a, b) => a.line - b.line) };
@@ -127,7 +134,7 @@ async function planImport(tx: Tx, organisation: { id: string; name: string }, ac
 /** What the preview showed, in a few bytes: confirming applies only if it is still what the list would do. */
 function fingerprintOf(plan: Omit<ImportPlan, "fingerprint">): string {
   const canonical = JSON.stringify([
-    plan.joiners.map((j) => [j.email, j.name, j.role, j.startDate, j.hasAccount]),
+    plan.joiners.map((j) => [j.email, j.name, j.role, j.startDate]),
     plan.changes.map((c) => [c.membershipId, c.name?.to ?? null, c.nameKeptBecause, c.role?.to ?? null]),
     plan.leavers.map((l) => [l.membershipId, l.keptBecause]),
     plan.problems.map((p) => [p.line, p.reason]),
@@ -243,14 +250,17 @@ async function apply(actorId: string | null, input: ApplyInput, now: Date, lockO
 }
 
 async function applyPlan(tx: Tx, organisation: { id: string; name: string }, actorId: string | null, plan: ImportPlan, removeLeavers: boolean, now: Date) {
-  const audit: Prisma.AuditLogCreateManyInput[] = [];
+  const audit: { action: string; targetType: string; targetId: string; before: object | null; after: object }[] = [];
   const mail: OutboxInput[] = [];
   const entry = (action: string, targetType: string, targetId: string, before: object | null, after: object | null) =>
-    audit.push({ actorId, action, organisationId: organisation.id, targetType, targetId, before: before ?? undefined, after: { ...after, via: "staff list" } });
+    audit.push({ action, targetType, targetId, before, after: { ...after, via: "staff list" } });
   const adderName = actorId ? (await tx.user.findUnique({ where: { id: actorId }, select: { name: true } }))?.name ?? null : null;
 
+  // Who has an account is read here, under the lock, and shown only in the summary (see planImport).
+  const accounts = new Set((await tx.user.findMany({ where: { email: { in: plan.joiners.map((j) => j.email) } }, select: { email: true } })).map((u) => u.email));
+
   // New addresses: an account with no password, a membership from today (or the start date, if later), a welcome.
-  const added = plan.joiners.filter((j) => !j.hasAccount);
+  const added = plan.joiners.filter((j) => !accounts.has(j.email));
   const configured = configuredProviders();
   const rules = await tx.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { signInProviders: true, providerSignInRequired: true } });
   const providers = rules.signInProviders.filter((p) => configured.includes(p)).map((p) => PROVIDER_LABEL[p]);
@@ -261,14 +271,20 @@ async function applyPlan(tx: Tx, organisation: { id: string; name: string }, act
     return { id: randomUUID(), userId: users[n]!.id, organisationId: organisation.id, role: j.role, createdAt: start > now ? start : now };
   });
   const welcomeExpires = new Date(now.getTime() + WELCOME_LINK_LIFETIME_MS);
-  const resets: Prisma.PasswordResetCreateManyInput[] = [];
-  for (let i = 0; i < added.length; i += 1000) {
-    await tx.user.createMany({ data: users.slice(i, i + 1000) });
-    await tx.membership.createMany({ data: memberships.slice(i, i + 1000) });
-  }
+  const resets: unknown[][] = [];
+  await insertRows(
+    tx, "User",
+    [{ name: "id", type: "uuid" }, { name: "email", type: "text" }, { name: "name", type: "text" }, { name: "currentOrganisationId", type: "uuid" }, { name: "createdAt", type: "timestamp(3)" }],
+    users.map((u) => [u.id, u.email, u.name, u.currentOrganisationId, u.createdAt]),
+  );
+  await insertRows(
+    tx, "Membership",
+    [{ name: "id", type: "uuid" }, { name: "userId", type: "uuid" }, { name: "organisationId", type: "uuid" }, { name: "role", type: '"Role"' }, { name: "createdAt", type: "timestamp(3)" }],
+    memberships.map((m) => [m.id, m.userId, m.organisationId, m.role, m.createdAt]),
+  );
   added.forEach((j, n) => {
     const token = passwordAllowed ? newLinkToken() : null;
-    if (token) resets.push({ userId: users[n]!.id, ip: "staff-list", tokenHash: hashLinkToken(token), createdAt: now, expiresAt: welcomeExpires });
+    if (token) resets.push([randomUUID(), users[n]!.id, "staff-list", hashLinkToken(token), now, welcomeExpires]);
     mail.push({
       kind: "STAFF_ADDED", to: j.email, userId: users[n]!.id, organisationId: organisation.id,
       payload: { organisationName: organisation.name, adderName, name: j.name, email: j.email, passwordAllowed, providers, expiresAt: token ? welcomeExpires.toISOString() : null },
@@ -276,10 +292,14 @@ async function applyPlan(tx: Tx, organisation: { id: string; name: string }, act
     });
     entry("membership.added", "Membership", memberships[n]!.id, null, { userId: users[n]!.id, name: j.name, email: j.email, role: j.role, startDate: j.startDate });
   });
-  for (let i = 0; i < resets.length; i += 1000) await tx.passwordReset.createMany({ data: resets.slice(i, i + 1000) });
+  await insertRows(
+    tx, "PasswordReset",
+    [{ name: "id", type: "uuid" }, { name: "userId", type: "uuid" }, { name: "ip", type: "text" }, { name: "tokenHash", type: "text" }, { name: "createdAt", type: "timestamp(3)" }, { name: "expiresAt", type: "timestamp(3)" }],
+    resets,
+  );
 
-  // Addresses with an account: an invitation, which they accept to join (any older pending one is replaced).
-  const invitees = plan.joiners.filter((j) => j.hasAccount);
+  // Addresses with an account: an invitation, which they accept to join (as a Member, as every invitation).
+  const invitees = plan.joiners.filter((j) => accounts.has(j.email));
   if (invitees.length) {
     const emails = invitees.map((j) => j.email);
     const replaced = await tx.invitation.updateManyAndReturn({
@@ -338,7 +358,11 @@ async function applyPlan(tx: Tx, organisation: { id: string; name: string }, act
     await tx.invitation.updateMany({ where: { organisationId: organisation.id, invitedById: { in: managersGone }, acceptedAt: null, withdrawnAt: null }, data: { withdrawnAt: now } });
   }
 
-  for (let i = 0; i < audit.length; i += 1000) await tx.auditLog.createMany({ data: audit.slice(i, i + 1000) });
+  await insertRows(
+    tx, "AuditLog",
+    [{ name: "actorId", type: "uuid" }, { name: "action", type: "text" }, { name: "organisationId", type: "uuid" }, { name: "targetType", type: "text" }, { name: "targetId", type: "text" }, { name: "before", type: "jsonb" }, { name: "after", type: "jsonb" }],
+    audit.map((a) => [actorId, a.action, organisation.id, a.targetType, a.targetId, a.before, a.after]),
+  );
   const outboxIds = await enqueueMails(tx, mail);
   return {
     outboxIds,

@@ -31,6 +31,10 @@ const HEADINGS: Record<string, "name" | "first" | "last" | "email" | "role" | "s
 const ROLES = new Map(Object.entries(roleLabels).map(([role, label]) => [label.toLowerCase(), role as Role]));
 const ROLE_WORDS = Object.values(roleLabels).join(" or ");
 // Control characters and direction overrides never belong in a name; they would print a name reversed or hidden.
+// A control character (a tab, a line break in a quoted cell) separates words; an invisible one (a zero-width
+// space pasted from a web page, a direction mark) sits inside a word, so it goes without leaving a space.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const email = z.email();
 
@@ -62,7 +66,7 @@ function delimiterOf(text: string): string {
 }
 
 function cleanName(value: string): string {
-  return value.normalize("NFC").replace(UNPRINTABLE, " ").replace(/\s+/g, " ").trim();
+  return value.normalize("NFC").replace(INVISIBLE, "").replace(CONTROL, " ").replace(/\s+/g, " ").trim();
 }
 
 /** A start date as YYYY-MM-DD: 01/09/2026 (England's order), 1/9/2026, 2026-09-01, 01-09-2026 or 01.09.2026, a time after it ignored. */
@@ -110,11 +114,12 @@ export function parseStaffList(bytes: Uint8Array): ParsedStaffList {
   const problems: BadRow[] = [];
   const seen = new Map<string, number>();
   for (const { record, info } of body) {
-    const line = info.lines;
+    // csv-parse counts the line a record ends on; a person looks for the line it starts on.
+    const line = info.lines - record.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
     const cell = (index: number | undefined) => (index === undefined ? "" : (record[index] ?? "").trim());
     if (record.every((c) => !c.trim())) continue;
     const rawEmail = cell(columns.email);
-    const address = rawEmail.replace(UNPRINTABLE, "").toLowerCase();
+    const address = rawEmail.replace(UNPRINTABLE, "").trim().toLowerCase();
     const name = cleanName(columns.name !== undefined ? cell(columns.name) : `${cell(columns.first)} ${cell(columns.last)}`);
     const roleText = cell(columns.role);
     const dateText = cell(columns.startDate);

@@ -16,7 +16,7 @@ export function ImportSummaryPanel({ summary, appliedAt }: { summary: ImportSumm
     <>
       <p className="mt-3 text-slate-900">
         Imported {formatDateTime(appliedAt)}.{summary?.added ? " Everyone added was emailed how to sign in." : ""}
-        {summary?.invited ? " Everyone invited was sent an invitation, and joins on accepting it." : ""}
+        {summary?.invited ? " Those invited already had a Schoot account: each was sent an invitation, and joins (as a Member) on accepting it." : ""}
       </p>
       <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-3" data-testid="import-summary">
         {figures.map(([label, value]) => (

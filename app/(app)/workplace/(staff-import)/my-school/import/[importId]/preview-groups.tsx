@@ -15,12 +15,10 @@ export function removableLeavers(plan: ImportPlan): number {
   return plan.leavers.filter((leaver) => !leaver.keptBecause).length;
 }
 
-/** "12 to add, 1 to invite, 2 changes, 3 no longer on the list, 40 unchanged", and the rest only when there are any. */
+/** "12 to add, 2 changes, 3 no longer on the list, 40 unchanged", and the rest only when there are any. */
 export function countsLine(plan: ImportPlan): string {
-  const invited = plan.joiners.filter((joiner) => joiner.hasAccount).length;
   return [
-    `${(plan.joiners.length - invited).toLocaleString("en-GB")} to add`,
-    `${invited.toLocaleString("en-GB")} to invite`,
+    `${plan.joiners.length.toLocaleString("en-GB")} to add`,
     plural(plan.changes.filter((change) => change.role || (change.name && !change.nameKeptBecause)).length, "change", "changes"),
     `${plan.leavers.length.toLocaleString("en-GB")} no longer on the list`,
     `${plan.unchanged.toLocaleString("en-GB")} unchanged`,
@@ -74,20 +72,17 @@ function joinerDetails(joiner: Joiner) {
 }
 
 export function PreviewGroups({ plan }: { plan: ImportPlan }) {
-  const added = plan.joiners.filter((joiner) => !joiner.hasAccount);
-  const invited = plan.joiners.filter((joiner) => joiner.hasAccount);
+  const added = plan.joiners;
   return (
     <div className="space-y-6">
       {added.length ? (
-        <Group id="will-be-added" title="Will be added" count={added.length} intro="They join now as colleagues, and each is emailed how to sign in for the first time.">
+        <Group
+          id="will-be-added"
+          title="Will be added"
+          count={added.length}
+          intro="New to Schoot: they join now as colleagues, and each is emailed how to sign in for the first time. Anyone who already has a Schoot account is sent an invitation instead, and joins (as a Member) when they accept it."
+        >
           {added.map((joiner) => (
-            <Person key={joiner.line} name={joiner.name} email={joiner.email}>{joinerDetails(joiner)}</Person>
-          ))}
-        </Group>
-      ) : null}
-      {invited.length ? (
-        <Group id="will-be-invited" title="Will be invited" count={invited.length} intro="They already have a Schoot account, so they are sent an invitation and join when they accept it.">
-          {invited.map((joiner) => (
             <Person key={joiner.line} name={joiner.name} email={joiner.email}>{joinerDetails(joiner)}</Person>
           ))}
         </Group>
