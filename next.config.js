@@ -5,6 +5,10 @@
 // it beside the file field, rather than the proxy's plain-text refusal. Every other field is still held to
 // 20,000 characters by lib/action.ts.
 export const SERVER_ACTIONS_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
+// Next's limit is one for every action; proxy.ts holds every page but My School (where the staff list is
+// uploaded) to Next's default of 1 MB, so a large body costs the server nothing elsewhere.
+export const FORM_BODY_LIMIT_BYTES = 1024 * 1024;
+export const LARGE_BODY_PATHS = ["/workplace/my-school"];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { SERVER_ACTIONS_BODY_LIMIT_BYTES } from "./next.config.js";
+import { FORM_BODY_LIMIT_BYTES, LARGE_BODY_PATHS, SERVER_ACTIONS_BODY_LIMIT_BYTES } from "./next.config.js";
+import { providerOrigins } from "./lib/provider-env";
 
 /*
  * Three jobs, none of them the access check (every page and action verifies the session itself):
@@ -65,23 +66,9 @@ function contentSecurityPolicy(nonce: string, https: boolean, formTargets: strin
   ].join("; ");
 }
 
-/*
- * Without JavaScript, "Sign in with Microsoft" is a form POST that the app answers with a redirect to the
- * provider, and browsers hold a form's redirects to form-action as well: the sign-in page's policy names the
- * configured providers' origins (the settings lib/sso.ts configuredProviders reads; that module loads the
- * database, so it is not imported here). Read per request, like the app's own provider settings.
- */
-function providerOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
-  const issuers = [
-    env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET ? env.AUTH_MICROSOFT_ENTRA_ID_ISSUER : undefined,
-    env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET ? env.AUTH_GOOGLE_ISSUER || "https://accounts.google.com" : undefined,
-  ];
-  const origins = issuers.flatMap((issuer) => {
-    const url = issuer ? URL.parse(issuer) : null;
-    return url && /^https?:$/.test(url.protocol) ? [url.origin] : [];
-  });
-  return [...new Set(origins)];
-}
+// Without JavaScript, "Sign in with Microsoft" is a form POST that the app answers with a redirect to the
+// provider, and browsers hold a form's redirects to form-action as well: the sign-in page's policy names the
+// configured providers' origins (lib/provider-env.ts, read per request like the app's own provider settings).
 
 function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -107,8 +94,9 @@ function refusePost(request: NextRequest): NextResponse | null {
     if (!host || host !== siteHost(request)) return plainText(403, "Forbidden: this form was sent from another site.");
   }
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > SERVER_ACTIONS_BODY_LIMIT_BYTES) {
-    return plainText(413, `Too large: a form can send at most ${SERVER_ACTIONS_BODY_LIMIT_BYTES / 1024 / 1024} MB.`);
+  const limit = LARGE_BODY_PATHS.includes(request.nextUrl.pathname) ? SERVER_ACTIONS_BODY_LIMIT_BYTES : FORM_BODY_LIMIT_BYTES;
+  if (length > limit) {
+    return plainText(413, `Too large: a form can send at most ${limit / 1024 / 1024} MB.`);
   }
   return null;
 }

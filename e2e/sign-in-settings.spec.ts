@@ -55,7 +55,7 @@ test("an Administrator sets the school's sign-in rules, is told of a domain that
   await page.goto("/workplace/my-school");
   await expect(section(page).getByRole("heading", { name: "Sign-in", exact: true })).toBeVisible();
   await expect(section(page).getByTestId("configured-providers")).toHaveText(
-    "This service offers sign-in with Microsoft and Google. Staff can always sign in with their email and password too, unless you require Microsoft or Google.",
+    "This service offers sign-in with Microsoft and Google. Staff can also sign in with their email and password, unless you require Microsoft or Google.",
   );
   await expect(microsoft(page)).toBeChecked();
   await expect(google(page)).toBeChecked();

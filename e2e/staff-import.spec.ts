@@ -85,6 +85,7 @@ test("head@riverside.example imports the staff list: a preview, a confirmation, 
   await expect(page.getByTestId("import-counts")).toHaveText(`3 to add, 1 change, 0 no longer on the list, ${staff.length - 1} unchanged, 1 row with problems`);
   const added = page.getByRole("region", { name: "Will be added" });
   for (const joiner of joiners) await expect(added.getByRole("listitem").filter({ hasText: joiner.email })).toContainText(joiner.role);
+  await expect(added.getByRole("listitem").filter({ hasText: joiners[1]!.email })).toContainText("joins as a Member: make them an Administrator in My colleagues once they have signed in");
   await expect(added.getByRole("listitem").filter({ hasText: joiners[0]!.email })).toContainText(/starts 1 Sept? 2026/);
   // Who already has a Schoot account is not told before confirming (so no upload can probe for accounts).
   await expect(added).toContainText("analyst@northstar.example");
@@ -117,7 +118,8 @@ test("head@riverside.example imports the staff list: a preview, a confirmation, 
   // My colleagues: both new people, and the promotion.
   await page.getByRole("link", { name: "Go to My School" }).click();
   await expect(page).toHaveURL(/\/workplace\/my-school$/);
-  for (const joiner of joiners) await expect(page.getByTestId("colleague").filter({ hasText: joiner.email })).toContainText(joiner.role);
+  // Newcomers join as Members, whatever the list says (an address is not yet a person who has signed in).
+  for (const joiner of joiners) await expect(page.getByTestId("colleague").filter({ hasText: joiner.email })).toContainText("Member");
   await expect(page.getByTestId("colleague").filter({ hasText: promoted.email })).toContainText("Administrator");
 
   // Each new person is emailed how to sign in: the link chooses a first password and signs them in.

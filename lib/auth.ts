@@ -15,6 +15,7 @@ import { clientAddress } from "./client-address";
 import { safeCallbackUrl } from "./redirects";
 import { createSession, revokeSession, SESSION_LIFETIME_MS } from "./sessions";
 import { checkCredentials } from "./sign-in";
+import { googleIssuer } from "./provider-env";
 import { claimsFromProfile, configuredProviders, providerOfAuthId, providerSignIn } from "./sso";
 
 export { safeCallbackUrl };
@@ -95,7 +96,7 @@ function oidcProviders(source: NodeJS.ProcessEnv): Provider[] {
         clientId: source.AUTH_GOOGLE_ID,
         clientSecret: source.AUTH_GOOGLE_SECRET,
         // Only the project's local test provider sets this (README): Google's own issuer otherwise.
-        issuer: source.AUTH_GOOGLE_ISSUER || "https://accounts.google.com",
+        issuer: googleIssuer(source),
         ...common,
         profile: identity,
       }),

@@ -130,12 +130,15 @@ export async function resetPassword(input: z.input<typeof resetPasswordInput>, i
     await tx.user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
     const voided = await tx.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
     const sessionsEnded = await revokeAllSessions(tx, userId, now);
+    // Whoever linked a Microsoft or Google account to this one loses it too: the owner, proven by the mailbox,
+    // links theirs again by signing in with it.
+    const providerLinksRemoved = (await tx.providerAccount.deleteMany({ where: { userId } })).count;
     // Proof of the address is proof enough for the sign-in throttle (lib/sign-in.ts): failures from this client
     // count from its last success, so the sign-in that follows is not held up by the tries that led here.
     await tx.signInAttempt.create({ data: { email: user.email, ip, outcome: "SUCCEEDED", createdAt: now }, select: { id: true } });
     await writeAudit(tx, {
       actorId: userId, action: "user.password_reset", targetType: "User", targetId: userId,
-      after: { resetId: reset.id, sessionsEnded, otherLinksVoided: voided.count, ip },
+      after: { resetId: reset.id, sessionsEnded, otherLinksVoided: voided.count, providerLinksRemoved, ip },
     });
     return { email: user.email, sessionsEnded };
   });

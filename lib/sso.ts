@@ -4,11 +4,15 @@ import { requireMember, type PermittedScope } from "./access";
 import { writeAudit } from "./audit";
 import { db, type Tx } from "./db";
 import { FieldError } from "./errors";
+import { can } from "./permissions";
 import { Prisma } from "./generated/prisma/client";
 import type { SignInProvider } from "./generated/prisma/enums";
 import { claimInvitation, joinOrganisation } from "./invitations";
 import { logError } from "./log";
+import { configuredProviders } from "./provider-env";
 import { enrolRequired } from "./requirements/assign";
+
+export { configuredProviders };
 
 /*
  * Signing in with Microsoft or Google (issue 16), and the rules an organisation sets for it.
@@ -33,30 +37,30 @@ export function providerOfAuthId(id: string | undefined): SignInProvider | null 
   return SIGN_IN_PROVIDERS.find((p) => AUTH_PROVIDER_ID[p] === id) ?? null;
 }
 
-/** The providers this deployment has set up: MICROSOFT needs the Entra ID app's id, secret and issuer (the tenant); GOOGLE its id and secret. */
-export function configuredProviders(environment: NodeJS.ProcessEnv = process.env): SignInProvider[] {
-  const set = (name: string) => Boolean(environment[name]?.trim());
-  const configured: SignInProvider[] = [];
-  if (set("AUTH_MICROSOFT_ENTRA_ID_ID") && set("AUTH_MICROSOFT_ENTRA_ID_SECRET") && set("AUTH_MICROSOFT_ENTRA_ID_ISSUER")) configured.push("MICROSOFT");
-  if (set("AUTH_GOOGLE_ID") && set("AUTH_GOOGLE_SECRET")) configured.push("GOOGLE");
-  return configured;
-}
-
 export type ProviderClaims = { provider: SignInProvider; subject: string; email: string | null; emailVerified: boolean; name: string | null };
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** What the ID token says, read strictly: a claim counts as true only when it is the boolean true (or Microsoft's "1"). */
+/**
+ * What the ID token says, read strictly. Microsoft's `email` claim is whatever a tenant's administrator typed:
+ * only `xms_edov` (the domain's owner verified it) vouches for it. Google's `email_verified` vouches for a Gmail
+ * address, and for any other only with `hd` naming its domain (a Workspace account of that domain): a consumer
+ * Google account made years ago on a school address says "verified" of a mailbox that may have changed hands.
+ */
 export function claimsFromProfile(provider: SignInProvider, profile: Record<string, unknown>): ProviderClaims {
   const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);
-  const email = text(profile.email)?.toLowerCase() ?? null;
+  const raw = text(profile.email)?.toLowerCase() ?? null;
+  const email = raw && z.email().safeParse(raw).success && raw.length <= 254 ? raw : null;
+  const domain = email ? domainOf(email) : null;
   const verified =
     provider === "GOOGLE"
-      ? profile.email_verified === true
-      : profile.xms_edov === true || profile.xms_edov === "1" || profile.email_verified === true;
+      ? profile.email_verified === true && !!domain && (GMAIL.includes(domain) || text(profile.hd)?.toLowerCase() === domain)
+      : profile.xms_edov === true || profile.xms_edov === "1";
   const name = text(profile.name)?.replace(CONTROL, " ").replace(/\s+/g, " ").trim().slice(0, 100) || null;
-  return { provider, subject: text(profile.sub) ?? "", email: email && z.email().safeParse(email).success && email.length <= 254 ? email : null, emailVerified: verified, name };
+  return { provider, subject: text(profile.sub) ?? "", email, emailVerified: verified, name };
 }
+
+const GMAIL = ["gmail.com", "googlemail.com"];
 
 export type ProviderRefusal = "unverified" | "no-email" | "no-account" | "not-allowed" | "domain";
 export type ProviderSignInResult = { ok: true; userId: string } | { ok: false; reason: ProviderRefusal };
@@ -131,8 +135,10 @@ async function linkOrRefuse(claims: ProviderClaims, now: Date): Promise<Provider
     const email = claims.email;
 
     // 2. An existing account with this address.
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, emailVerifiedAt: true } });
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, emailVerifiedAt: true, platformRole: true } });
     if (user) {
+      // Schoot support's accounts belong to no organisation, so no rules would hold them: they use their password.
+      if (user.platformRole !== "NONE") return { ok: false, reason: "not-allowed" };
       const refusal = providerRefusalBy(await policiesOf(tx, user.id), provider, email);
       if (refusal) return { ok: false, reason: refusal.reason };
       await tx.providerAccount.create({ data: { provider, subject, userId: user.id, email, createdAt: now, lastSignInAt: now } });
@@ -238,12 +244,25 @@ export function canSignIn(policies: Rules[], email: string, configured: SignInPr
 async function lockedOutUnder(tx: Tx, organisationId: string, rules: Rules, configured: SignInProvider[]) {
   const members = await tx.user.findMany({
     where: { memberships: { some: { organisationId } } },
-    select: { name: true, email: true, memberships: { select: { organisationId: true, organisation: { select: policySelect } } } },
+    select: { id: true, name: true, email: true, memberships: { select: { organisationId: true, role: true, organisation: { select: policySelect } } } },
     orderBy: [{ name: "asc" }, { email: "asc" }],
   });
   return members
     .filter((m) => !canSignIn(m.memberships.map((x) => (x.organisationId === organisationId ? rules : x.organisation)), m.email, configured))
-    .map(({ name, email }) => ({ name, email }));
+    .map(({ id, name, email, memberships }) => ({
+      id, name, email,
+      /** The other organisations this person administers: one school's rules must not shut them out of those. */
+      administers: memberships.filter((x) => x.organisationId !== organisationId && can(x.role, "colleagues.manage")).map((x) => x.organisation.name),
+    }));
+}
+
+/** Whether `after` lets in anyone `before` did not let in by the same way: then sessions opened under `before` are ended. */
+function tighter(before: Rules, after: Rules): boolean {
+  return (
+    (after.providerSignInRequired && !before.providerSignInRequired) ||
+    before.signInProviders.some((p) => !after.signInProviders.includes(p)) ||
+    (after.signInDomains.length > 0 && (before.signInDomains.length === 0 || after.signInDomains.some((d) => !before.signInDomains.includes(d))))
+  );
 }
 
 export async function getSignInSettings(manager: PermittedScope<"signin.manage">, configured = configuredProviders()): Promise<SignInSettings> {
@@ -253,7 +272,7 @@ export async function getSignInSettings(manager: PermittedScope<"signin.manage">
     required: organisation.providerSignInRequired,
     domains: organisation.signInDomains,
     configured,
-    lockedOut: await lockedOutUnder(db, manager.organisationId, organisation, configured),
+    lockedOut: (await lockedOutUnder(db, manager.organisationId, organisation, configured)).map(({ name, email }) => ({ name, email })),
   };
 }
 
@@ -282,9 +301,28 @@ export async function updateSignInSettings(actorId: string, input: unknown, conf
         `You could not sign in with these settings (as ${actor.email}). Keep a way for yourself: allow your address's domain, or do not require Microsoft or Google yet.`,
       );
     }
+    // A school's rules must not shut out someone who runs another organisation (a MAT lead on its staff too).
+    const lockedOut = await lockedOutUnder(tx, organisation.id, rules, configured);
+    const elsewhere = lockedOut.find((m) => m.administers.length);
+    if (elsewhere) {
+      throw new FieldError(
+        rules.signInDomains.length ? "domains" : "required",
+        `${elsewhere.name} (${elsewhere.email}) could not sign in with these settings, and is an Administrator of ${elsewhere.administers[0]}. Allow their address's domain, or ask them to leave ${organisation.name} first.`,
+      );
+    }
     const before = await tx.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { signInProviders: true, providerSignInRequired: true, signInDomains: true } });
     await tx.organisation.update({ where: { id: organisation.id }, data: rules, select: { id: true } });
-    await writeAudit(tx, { actorId, action: "organisation.sign_in_settings_changed", organisationId: organisation.id, targetType: "Organisation", targetId: organisation.id, before, after: rules });
+    // Stricter rules hold from now: colleagues signed in some other way (a password, a provider now refused) sign
+    // in again under them. The Administrator saving them stays signed in (they were checked above).
+    let signedOut = 0;
+    if (tighter(before, rules)) {
+      const ended = await tx.session.updateMany({
+        where: { revokedAt: null, expiresAt: { gt: new Date() }, userId: { not: actorId }, user: { memberships: { some: { organisationId: organisation.id } } } },
+        data: { revokedAt: new Date() },
+      });
+      signedOut = ended.count;
+    }
+    await writeAudit(tx, { actorId, action: "organisation.sign_in_settings_changed", organisationId: organisation.id, targetType: "Organisation", targetId: organisation.id, before, after: { ...rules, sessionsEnded: signedOut } });
     return { message: "Sign-in settings saved." };
   });
 }

@@ -42,7 +42,10 @@ function subjectFor(kind: Kind, email: string): string {
 
 function claimsOf(person: Person, sub: string): Record<string, unknown> {
   const base = { sub, email: person.email, ...(person.name ? { name: person.name } : {}) };
-  return person.kind === "microsoft" ? { ...base, ...(person.verified ? { xms_edov: true } : {}) } : { ...base, email_verified: person.verified };
+  if (person.kind === "microsoft") return { ...base, ...(person.verified ? { xms_edov: true } : {}) };
+  // Google vouches for a non-Gmail address only as a Workspace account of its domain: `hd` names that domain.
+  const domain = person.email.slice(person.email.lastIndexOf("@") + 1).toLowerCase();
+  return { ...base, email_verified: person.verified, ...(person.verified && domain !== "gmail.com" ? { hd: domain } : {}) };
 }
 
 // The few parts of oidc-provider's API used here (the package ships no type declarations).
@@ -219,7 +222,7 @@ export async function startLocalOidc(options: { appUrl: string; port?: number })
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     scopes: ["openid", "profile", "email"],
-    claims: { openid: ["sub"], email: ["email", "email_verified", "xms_edov"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified", "xms_edov", "hd"], profile: ["name"] },
     // The claims of the requested scopes go in the ID token itself, where Auth.js reads them (and where Entra
     // ID and Google put them), not only behind the userinfo endpoint.
     conformIdTokenClaims: false,

@@ -61,7 +61,7 @@ function previewText(plan: ImportPlan): string {
     `Unchanged: ${plan.unchanged}${plan.alreadyInvited ? ` (and ${plan.alreadyInvited} already invited)` : ""}`,
   );
   const joiner = (j: ImportPlan["joiners"][number]) =>
-    `line ${j.line}: ${person(j.name, j.email)}, ${roleLabels[j.role]}${j.startDate ? `, starts ${j.startDate}` : ""}`;
+    `line ${j.line}: ${person(j.name, j.email)}, ${roleLabels[j.role]}${j.startDate ? `, starts ${j.startDate}` : ""}${j.roleNote ? ` (the list says Administrator: ${j.roleNote})` : ""}`;
   group("Will be added: a new account each, with a welcome email (anyone who has a Schoot account is invited instead, and joins on accepting)", added.map(joiner));
   group(
     "Changes",
@@ -70,6 +70,7 @@ function previewText(plan: ImportPlan): string {
         c.name ? `name ${c.name.from} → ${c.name.to}` : null,
         c.nameKeptBecause ? `name kept: ${c.nameKeptBecause}` : null,
         c.role ? `role ${roleLabels[c.role.from]} → ${roleLabels[c.role.to]}` : null,
+        c.roleKeptBecause ? `role kept: they have not signed in yet (make them an Administrator once they have)` : null,
       ].filter(Boolean);
       return `line ${c.line}: ${c.email}: ${parts.join("; ")}`;
     }),

@@ -60,10 +60,10 @@ if (!env.SMTP_URL && (database || command.includes("dev"))) {
   Object.assign(env, localMailEnv(mail, env, `http://localhost:${port}`));
 }
 
-// "Sign in with Microsoft" and "Sign in with Google" against a provider on this machine, never for `npm start` on a
-// configured database, and never over a provider that is configured.
+// "Sign in with Microsoft" and "Sign in with Google" against a provider on this machine: only over the embedded
+// database (it lets anyone claim any address), never over a provider that is configured.
 let oidc: LocalOidc | null = null;
-if ((command.includes("dev") || flags.has("--throwaway")) && !env.AUTH_MICROSOFT_ENTRA_ID_ID && !env.AUTH_GOOGLE_ID) {
+if (database && (command.includes("dev") || flags.has("--throwaway")) && !env.AUTH_MICROSOFT_ENTRA_ID_ID && !env.AUTH_GOOGLE_ID) {
   oidc = await startLocalOidc({ appUrl: `http://localhost:${port}` });
   Object.assign(env, oidc.env);
 }

@@ -32,15 +32,24 @@ export { MAX_BYTES, MAX_ROWS, parseStaffList, type BadRow, type StaffRow } from 
  */
 
 export const IMPORT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** Emails staff lists may send for one organisation in a day (welcomes and invitations): a whole school's list. */
+export const STAFF_LIST_EMAILS_PER_DAY = 5000;
+const ADMINISTRATOR_LATER = "joins as a Member: make them an Administrator in My colleagues once they have signed in";
 /** A welcome email's "choose your password" link lasts as long as an invitation. */
 export const WELCOME_LINK_LIFETIME_MS = INVITATION_LIFETIME_MS;
 
 /** Someone the list adds. Applying adds a new address at once; one that has a Schoot account is sent an invitation. */
-export type Joiner = { line: number; name: string; email: string; role: Role; startDate: string | null };
+export type Joiner = {
+  line: number; name: string; email: string; role: Role; startDate: string | null;
+  /** The list asks for a role a newcomer is not given at once (Administrator): said beside them. */
+  roleNote: string | null;
+};
 export type Change = {
   line: number; membershipId: string; userId: string; email: string;
   name: { from: string; to: string } | null; nameKeptBecause: string | null;
   role: { from: Role; to: Role } | null;
+  /** The list gives Administrator to someone who has never signed in: not applied, and why. */
+  roleKeptBecause: string | null;
 };
 export type Leaver = { membershipId: string; userId: string; name: string; email: string; role: Role; keptBecause: string | null };
 export type ImportPlan = {
@@ -48,11 +57,11 @@ export type ImportPlan = {
 };
 export type ImportSummary = { added: number; invited: number; renamed: number; roleChanged: number; removed: number; skipped: number };
 
-type Member = { membershipId: string; userId: string; email: string; name: string; role: Role; otherOrganisations: number };
+type Member = { membershipId: string; userId: string; email: string; name: string; role: Role; otherOrganisations: number; signedIn: boolean };
 
 async function currentStaff(tx: Tx, organisationId: string) {
   const members = await tx.$queryRaw<Member[]>`
-    SELECT m.id AS "membershipId", u.id AS "userId", u.email, u.name, m.role,
+    SELECT m.id AS "membershipId", u.id AS "userId", u.email, u.name, m.role, u."emailVerifiedAt" IS NOT NULL AS "signedIn",
            (SELECT count(*) FROM "Membership" o WHERE o."userId" = u.id AND o."organisationId" <> ${organisationId}::uuid)::int AS "otherOrganisations"
       FROM "Membership" m JOIN "User" u ON u.id = m."userId"
      WHERE m."organisationId" = ${organisationId}::uuid
@@ -84,17 +93,21 @@ async function planImport(tx: Tx, organisation: { id: string; name: string }, ac
     const member = byEmail.get(row.email);
     if (!member) {
       if (invited.has(row.email)) alreadyInvited++;
-      else joiners.push({ line: row.line, name: row.name, email: row.email, role: row.role ?? newcomerRole, startDate: row.startDate });
+      // A newcomer joins as one, however the list names them, as an invitation does: an address on a list is not
+      // yet a person who has shown they read it, and a typo must not hand a stranger the school's progress.
+      else joiners.push({ line: row.line, name: row.name, email: row.email, role: newcomerRole, startDate: row.startDate, roleNote: row.role && row.role !== newcomerRole ? ADMINISTRATOR_LATER : null });
       continue;
     }
     const renamed = row.name !== member.name;
     const nameKeptBecause = renamed && member.otherOrganisations > 0 ? "also on another organisation's staff: they can change their own name in Account" : null;
-    const role = row.role && row.role !== member.role ? { from: member.role, to: row.role } : null;
+    const asked = row.role && row.role !== member.role ? { from: member.role, to: row.role } : null;
+    const roleKeptBecause = asked && can(asked.to, "colleagues.manage") && !member.signedIn ? ADMINISTRATOR_LATER : null;
+    const role = roleKeptBecause ? null : asked;
     if ((!renamed || nameKeptBecause) && !role) {
       unchanged++;
-      if (!nameKeptBecause) continue;
+      if (!nameKeptBecause && !roleKeptBecause) continue;
     }
-    changes.push({ line: row.line, membershipId: member.membershipId, userId: member.userId, email: member.email, name: renamed ? { from: member.name, to: row.name } : null, nameKeptBecause, role });
+    changes.push({ line: row.line, membershipId: member.membershipId, userId: member.userId, email: member.email, name: renamed ? { from: member.name, to: row.name } : null, nameKeptBecause, role, roleKeptBecause });
   }
 
   // A row with a problem still names someone on the list: they are not a leaver because their row is wrong.
@@ -134,9 +147,9 @@ async function planImport(tx: Tx, organisation: { id: string; name: string }, ac
 /** What the preview showed, in a few bytes: confirming applies only if it is still what the list would do. */
 function fingerprintOf(plan: Omit<ImportPlan, "fingerprint">): string {
   const canonical = JSON.stringify([
-    plan.joiners.map((j) => [j.email, j.name, j.role, j.startDate]),
-    plan.changes.map((c) => [c.membershipId, c.name?.to ?? null, c.nameKeptBecause, c.role?.to ?? null]),
-    plan.leavers.map((l) => [l.membershipId, l.keptBecause]),
+    plan.joiners.map((j) => [j.email, j.name, j.role, j.startDate, j.roleNote]),
+    plan.changes.map((c) => [c.membershipId, c.name?.from ?? null, c.name?.to ?? null, c.nameKeptBecause, c.role?.from ?? null, c.role?.to ?? null, c.roleKeptBecause]),
+    plan.leavers.map((l) => [l.membershipId, l.role, l.keptBecause]),
     plan.problems.map((p) => [p.line, p.reason]),
     plan.unchanged, plan.alreadyInvited,
   ]);
@@ -168,6 +181,8 @@ const uuidish = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** Parses and keeps an Administrator's upload; returns its id and what it would change, or the file's problem. */
 export async function uploadStaffList(actorId: string, input: { organisationId: string; fileName: string; bytes: Uint8Array }, now = new Date()) {
+  // Who may import is asked before the file is read: parsing 2 MB is work no Member may make the server do.
+  await db.$transaction((tx) => requireMember(tx, actorId, input.organisationId, "colleagues.manage"));
   const parsed = parseStaffList(input.bytes);
   return db.$transaction(async (tx) => {
     const organisation = await requireMember(tx, actorId, input.organisationId, "colleagues.manage");
@@ -231,6 +246,17 @@ async function apply(actorId: string | null, input: ApplyInput, now: Date, lockO
     }
     if (plan.problems.length && !input.skipProblems) {
       throw new FieldError("skipProblems", "Fix these rows and upload the list again, or tick to skip them.");
+    }
+    const emails = plan.joiners.length;
+    if (emails) {
+      const sent = await tx.outboxMessage.count({
+        where: { organisationId: organisation.id, kind: { in: ["STAFF_ADDED", "INVITATION"] }, createdAt: { gt: new Date(now.getTime() - IMPORT_LIFETIME_MS) } },
+      });
+      if (sent + emails > STAFF_LIST_EMAILS_PER_DAY) {
+        throw new ActionError(
+          `${organisation.name} has sent ${sent.toLocaleString("en-GB")} welcome emails and invitations in the last day; this list would send ${emails.toLocaleString("en-GB")} more, and the most is ${STAFF_LIST_EMAILS_PER_DAY.toLocaleString("en-GB")} a day. Import the rest tomorrow.`,
+        );
+      }
     }
     const claimed = await tx.staffImport.updateMany({ where: { id: kept.id, appliedAt: null }, data: { appliedAt: now } });
     if (claimed.count === 0) throw new ActionError("This staff list has already been imported.");

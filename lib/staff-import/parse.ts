@@ -65,6 +65,11 @@ function delimiterOf(text: string): string {
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
+/** A cell as a message quotes it: short, and with nothing a terminal or a page would act on (escape codes, direction marks). */
+function quoted(value: string, max: number): string {
+  return `\u201c${value.replace(UNPRINTABLE, "").slice(0, max)}\u201d`;
+}
+
 function cleanName(value: string): string {
   return value.normalize("NFC").replace(INVISIBLE, "").replace(CONTROL, " ").replace(/\s+/g, " ").trim();
 }
@@ -89,15 +94,20 @@ export function parseStaffList(bytes: Uint8Array): ParsedStaffList {
 
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter: delimiterOf(text), info: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false }) as unknown as typeof records;
+    // At most one record past the limit is read (`to`), and no record may be huge: a 2 MB file of short lines must
+    // not become a million objects before the row count is checked.
+    records = parse(text, {
+      delimiter: delimiterOf(text), info: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: false,
+      to: MAX_ROWS + 2, max_record_size: 20_000,
+    }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { fileProblem: `${line ? `Line ${line}: ` : ""}the file cannot be read as CSV (${error instanceof Error ? error.message.replace(/^Invalid [^:]*:\s*/, "").slice(0, 120) : "unreadable"}). Check quotation marks, or save it again from the spreadsheet as CSV.` };
+    return { fileProblem: `${line ? `Line ${line}: ` : ""}the file cannot be read as CSV (${error instanceof Error ? error.message.replace(/^Invalid [^:]*:\s*/, "").replace(UNPRINTABLE, "").slice(0, 120) : "unreadable"}). Check quotation marks, or save it again from the spreadsheet as CSV.` };
   }
   const [heading, ...body] = records;
   if (!heading) return { fileProblem: "The file is empty." };
   if (body.length > MAX_ROWS) {
-    return { fileProblem: `The file has ${body.length.toLocaleString("en-GB")} staff rows: the most is ${MAX_ROWS.toLocaleString("en-GB")}. Split it into smaller lists and import each.` };
+    return { fileProblem: `The file has more than ${MAX_ROWS.toLocaleString("en-GB")} staff rows: the most is ${MAX_ROWS.toLocaleString("en-GB")}. Split it into smaller lists and import each.` };
   }
 
   const columns: Partial<Record<"name" | "first" | "last" | "email" | "role" | "startDate", number>> = {};
@@ -105,7 +115,7 @@ export function parseStaffList(bytes: Uint8Array): ParsedStaffList {
     const key = HEADINGS[cell.toLowerCase().replace(/[^a-z]/g, "")];
     if (key && columns[key] === undefined) columns[key] = index;
   });
-  const found = heading.record.map((c) => `\u201c${c.slice(0, 40)}\u201d`).join(", ");
+  const found = heading.record.map((c) => quoted(c, 40)).join(", ");
   if (columns.email === undefined || (columns.name === undefined && columns.first === undefined)) {
     return { fileProblem: `The first line must name the columns: name (or first name and last name), email, and optionally role and start date. This file's first line has ${found || "nothing"}.` };
   }
@@ -126,16 +136,16 @@ export function parseStaffList(bytes: Uint8Array): ParsedStaffList {
     const problem = (reason: string) => problems.push({ line, reason, ...(address ? { email: address.slice(0, 254) } : {}) });
 
     if (!address) { problem("No email address."); continue; }
-    if (address.length > 254 || !email.safeParse(address).success) { problem(`\u201c${rawEmail.slice(0, 80)}\u201d is not an email address.`); continue; }
+    if (address.length > 254 || !email.safeParse(address).success) { problem(`${quoted(rawEmail, 80)} is not an email address.`); continue; }
     const earlier = seen.get(address);
     if (earlier !== undefined) { problem(`The same email address as line ${earlier}.`); continue; }
     seen.set(address, line);
     if (!name) { problem("No name."); continue; }
     if (name.length > MAX_NAME) { problem(`The name is longer than ${MAX_NAME} characters.`); continue; }
     const role = roleText ? ROLES.get(roleText.toLowerCase()) : null;
-    if (role === undefined) { problem(`\u201c${roleText.slice(0, 40)}\u201d is not a role: use ${ROLE_WORDS}, or leave it empty.`); continue; }
+    if (role === undefined) { problem(`${quoted(roleText, 40)} is not a role: use ${ROLE_WORDS}, or leave it empty.`); continue; }
     const startDate = dateText ? parseStartDate(dateText) : null;
-    if (dateText && !startDate) { problem(`\u201c${dateText.slice(0, 40)}\u201d is not a date: use a date like 01/09/2026 or 2026-09-01.`); continue; }
+    if (dateText && !startDate) { problem(`${quoted(dateText, 40)} is not a date: use a date like 01/09/2026 or 2026-09-01.`); continue; }
     rows.push({ line, name, email: address, role, startDate });
   }
   if (!rows.length && !problems.length) return { fileProblem: "The file names its columns but has no staff rows." };

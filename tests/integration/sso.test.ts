@@ -51,10 +51,17 @@ describe("reading what a provider says", () => {
     expect(claimsFromProfile("MICROSOFT", { sub: "s", email: "a@b.example", xms_edov: "true " }).emailVerified).toBe(false);
     expect(claimsFromProfile("MICROSOFT", { sub: "s", email: "A@B.example" }).email).toBe("a@b.example");
   });
-  it("counts Google's address as verified only when email_verified is the boolean true", () => {
-    expect(claimsFromProfile("GOOGLE", { sub: "s", email: "a@b.example", email_verified: true }).emailVerified).toBe(true);
-    expect(claimsFromProfile("GOOGLE", { sub: "s", email: "a@b.example", email_verified: "true" }).emailVerified).toBe(false);
-    expect(claimsFromProfile("GOOGLE", { sub: "s", email: "a@b.example", xms_edov: true }).emailVerified).toBe(false);
+  it("counts Google's address as verified only for Gmail, or a Workspace account of the address's own domain", () => {
+    expect(claimsFromProfile("GOOGLE", { sub: "s", email: "a@b.example", email_verified: true, hd: "b.example" }).emailVerified).toBe(true);
+    expect(claimsFromProfile("GOOGLE", { sub: "s", email: "a@gmail.com", email_verified: true }).emailVerified).toBe(true);
+    // A consumer Google account made on a school address: Google checked the mailbox once, long ago.
+    expect(claimsFromProfile("GOOGLE", { sub: "s", email: "a@b.example", email_verified: true }).emailVerified).toBe(false);
+    expect(claimsFromProfile("GOOGLE", { sub: "s", email: "a@b.example", email_verified: true, hd: "other.example" }).emailVerified).toBe(false);
+    expect(claimsFromProfile("GOOGLE", { sub: "s", email: "a@b.example", email_verified: "true", hd: "b.example" }).emailVerified).toBe(false);
+    expect(claimsFromProfile("GOOGLE", { sub: "s", email: "a@b.example", xms_edov: true, hd: "b.example" }).emailVerified).toBe(false);
+  });
+  it("does not take Microsoft's email_verified (a tenant can map any claim to it)", () => {
+    expect(claimsFromProfile("MICROSOFT", { sub: "s", email: "a@b.example", email_verified: true }).emailVerified).toBe(false);
   });
   it("drops a malformed address and cleans a name of control and direction characters", () => {
     expect(claimsFromProfile("GOOGLE", { sub: "s", email: "not an address", email_verified: true }).email).toBeNull();
@@ -136,9 +143,31 @@ describe("which account a provider's sign-in reaches", () => {
     await createInvitation(admin.id, { organisationId: school.id, email });
     const subject = randomUUID();
     const results = await Promise.all([providerSignIn(claims(email, { subject })), providerSignIn(claims(email, { subject }))]);
-    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results).toEqual([{ ok: true, userId: expect.any(String) }, { ok: true, userId: expect.any(String) }]);
     expect(new Set(results.map((r) => (r.ok ? r.userId : null))).size).toBe(1);
     expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+});
+
+describe("links that cannot be abused", () => {
+  it("never links a provider to a Schoot support account (no organisation's rules would hold it)", async () => {
+    const support = await makeUser(undefined, "MEMBER", "SUPPORT");
+    expect(await providerSignIn(claims(support.email))).toEqual({ ok: false, reason: "not-allowed" });
+    expect(await db.providerAccount.count({ where: { userId: support.id } })).toBe(0);
+  });
+
+  it("forgets every provider link when the password is reset through the mailbox", async () => {
+    const { requestPasswordReset, resetPassword } = await import("@/lib/password-reset");
+    const { sendNow, waitForMailTo } = await import("./mail-helpers");
+    const { person } = await schoolWithMember();
+    const linked = claims(person.email);
+    expect((await providerSignIn(linked)).ok).toBe(true);
+    await sendNow(await requestPasswordReset(person.email, unique("ip")));
+    const token = (await waitForMailTo(person.email, /Reset your Schoot password/)).links[0]!.split("/reset-password/")[1]!;
+    await resetPassword({ token, password: "a-new-long-password" }, unique("ip"));
+    expect(await db.providerAccount.count({ where: { userId: person.id } })).toBe(0);
+    // The subject is unknown again: it links only through a verified address once more.
+    expect(await providerSignIn({ ...linked, emailVerified: false })).toEqual({ ok: false, reason: "unverified" });
   });
 });
 
@@ -247,6 +276,35 @@ describe("the sign-in settings an Administrator saves", () => {
     }
     const unchanged = await db.organisation.findUniqueOrThrow({ where: { id: school.id } });
     expect(unchanged).toMatchObject({ signInProviders: ["MICROSOFT", "GOOGLE"], providerSignInRequired: false, signInDomains: [] });
+  });
+
+  it("refuses rules that would shut out an Administrator of another organisation who is on the staff", async () => {
+    const { school, person: admin } = await schoolWithMember("ADMINISTRATOR", "school.example");
+    const trust = await makeOrganisation({ name: unique("Sso Trust"), kind: "TRUST" });
+    const lead = await makeUser(trust.id, "ADMINISTRATOR"); // @test.example
+    await db.membership.create({ data: { userId: lead.id, organisationId: school.id } });
+    await expect(updateSignInSettings(admin.id, form(school.id, { microsoft: true, required: true, domains: "school.example" }))).rejects.toMatchObject({
+      field: "domains", message: expect.stringContaining(`is an Administrator of ${trust.name}`),
+    });
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: school.id } })).providerSignInRequired).toBe(false);
+  });
+
+  it("signs colleagues out when the rules get stricter, but not the Administrator saving them, and not when they loosen", async () => {
+    const { createSession } = await import("@/lib/sessions");
+    const { school, person: admin } = await schoolWithMember("ADMINISTRATOR", "school.example");
+    const { person: colleague } = await schoolWithMember("MEMBER", "school.example");
+    await db.membership.create({ data: { userId: colleague.id, organisationId: school.id } });
+    const mine = await createSession(admin.id);
+    const theirs = await createSession(colleague.id);
+    const open = async (id: string) => (await db.session.findUniqueOrThrow({ where: { id } })).revokedAt === null;
+    await updateSignInSettings(admin.id, form(school.id, { microsoft: true, google: true, domains: "" }));
+    expect(await open(theirs.id)).toBe(true); // nothing stricter than the defaults
+    await updateSignInSettings(admin.id, form(school.id, { microsoft: true, google: true, required: true }));
+    expect(await open(theirs.id)).toBe(false);
+    expect(await open(mine.id)).toBe(true);
+    const again = await createSession(colleague.id);
+    await updateSignInSettings(admin.id, form(school.id, { microsoft: true, google: true }));
+    expect(await open(again.id)).toBe(true);
   });
 
   it("answers another organisation's Administrator with not found, and refuses a Member", async () => {

@@ -92,7 +92,7 @@ export function staffAddedMessage(p: StaffAddedPayload, token: string | null, ap
         : button(withProvider ?? "Sign in", `${appUrl}/sign-in`),
       note(
         passwordLink
-          ? `The link is for ${p.email} and works once, until ${formatDate(new Date(p.expiresAt ?? Date.now()))}.${withProvider ? ` You can also ${withProvider.charAt(0).toLowerCase()}${withProvider.slice(1)} on the sign-in page, using ${p.email}.` : ""} If you do not work at ${p.organisationName}, tell the school: nothing is shared until you sign in.`
+          ? `The link is for ${p.email} and works once, until ${formatDate(new Date(p.expiresAt ?? Date.now()))}.${withProvider ? ` You can also ${withProvider.charAt(0).toLowerCase()}${withProvider.slice(1)} on the sign-in page, using ${p.email}.` : ""} If you do not work at ${p.organisationName}, tell the school.`
           : `Use ${p.email}. If you do not work at ${p.organisationName}, tell the school.`,
       ),
     ],

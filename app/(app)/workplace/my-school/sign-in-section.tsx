@@ -26,8 +26,11 @@ export async function SignInSection({ member }: { member: MemberScope }) {
       <p className="mt-2 text-sm text-slate-700" data-testid="configured-providers">
         {configured.length === 0
           ? "Microsoft and Google sign-in are not set up on this service yet. The rules you save here apply once they are."
-          : `This service offers sign-in with ${listFormat.format(configured)}. Staff can always sign in with their email and password too, unless you require Microsoft or Google.`}
+          : settings.required
+            ? `This service offers sign-in with ${listFormat.format(configured)}. Your staff must use it: their passwords are refused.`
+            : `This service offers sign-in with ${listFormat.format(configured)}. Staff can also sign in with their email and password, unless you require Microsoft or Google.`}
       </p>
+      <p className="mt-2 text-sm text-slate-700">Saving stricter rules signs your colleagues out, so that each signs in again under them.</p>
 
       {settings.lockedOut.length ? (
         <div role="region" aria-labelledby="locked-out-heading" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="locked-out">

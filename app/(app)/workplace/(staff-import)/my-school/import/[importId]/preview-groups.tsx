@@ -67,6 +67,7 @@ function joinerDetails(joiner: Joiner) {
     <span>
       {roleLabels[joiner.role]}
       {joiner.startDate ? `, starts ${formatDay(joiner.startDate)}` : ""}
+      {joiner.roleNote ? ` (the list says Administrator: ${joiner.roleNote})` : ""}
     </span>
   );
 }
@@ -94,6 +95,7 @@ export function PreviewGroups({ plan }: { plan: ImportPlan }) {
               {change.name ? <span>Name: {change.name.from} → {change.name.to}</span> : null}
               {change.nameKeptBecause ? <span>Name stays: {change.nameKeptBecause}</span> : null}
               {change.role ? <span>Role: {roleLabels[change.role.from]} → {roleLabels[change.role.to]}</span> : null}
+              {change.roleKeptBecause ? <span>Role stays: the list says Administrator, but they have not signed in yet: make them one in My colleagues once they have</span> : null}
             </Person>
           ))}
         </Group>
