@@ -5,21 +5,27 @@ import type { Role } from "./generated/prisma/enums";
 import { roleLabels, roleWithArticle } from "./labels";
 import { newcomerRole } from "./permissions";
 
-// The audit actions that My School's "Recent changes" tells the story of.
-const COLLEAGUE_ACTIONS = ["membership.role_changed", "membership.removed", "invitation.created", "invitation.resent", "invitation.withdrawn", "invitation.accepted"];
+// The audit actions that My School's "Recent changes" tells the story of. A staff list's import is told as one line
+// (its summary row), not as the hundreds of rows it may write for each person (those carry `via: "staff list"`).
+const COLLEAGUE_ACTIONS = [
+  "membership.role_changed", "membership.removed", "invitation.created", "invitation.resent", "invitation.withdrawn", "invitation.accepted",
+  "staff_import.applied",
+];
 
 type Person = { userId?: string; name?: string; email?: string; role?: string };
+type ImportSummary = { fileName?: string; via?: string; added?: number; invited?: number; renamed?: number; roleChanged?: number; removed?: number };
 export type ChangeRow = { id: string; action: string; actorId: string | null; actorName: string | null; before: unknown; after: unknown; createdAt: Date };
 
 /** The latest changes to the organisation's colleagues, newest first: for the people who manage them. */
 export async function listRecentChanges(manager: PermittedScope<"colleagues.manage">, take = 20): Promise<ChangeRow[]> {
-  const rows = await db.auditLog.findMany({
-    where: { organisationId: manager.organisationId, action: { in: COLLEAGUE_ACTIONS } },
-    select: { id: true, action: true, actorId: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
-    orderBy: { id: "desc" },
-    take,
-  });
-  return rows.map((row) => ({ ...row, id: String(row.id), actorName: row.actor?.name ?? null }));
+  const rows = await db.$queryRaw<(Omit<ChangeRow, "id"> & { id: bigint })[]>`
+    SELECT a.id, a.action, a."actorId", a.before, a.after, a."createdAt", u.name AS "actorName"
+      FROM "AuditLog" a LEFT JOIN "User" u ON u.id = a."actorId"
+     WHERE a."organisationId" = ${manager.organisationId}::uuid AND a.action = ANY(${COLLEAGUE_ACTIONS}::text[])
+       AND (a.after IS NULL OR a.after->>'via' IS DISTINCT FROM 'staff list')
+     ORDER BY a.id DESC
+     LIMIT ${take}`;
+  return rows.map((row) => ({ ...row, id: String(row.id) }));
 }
 
 function asPerson(value: unknown): Person {
@@ -51,6 +57,14 @@ export function describeChange(change: ChangeRow): string {
       return `${actor} withdrew the invitation for ${before.email ?? "a colleague"}`;
     case "invitation.accepted":
       return `${after.name ?? actor} accepted an invitation and joined as ${withArticle(after.role)}`;
+    case "staff_import.applied": {
+      const summary = change.after as ImportSummary | null;
+      const who = change.actorName ?? (summary?.via === "command line" ? "The command line" : actor);
+      const counts = ([["added", summary?.added], ["invited", summary?.invited], ["renamed", summary?.renamed], ["given a new role", summary?.roleChanged], ["removed", summary?.removed]] as const)
+        .filter(([, n]) => n)
+        .map(([words, n]) => `${n} ${words}`);
+      return `${who} imported a staff list${summary?.fileName ? ` (${summary.fileName})` : ""}: ${counts.length ? counts.join(", ") : "nothing changed"}`;
+    }
     default:
       return `${actor}: ${change.action}`;
   }

@@ -496,3 +496,16 @@ describe("who may preview and apply an upload", () => {
     expect((await apply(admin.id, school.id)).summary.added).toBe(1);
   });
 });
+
+describe("My School's recent changes after an import", () => {
+  it("tell the import as one line, not a line for each person it added or removed", async () => {
+    const { listRecentChanges, describeChange } = await import("@/lib/recent-changes");
+    const { permittedAs } = await import("./helpers");
+    const { school, admin, staff } = await makeImportSchool(3);
+    const rows = [rowOf(admin), rowOf(staff[0]!), { name: "Nadia Newrow", email: newAddress() }, { name: "Nico Newrow", email: newAddress() }];
+    await confirm(admin.id, school.id, await upload(admin.id, school.id, rows), { removeLeavers: true });
+    const lines = (await listRecentChanges(await permittedAs(school.id, "colleagues.manage"))).map(describeChange);
+    expect(lines[0]).toBe(`${admin.name} imported a staff list (staff.csv): 2 added, 2 removed`);
+    expect(lines.filter((line) => /removed|added/.test(line))).toHaveLength(1);
+  });
+});
