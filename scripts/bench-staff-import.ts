@@ -79,8 +79,9 @@ async function bench(url: string) {
       const admin = await db.user.create({ data: { email: `admin-${label}@bench-import.example`, name: adminName, passwordHash: "not-a-hash", currentOrganisationId: organisation.id, memberships: { create: { organisationId: organisation.id, role: "ADMINISTRATOR" } } } });
       if (staff) {
         await sql.query(
-          `INSERT INTO "User" (id, email, name, "passwordHash", "currentOrganisationId")
-           SELECT gen_random_uuid(), $2 || '-' || lpad(i::text, 4, '0') || '@bench-import.example', 'Staff ' || lpad(i::text, 4, '0'), 'not-a-hash', $1
+          // Staff who have signed in (a confirmed address): an import may make them Administrators.
+          `INSERT INTO "User" (id, email, name, "passwordHash", "currentOrganisationId", "emailVerifiedAt")
+           SELECT gen_random_uuid(), $2 || '-' || lpad(i::text, 4, '0') || '@bench-import.example', 'Staff ' || lpad(i::text, 4, '0'), 'not-a-hash', $1, now()
              FROM generate_series(1, $3::int) i`,
           [organisation.id, label, staff],
         );
