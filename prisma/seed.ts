@@ -148,44 +148,36 @@ export async function seed(prisma: PrismaClient): Promise<void> {
   let staffIndex = 0;
   let generatedIndex = 0;
   const generatedPeople: GeneratedPerson[] = [];
+  // The named people of every organisation, written in a few statements (the journeys re-seed before each spec).
+  const named: { organisationId: string; email: string; name: string; role: Role; index: number }[] = [];
   for (const organisation of seedOrganisations) {
     const organisationId = organisationIds.get(organisation.name)!;
     const people = [
       ...organisation.accounts,
       ...organisation.extraStaff.map((name) => ({ email: emailFor(name, organisation.domain), name, role: "MEMBER" as Role })),
     ];
-    let chooserId: string | null = null;
     for (const [k, name] of generatedNames(organisation.generated?.count ?? 0, generatedIndex).entries()) {
       generatedPeople.push({ organisationId, email: emailFor(name, organisation.domain), name, completionRate: organisation.generated!.completionRate, index: generatedIndex + k });
     }
     generatedIndex += organisation.generated?.count ?? 0;
-    for (const person of people) {
-      const user = await prisma.user.upsert({
-        where: { email: person.email },
-        create: { email: person.email, name: person.name, passwordHash, currentOrganisationId: organisationId, createdAt: new Date(SEED_NOW - 250 * DAY), emailVerifiedAt: new Date(SEED_NOW - 250 * DAY) },
-        update: {},
-        select: { id: true },
-      });
-      chooserId ??= user.id;
-      await prisma.membership.upsert({
-        where: { userId_organisationId: { userId: user.id, organisationId } },
-        create: { userId: user.id, organisationId, role: person.role, createdAt: new Date(SEED_NOW - 250 * DAY) },
-        update: {},
-      });
-      await enrolWithVariedProgress(prisma, user.id, staffIndex++, courses);
-    }
+    for (const person of people) named.push({ organisationId, email: person.email, name: person.name, role: person.role, index: staffIndex++ });
+  }
+  const idByEmail = await seedNamedPeople(prisma, named, passwordHash, courses);
 
-    if (organisation.trust) {
-      const trustId = organisationIds.get(organisation.trust)!;
-      const chosenAt = new Date(SEED_NOW - 120 * DAY);
-      // Only a school that has never chosen gets the demo choice, so a removal made in a demo stays removed.
-      const { count } = await prisma.organisation.updateMany({
-        where: { id: organisationId, trustId: null, trustChosenAt: null },
-        data: { trustId, trustChosenAt: chosenAt, trustChosenById: chooserId },
-      });
-      if (count) {
-        await prisma.trustChoiceEvent.create({ data: { schoolId: organisationId, trustId, action: "CHOSEN", byUserId: chooserId, createdAt: chosenAt } });
-      }
+  for (const organisation of seedOrganisations) {
+    if (!organisation.trust) continue;
+    const organisationId = organisationIds.get(organisation.name)!;
+    // The school's first named person (its Administrator) made the demo choice.
+    const chooserId = idByEmail.get(named.find((p) => p.organisationId === organisationId)!.email) ?? null;
+    const trustId = organisationIds.get(organisation.trust)!;
+    const chosenAt = new Date(SEED_NOW - 120 * DAY);
+    // Only a school that has never chosen gets the demo choice, so a removal made in a demo stays removed.
+    const { count } = await prisma.organisation.updateMany({
+      where: { id: organisationId, trustId: null, trustChosenAt: null },
+      data: { trustId, trustChosenAt: chosenAt, trustChosenById: chooserId },
+    });
+    if (count) {
+      await prisma.trustChoiceEvent.create({ data: { schoolId: organisationId, trustId, action: "CHOSEN", byUserId: chooserId, createdAt: chosenAt } });
     }
   }
   await seedGeneratedPeople(prisma, generatedPeople, passwordHash, courses);
@@ -252,35 +244,54 @@ async function seedGeneratedPeople(prisma: PrismaClient, people: GeneratedPerson
 }
 
 /**
- * Enrols person number `index` on four of the courses, rotating so that every school has enrolments
- * in every status (not started, in progress, completed) across at least three courses.
+ * The named people (the demo accounts and each school's named staff): accounts and memberships that do not exist
+ * yet, and each person enrolled on four of the courses, rotating so that every school has enrolments in every
+ * status (not started, in progress, completed) across at least three courses. An enrolment that exists is left
+ * as it is. Returns every named person's id by address.
  */
-async function enrolWithVariedProgress(prisma: PrismaClient, userId: string, index: number, courses: { id: string; lessonIds: string[] }[]) {
-  for (let k = 0; k < 4; k++) {
-    const course = courses[(index + k) % courses.length]!;
-    const lessons = course.lessonIds.length;
-    const status = (index + k) % 3; // 0 not started, 1 in progress, 2 completed
-    const done = status === 0 ? 0 : status === 2 ? lessons : Math.max(1, Math.min(lessons - 1, 1 + ((index + k) % Math.max(1, lessons - 1))));
-    const enrolledAt = new Date(SEED_NOW - (90 - ((index * 7 + k * 11) % 60)) * DAY);
-    const lastActivityAt = done ? new Date(enrolledAt.getTime() + (done + ((index + k) % 10)) * DAY) : null;
-    const existing = await prisma.enrolment.findUnique({ where: { userId_courseId: { userId, courseId: course.id } }, select: { id: true } });
-    if (existing) continue;
-    const enrolment = await prisma.enrolment.create({
-      data: {
-        userId, courseId: course.id, enrolledAt, lastActivityAt,
-        completedAt: done === lessons ? lastActivityAt : null,
-        completedLessons: done,
-      },
-    });
-    if (done) {
-      await prisma.lessonCompletion.createMany({
-        data: course.lessonIds.slice(0, done).map((lessonId, position) => ({
-          enrolmentId: enrolment.id, lessonId,
-          completedAt: position === done - 1 ? lastActivityAt! : new Date(enrolledAt.getTime() + (1 + position) * DAY),
-        })),
+async function seedNamedPeople(
+  prisma: PrismaClient,
+  people: { organisationId: string; email: string; name: string; role: Role; index: number }[],
+  passwordHash: string,
+  courses: { id: string; lessonIds: string[] }[],
+): Promise<Map<string, string>> {
+  const joined = new Date(SEED_NOW - 250 * DAY);
+  await prisma.user.createMany({
+    data: people.map((p) => ({ email: p.email, name: p.name, passwordHash, currentOrganisationId: p.organisationId, createdAt: joined, emailVerifiedAt: joined })),
+    skipDuplicates: true,
+  });
+  const idByEmail = new Map((await prisma.user.findMany({ where: { email: { in: people.map((p) => p.email) } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  await prisma.membership.createMany({
+    data: people.map((p) => ({ userId: idByEmail.get(p.email)!, organisationId: p.organisationId, role: p.role, createdAt: joined })),
+    skipDuplicates: true,
+  });
+  const existing = new Set(
+    (await prisma.enrolment.findMany({ where: { userId: { in: [...idByEmail.values()] } }, select: { userId: true, courseId: true } })).map((e) => `${e.userId} ${e.courseId}`),
+  );
+  const enrolments: { id: string; userId: string; courseId: string; enrolledAt: Date; lastActivityAt: Date | null; completedAt: Date | null; completedLessons: number }[] = [];
+  const completions: { enrolmentId: string; lessonId: string; completedAt: Date }[] = [];
+  for (const person of people) {
+    const userId = idByEmail.get(person.email)!;
+    const index = person.index;
+    for (let k = 0; k < 4; k++) {
+      const course = courses[(index + k) % courses.length]!;
+      if (existing.has(`${userId} ${course.id}`)) continue;
+      existing.add(`${userId} ${course.id}`);
+      const lessons = course.lessonIds.length;
+      const status = (index + k) % 3; // 0 not started, 1 in progress, 2 completed
+      const done = status === 0 ? 0 : status === 2 ? lessons : Math.max(1, Math.min(lessons - 1, 1 + ((index + k) % Math.max(1, lessons - 1))));
+      const enrolledAt = new Date(SEED_NOW - (90 - ((index * 7 + k * 11) % 60)) * DAY);
+      const lastActivityAt = done ? new Date(enrolledAt.getTime() + (done + ((index + k) % 10)) * DAY) : null;
+      const id = randomUUID();
+      enrolments.push({ id, userId, courseId: course.id, enrolledAt, lastActivityAt, completedAt: done === lessons ? lastActivityAt : null, completedLessons: done });
+      course.lessonIds.slice(0, done).forEach((lessonId, position) => {
+        completions.push({ enrolmentId: id, lessonId, completedAt: position === done - 1 ? lastActivityAt! : new Date(enrolledAt.getTime() + (1 + position) * DAY) });
       });
     }
   }
+  await prisma.enrolment.createMany({ data: enrolments });
+  await prisma.lessonCompletion.createMany({ data: completions });
+  return idByEmail;
 }
 
 // ---- Required training (product.md, "Required training") ------------------------------------------
