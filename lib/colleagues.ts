@@ -98,9 +98,9 @@ export async function changeRole(actorId: string, input: z.input<typeof changeRo
 }
 
 /** Links an Administrator sent stop working when they stop being one, so no one can invite themselves back in. */
-async function withdrawInvitationsBy(tx: Tx, organisationId: string, userId: string) {
+export async function withdrawInvitationsBy(tx: Tx, organisationId: string, userIds: string | string[]) {
   await tx.invitation.updateMany({
-    where: { organisationId, invitedById: userId, acceptedAt: null, withdrawnAt: null },
+    where: { organisationId, invitedById: { in: typeof userIds === "string" ? [userIds] : userIds }, acceptedAt: null, withdrawnAt: null },
     data: { withdrawnAt: new Date() },
   });
 }

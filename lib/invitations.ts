@@ -36,7 +36,7 @@ export const SENDS_PER_INVITATION_PER_DAY = 5;
 const HOUR_MS = 60 * 60 * 1000;
 
 /** Earlier invitation emails still waiting to go carry a link that no longer works: they are not sent. */
-async function cancelUnsentInvitationMail(tx: Tx, invitationIds: string[], reason: string) {
+export async function cancelUnsentInvitationMail(tx: Tx, invitationIds: string[], reason: string) {
   if (!invitationIds.length) return;
   await tx.outboxMessage.updateMany({
     where: { invitationId: { in: invitationIds }, kind: "INVITATION", status: "PENDING" },

@@ -9,6 +9,7 @@ import { Prisma } from "./generated/prisma/client";
 import type { SignInProvider } from "./generated/prisma/enums";
 import { claimInvitation, joinOrganisation } from "./invitations";
 import { logError } from "./log";
+import { cleanPersonName } from "./person-name";
 import { configuredProviders } from "./provider-env";
 import { enrolRequired } from "./requirements/assign";
 
@@ -39,7 +40,6 @@ export function providerOfAuthId(id: string | undefined): SignInProvider | null 
 
 export type ProviderClaims = { provider: SignInProvider; subject: string; email: string | null; emailVerified: boolean; name: string | null };
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * What the ID token says, read strictly. Microsoft's `email` claim is whatever a tenant's administrator typed:
@@ -56,7 +56,7 @@ export function claimsFromProfile(provider: SignInProvider, profile: Record<stri
     provider === "GOOGLE"
       ? profile.email_verified === true && !!domain && (GMAIL.includes(domain) || text(profile.hd)?.toLowerCase() === domain)
       : profile.xms_edov === true || profile.xms_edov === "1";
-  const name = text(profile.name)?.replace(CONTROL, " ").replace(/\s+/g, " ").trim().slice(0, 100) || null;
+  const name = cleanPersonName(text(profile.name) ?? "").slice(0, 100) || null;
   return { provider, subject: text(profile.sub) ?? "", email, emailVerified: verified, name };
 }
 
@@ -89,7 +89,7 @@ export function domainOf(email: string): string {
 }
 
 /** Why these organisations' rules refuse this provider for this address, or null when all of them allow it. */
-export function providerRefusalBy(policies: Policy[], provider: SignInProvider, email: string): { reason: "not-allowed" | "domain"; organisation: Policy } | null {
+export function providerRefusalBy<P extends Rules>(policies: P[], provider: SignInProvider, email: string): { reason: "not-allowed" | "domain"; organisation: P } | null {
   for (const organisation of policies) {
     if (!organisation.signInProviders.includes(provider)) return { reason: "not-allowed", organisation };
     if (organisation.signInDomains.length && !organisation.signInDomains.includes(domainOf(email))) return { reason: "domain", organisation };
@@ -234,7 +234,7 @@ type Rules = Pick<Policy, "signInProviders" | "providerSignInRequired" | "signIn
 
 /** Whether a person could sign in at all under their organisations' rules, on this service. */
 export function canSignIn(policies: Rules[], email: string, configured: SignInProvider[]): boolean {
-  const usable = configured.filter((p) => !providerRefusalBy(policies.map((o) => ({ ...o, id: "", name: "" })), p, email));
+  const usable = configured.filter((p) => !providerRefusalBy(policies, p, email));
   // A requirement with none of its providers set up here is not applied (passwordRefusal).
   const passwordRefused = policies.some((o) => o.providerSignInRequired && o.signInProviders.some((p) => configured.includes(p)));
   return usable.length > 0 || !passwordRefused;
@@ -293,16 +293,16 @@ export async function updateSignInSettings(actorId: string, input: unknown, conf
   }
   return db.$transaction(async (tx) => {
     const organisation = await requireMember(tx, actorId, parsed.organisationId, "signin.manage", { lock: true });
-    const actor = await tx.user.findUniqueOrThrow({ where: { id: actorId }, select: { email: true, memberships: { select: { organisationId: true, organisation: { select: policySelect } } } } });
-    const actorRules = actor.memberships.map((m) => (m.organisationId === organisation.id ? rules : m.organisation));
-    if (!canSignIn(actorRules, actor.email, configured)) {
+    // Who could not sign in under these rules (with all their organisations' rules): never the Administrator saving
+    // them, and never someone who runs another organisation (a MAT lead on the school's staff too).
+    const lockedOut = await lockedOutUnder(tx, organisation.id, rules, configured);
+    const actor = lockedOut.find((m) => m.id === actorId);
+    if (actor) {
       throw new FieldError(
         rules.signInDomains.length ? "domains" : "required",
         `You could not sign in with these settings (as ${actor.email}). Keep a way for yourself: allow your address's domain, or do not require Microsoft or Google yet.`,
       );
     }
-    // A school's rules must not shut out someone who runs another organisation (a MAT lead on its staff too).
-    const lockedOut = await lockedOutUnder(tx, organisation.id, rules, configured);
     const elsewhere = lockedOut.find((m) => m.administers.length);
     if (elsewhere) {
       throw new FieldError(

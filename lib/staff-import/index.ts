@@ -5,7 +5,8 @@ import { db, type Tx } from "../db";
 import { ActionError, FieldError, NotFoundError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
-import { INVITATION_LIFETIME_MS } from "../invitations";
+import { withdrawInvitationsBy } from "../colleagues";
+import { cancelUnsentInvitationMail, INVITATION_LIFETIME_MS } from "../invitations";
 import { hashLinkToken, newLinkToken } from "../link-token";
 import { enqueueMails, type OutboxInput } from "../mail/outbox";
 import { insertRows } from "../db-bulk";
@@ -181,11 +182,10 @@ const uuidish = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** Parses and keeps an Administrator's upload; returns its id and what it would change, or the file's problem. */
 export async function uploadStaffList(actorId: string, input: { organisationId: string; fileName: string; bytes: Uint8Array }, now = new Date()) {
-  // Who may import is asked before the file is read: parsing 2 MB is work no Member may make the server do.
-  await db.$transaction((tx) => requireMember(tx, actorId, input.organisationId, "colleagues.manage"));
-  const parsed = parseStaffList(input.bytes);
   return db.$transaction(async (tx) => {
+    // Who may import is asked before the file is read: parsing 2 MB is work no Member may make the server do.
     const organisation = await requireMember(tx, actorId, input.organisationId, "colleagues.manage");
+    const parsed = parseStaffList(input.bytes);
     if ("fileProblem" in parsed) return { fileProblem: parsed.fileProblem };
     const importId = await keep(tx, organisation.id, actorId, input.fileName, parsed.rows, parsed.problems, now);
     return { importId, plan: await planImport(tx, organisation, actorId, parsed.rows, parsed.problems, now) };
@@ -331,12 +331,7 @@ async function applyPlan(tx: Tx, organisation: { id: string; name: string }, act
     const replaced = await tx.invitation.updateManyAndReturn({
       where: { organisationId: organisation.id, email: { in: emails }, acceptedAt: null, withdrawnAt: null }, data: { withdrawnAt: now }, select: { id: true },
     });
-    if (replaced.length) {
-      await tx.outboxMessage.updateMany({
-        where: { invitationId: { in: replaced.map((r) => r.id) }, kind: "INVITATION", status: "PENDING" },
-        data: { status: "CANCELLED", lastError: "A newer invitation replaced this one.", secret: null },
-      });
-    }
+    await cancelUnsentInvitationMail(tx, replaced.map((r) => r.id), "A newer invitation replaced this one.");
     const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
     const invitations = invitees.map((j) => ({ id: randomUUID(), token: newLinkToken(), joiner: j }));
     await tx.invitation.createMany({
@@ -380,9 +375,7 @@ async function applyPlan(tx: Tx, organisation: { id: string; name: string }, act
     for (const l of leaving) entry("membership.removed", "Membership", l.membershipId, { userId: l.userId, name: l.name, email: l.email, role: l.role }, null);
   }
   const managersGone = [...demoted, ...leaving.filter((l) => can(l.role, "colleagues.manage")).map((l) => l.userId)];
-  if (managersGone.length) {
-    await tx.invitation.updateMany({ where: { organisationId: organisation.id, invitedById: { in: managersGone }, acceptedAt: null, withdrawnAt: null }, data: { withdrawnAt: now } });
-  }
+  if (managersGone.length) await withdrawInvitationsBy(tx, organisation.id, managersGone);
 
   await insertRows(
     tx, "AuditLog",
@@ -397,7 +390,12 @@ async function applyPlan(tx: Tx, organisation: { id: string; name: string }, act
   };
 }
 
+/** Whether a change is applied (a listed name or role difference may be kept, with the reason). */
+export function takesEffect(change: Change): boolean {
+  return Boolean((change.name && !change.nameKeptBecause) || change.role);
+}
+
 /** Whether confirming would change anything at all (leavers count: they are removed only when ticked). */
 export function changesAnything(plan: ImportPlan): boolean {
-  return plan.joiners.length > 0 || plan.changes.some((c) => (c.name && !c.nameKeptBecause) || c.role) || plan.leavers.some((l) => !l.keptBecause);
+  return plan.joiners.length > 0 || plan.changes.some(takesEffect) || plan.leavers.some((l) => !l.keptBecause);
 }

@@ -5,6 +5,7 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Role } from "../generated/prisma/enums";
 import { roleLabels } from "../labels";
+import { cleanPersonName, UNPRINTABLE } from "../person-name";
 
 export const MAX_ROWS = 5000;
 export const MAX_BYTES = 2 * 1024 * 1024;
@@ -30,12 +31,6 @@ const HEADINGS: Record<string, "name" | "first" | "last" | "email" | "role" | "s
 /** A role as a list writes it: its label, in any case ("member", "Administrator"). */
 const ROLES = new Map(Object.entries(roleLabels).map(([role, label]) => [label.toLowerCase(), role as Role]));
 const ROLE_WORDS = Object.values(roleLabels).join(" or ");
-// Control characters and direction overrides never belong in a name; they would print a name reversed or hidden.
-// A control character (a tab, a line break in a quoted cell) separates words; an invisible one (a zero-width
-// space pasted from a web page, a direction mark) sits inside a word, so it goes without leaving a space.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const email = z.email();
 
 /** The text of the file, or why it cannot be read: UTF-8 (with or without a byte-order mark) or UTF-16 with one. */
@@ -70,9 +65,6 @@ function quoted(value: string, max: number): string {
   return `\u201c${value.replace(UNPRINTABLE, "").slice(0, max)}\u201d`;
 }
 
-function cleanName(value: string): string {
-  return value.normalize("NFC").replace(INVISIBLE, "").replace(CONTROL, " ").replace(/\s+/g, " ").trim();
-}
 
 /** A start date as YYYY-MM-DD: 01/09/2026 (England's order), 1/9/2026, 2026-09-01, 01-09-2026 or 01.09.2026, a time after it ignored. */
 export function parseStartDate(value: string): string | null {
@@ -130,7 +122,7 @@ export function parseStaffList(bytes: Uint8Array): ParsedStaffList {
     if (record.every((c) => !c.trim())) continue;
     const rawEmail = cell(columns.email);
     const address = rawEmail.replace(UNPRINTABLE, "").trim().toLowerCase();
-    const name = cleanName(columns.name !== undefined ? cell(columns.name) : `${cell(columns.first)} ${cell(columns.last)}`);
+    const name = cleanPersonName(columns.name !== undefined ? cell(columns.name) : `${cell(columns.first)} ${cell(columns.last)}`);
     const roleText = cell(columns.role);
     const dateText = cell(columns.startDate);
     const problem = (reason: string) => problems.push({ line, reason, ...(address ? { email: address.slice(0, 254) } : {}) });

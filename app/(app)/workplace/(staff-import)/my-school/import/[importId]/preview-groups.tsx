@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { formatDay } from "@/lib/format";
 import { roleLabels } from "@/lib/labels";
-import type { BadRow, ImportPlan, Joiner } from "@/lib/staff-import";
+import { takesEffect, type BadRow, type ImportPlan, type Joiner } from "@/lib/staff-import";
 import styles from "./preview-groups.module.css";
 
 // The preview's groups as plain server-rendered lists: a list may hold 5,000 people, so no client component
@@ -19,7 +19,7 @@ export function removableLeavers(plan: ImportPlan): number {
 export function countsLine(plan: ImportPlan): string {
   return [
     `${plan.joiners.length.toLocaleString("en-GB")} to add`,
-    plural(plan.changes.filter((change) => change.role || (change.name && !change.nameKeptBecause)).length, "change", "changes"),
+    plural(plan.changes.filter(takesEffect).length, "change", "changes"),
     `${plan.leavers.length.toLocaleString("en-GB")} no longer on the list`,
     `${plan.unchanged.toLocaleString("en-GB")} unchanged`,
     ...(plan.alreadyInvited ? [`${plan.alreadyInvited.toLocaleString("en-GB")} already invited`] : []),
